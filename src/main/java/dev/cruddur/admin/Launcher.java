@@ -1,0 +1,14 @@
+package dev.cruddur.admin;
+
+/**
+ * The jar's entry point. It must not extend {@code Application}: launched from the classpath,
+ * such a main class makes the JDK refuse to start ("JavaFX runtime components are missing").
+ * With arguments it runs a command and never touches JavaFX.
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        System.out.println("Cruddur Admin");
+    }
+}
