@@ -1,5 +1,7 @@
 package dev.cruddur.admin;
 
+import dev.cruddur.admin.cli.CruddurCommand;
+
 /**
  * The jar's entry point. It must not extend {@code Application}: launched from the classpath,
  * such a main class makes the JDK refuse to start ("JavaFX runtime components are missing").
@@ -9,6 +11,10 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        System.out.println("Cruddur Admin");
+        if (args.length == 0) {
+            dev.cruddur.admin.ui.DesktopApp.launchWindow(args);
+        } else {
+            CruddurCommand.main(args);
+        }
     }
 }

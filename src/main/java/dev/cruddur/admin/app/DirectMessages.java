@@ -1,0 +1,166 @@
+package dev.cruddur.admin.app;
+
+import dev.cruddur.admin.domain.Conversation;
+import dev.cruddur.admin.domain.Message;
+import dev.cruddur.admin.domain.OutgoingMessage;
+import dev.cruddur.admin.domain.Page;
+import dev.cruddur.admin.domain.SendResult;
+import dev.cruddur.admin.domain.User;
+import dev.cruddur.admin.store.Capabilities;
+import dev.cruddur.admin.store.DynamoConnection;
+import dev.cruddur.admin.store.DynamoTarget;
+import dev.cruddur.admin.store.MessageTableReader;
+import dev.cruddur.admin.store.MessageWriter;
+import dev.cruddur.admin.store.Seeder;
+import dev.cruddur.admin.store.StoreException;
+import dev.cruddur.admin.store.TableSchema;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the window and the command line do with Cruddur's direct messages on one connection:
+ * the table, the user directory, patterns A and B, sending and starting conversations, seeding.
+ */
+public final class DirectMessages implements AutoCloseable {
+    private final DynamoConnection connection;
+    private final TableSchema schema;
+    private final MessageTableReader reader;
+    private final MessageWriter writer;
+    private final Seeder seeder;
+    private final Clock clock;
+    private volatile UserDirectory directory;
+
+    public DirectMessages(DynamoConnection connection, Clock clock) {
+        this.connection = connection;
+        this.schema = new TableSchema(connection);
+        this.reader = new MessageTableReader(connection);
+        this.writer = new MessageWriter(connection);
+        this.seeder = new Seeder(connection);
+        this.clock = clock;
+    }
+
+    public static DirectMessages open(DynamoTarget target) {
+        return new DirectMessages(DynamoConnection.open(target), Clock.systemUTC());
+    }
+
+    public DynamoConnection connection() {
+        return connection;
+    }
+
+    public Capabilities capabilities() {
+        return connection.capabilities();
+    }
+
+    public TableSchema schema() {
+        return schema;
+    }
+
+    public Seeder seeder() {
+        return seeder;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The user directory, read from the table on first use and on {@link #refreshUsers()}. */
+    public UserDirectory users() {
+        UserDirectory d = directory;
+        return d != null ? d : refreshUsers();
+    }
+
+    public UserDirectory refreshUsers() {
+        Map<String, User> fromTable = schema.describe().usable() ? reader.usersInGroupRows() : Map.of();
+        directory = new UserDirectory(fromTable);
+        return directory;
+    }
+
+    /** A user by handle or uuid; an unknown uuid-shaped value is taken as is (a user with no conversation yet). */
+    public User requireUser(String handleOrUuid) {
+        return users().find(handleOrUuid).or(() -> asUuid(handleOrUuid).map(u -> new User(u, "", "")))
+                .orElseThrow(() -> new StoreException(StoreException.Kind.INVALID,
+                        "No user '" + handleOrUuid + "': give a handle or uuid from the table or the demo data."));
+    }
+
+    private static Optional<String> asUuid(String value) {
+        try {
+            return Optional.of(UUID.fromString(value.strip()).toString());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    public Page<Conversation> conversations(User viewer, Optional<String> cursor, int limit) {
+        return reader.conversations(viewer.uuid(), cursor, limit);
+    }
+
+    /** Every conversation of a user, following every page, each conversation once. */
+    public List<Conversation> allConversations(User viewer) {
+        Map<String, Conversation> out = new LinkedHashMap<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            Page<Conversation> page = conversations(viewer, cursor, 100);
+            page.items().forEach(c -> out.putIfAbsent(c.groupUuid(), c));
+            cursor = page.nextCursor();
+        } while (cursor.isPresent());
+        return new ArrayList<>(out.values());
+    }
+
+    public Page<Message> messages(String groupUuid, Optional<String> cursor, int limit) {
+        return reader.messages(groupUuid, cursor, limit);
+    }
+
+    /** Every message of a conversation, oldest to newest. */
+    public List<Message> allMessages(String groupUuid) {
+        List<List<Message>> pages = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        do {
+            Page<Message> page = messages(groupUuid, cursor, 100);
+            pages.add(page.items());
+            cursor = page.nextCursor();
+        } while (cursor.isPresent());
+        List<Message> out = new ArrayList<>();
+        for (int i = pages.size() - 1; i >= 0; i--) out.addAll(pages.get(i));
+        return out;
+    }
+
+    /** A message ready to send; keep it to retry, so the retry is recognised and never duplicates. */
+    public OutgoingMessage prepare(String groupUuid, User sender, String text) {
+        return OutgoingMessage.prepare(groupUuid, sender, text, clock);
+    }
+
+    public SendResult send(OutgoingMessage outgoing) {
+        return writer.send(outgoing);
+    }
+
+    /** A first message to {@code to}: into the conversation they already share, else a new one. */
+    public OutgoingMessage prepareConversation(User from, User to, String text) {
+        Optional<Conversation> shared = allConversations(from).stream()
+                .filter(c -> c.other().uuid().equals(to.uuid())).findFirst();
+        String group = shared.map(Conversation::groupUuid).orElseGet(() -> UUID.randomUUID().toString());
+        return OutgoingMessage.prepare(group, from, text, clock);
+    }
+
+    /** Sends a prepared first message: a send when the conversation exists, else its creation. */
+    public SendResult startConversation(OutgoingMessage first, User to) {
+        if (first.sender().uuid().equals(to.uuid())) {
+            return new SendResult.Rejected("A conversation needs two different users.");
+        }
+        boolean exists = !reader.groupRows(first.groupUuid()).isEmpty();
+        return exists ? writer.send(first) : writer.startConversation(first, to);
+    }
+
+    public List<Map<String, Object>> scan(int limit) {
+        return reader.scan(limit);
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.cruddur.admin.cli;
+
+import dev.cruddur.admin.domain.TableKeys;
+import dev.cruddur.admin.store.DynamoTarget;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The options every command shares: where DynamoDB is and which table. */
+public final class ConnectionOptions {
+    @Option(names = "--endpoint", paramLabel = "URL",
+            description = "DynamoDB endpoint URL (else AWS_ENDPOINT_URL_DYNAMODB, then AWS_ENDPOINT_URL).")
+    String endpoint;
+
+    @Option(names = "--aws", description = "Use real AWS through the default credential chain (never implied).")
+    boolean aws;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "Named profile from the AWS config.")
+    String profile;
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "Region (else the profile's or AWS_REGION, else us-east-1).")
+    String region;
+
+    @Option(names = "--table", paramLabel = "NAME",
+            description = "Table name (default: " + TableKeys.DEFAULT_TABLE + ").")
+    String table;
+
+    @Option(names = "--unlock-writes", description = "Allow writes on an AWS connection (read-only otherwise).")
+    boolean unlockWrites;
+
+    @Option(names = "--debug", description = "Print stack traces of failures.")
+    boolean debug;
+
+    /** Options given before the command name fill in what the command's own options left out. */
+    ConnectionOptions orElse(ConnectionOptions outer) {
+        ConnectionOptions merged = new ConnectionOptions();
+        merged.endpoint = endpoint != null ? endpoint : outer.endpoint;
+        merged.aws = aws || outer.aws;
+        merged.profile = profile != null ? profile : outer.profile;
+        merged.region = region != null ? region : outer.region;
+        merged.table = table != null ? table : outer.table;
+        merged.unlockWrites = unlockWrites || outer.unlockWrites;
+        merged.debug = debug || outer.debug;
+        return merged;
+    }
+
+    /** Resolves the target from the options and the environment; bad input is a {@link BadInput}. */
+    DynamoTarget target(Map<String, String> env) {
+        String url = endpoint != null ? endpoint
+                : firstNonBlank(env.get("AWS_ENDPOINT_URL_DYNAMODB"), env.get("AWS_ENDPOINT_URL"));
+        if (aws && endpoint != null) throw new BadInput("Give either --endpoint or --aws, not both.");
+        String resolvedRegion = firstNonBlank(region, env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
+        if (aws) {
+            return DynamoTarget.aws(Optional.ofNullable(profile), resolvedRegion, tableName());
+        }
+        if (url == null) {
+            throw new BadInput("No DynamoDB endpoint: pass --endpoint http://127.0.0.1:8000 (or set AWS_ENDPOINT_URL_DYNAMODB), "
+                    + "or --aws for real AWS.");
+        }
+        URI uri;
+        try {
+            uri = URI.create(url.strip());
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("Not an endpoint URL: '" + url + "' (expected e.g. http://127.0.0.1:8000).");
+        }
+        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
+            throw new BadInput("Not an endpoint URL: '" + url + "' (expected e.g. http://127.0.0.1:8000).");
+        }
+        return new DynamoTarget(Optional.of(uri), Optional.ofNullable(profile), resolvedRegion, tableName());
+    }
+
+    String tableName() {
+        return table == null || table.isBlank() ? TableKeys.DEFAULT_TABLE : table;
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) if (v != null && !v.isBlank()) return v;
+        return null;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.cruddur.admin.store;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveRequest;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * One connection to a DynamoDB API: the SDK client, the table, what the endpoint can do, and the
+ * write lock that keeps remote (AWS) connections read-only until the user unlocks them.
+ */
+public final class DynamoConnection implements AutoCloseable {
+    private final DynamoTarget target;
+    private final DynamoDbClient client;
+    private final CallRecorder recorder = new CallRecorder();
+    private final AwsCredentialsProvider credentials;
+    private volatile DynamoDbStreamsClient streams;
+    private volatile Capabilities capabilities;
+    private volatile boolean writesUnlocked;
+
+    private DynamoConnection(DynamoTarget target) {
+        this.target = target;
+        this.credentials = credentialsFor(target);
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .region(Region.of(target.region()))
+                .credentialsProvider(credentials)
+                .httpClientBuilder(ApacheHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(target.isAws() ? 5 : 2))
+                        .socketTimeout(Duration.ofSeconds(30))
+                        .maxConnections(32)
+                        .tcpKeepAlive(true))
+                .overrideConfiguration(overrides());
+        target.endpoint().ifPresent(builder::endpointOverride);
+        this.client = builder.build();
+        this.writesUnlocked = !target.isAws();
+    }
+
+    public static DynamoConnection open(DynamoTarget target) {
+        return new DynamoConnection(target);
+    }
+
+    private ClientOverrideConfiguration overrides() {
+        return ClientOverrideConfiguration.builder()
+                .addExecutionInterceptor(recorder)
+                // a local endpoint that is down should say so in about a second, not after a long back-off
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(target.isAws() ? 3 : 2).build())
+                .apiCallTimeout(Duration.ofSeconds(target.isAws() ? 60 : 30))
+                .build();
+    }
+
+    /**
+     * Credentials come from the default chain or a named profile, never from the app. A local
+     * endpoint accepts any signature, so it gets the environment's keys when set, else dummy ones.
+     */
+    private static AwsCredentialsProvider credentialsFor(DynamoTarget target) {
+        if (target.profile().isPresent()) {
+            return ProfileCredentialsProvider.builder().profileName(target.profile().get()).build();
+        }
+        if (target.isAws()) return DefaultCredentialsProvider.builder().build();
+        if (System.getenv("AWS_ACCESS_KEY_ID") != null && System.getenv("AWS_SECRET_ACCESS_KEY") != null) {
+            return EnvironmentVariableCredentialsProvider.create();
+        }
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("cruddur-admin", "local"));
+    }
+
+    public DynamoTarget target() {
+        return target;
+    }
+
+    public String table() {
+        return target.table();
+    }
+
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    public CallRecorder recorder() {
+        return recorder;
+    }
+
+    public DynamoDbStreamsClient streams() {
+        DynamoDbStreamsClient s = streams;
+        if (s == null) {
+            synchronized (this) {
+                if (streams == null) {
+                    var builder = DynamoDbStreamsClient.builder()
+                            .region(Region.of(target.region()))
+                            .credentialsProvider(credentials)
+                            .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)));
+                    target.endpoint().ifPresent(builder::endpointOverride);
+                    streams = builder.build();
+                }
+                s = streams;
+            }
+        }
+        return s;
+    }
+
+    /** Runs one SDK call, turning its failure into a plain {@link StoreException}. */
+    public <T> T call(Supplier<T> sdkCall) {
+        try {
+            return sdkCall.get();
+        } catch (SdkException e) {
+            throw StoreFailures.translate(e, target.describe(), target.table());
+        }
+    }
+
+    public boolean writable() {
+        return writesUnlocked;
+    }
+
+    /** Unlocks writes for this session (a remote connection opens read-only). */
+    public void unlockWrites() {
+        writesUnlocked = true;
+    }
+
+    public void lockWrites() {
+        writesUnlocked = false;
+    }
+
+    public void requireWritable() {
+        if (!writesUnlocked) {
+            throw new StoreException(StoreException.Kind.READ_ONLY,
+                    "This AWS connection is read-only: unlock writes for this session first.");
+        }
+    }
+
+    /**
+     * What the endpoint supports, probed once: an empty transaction is a validation error where
+     * transactions exist and an unknown operation where they do not (dynalite); likewise the
+     * stream and TTL calls. Probes never write.
+     */
+    public Capabilities capabilities() {
+        Capabilities c = capabilities;
+        if (c == null) {
+            synchronized (this) {
+                if (capabilities == null) capabilities = probe();
+                c = capabilities;
+            }
+        }
+        return c;
+    }
+
+    private Capabilities probe() {
+        boolean transactions = supported(() -> client.transactWriteItems(TransactWriteItemsRequest.builder().build()));
+        boolean streamsOk = supported(() -> streams().listStreams(r -> r.limit(1)));
+        boolean ttl = supported(() -> client.describeTimeToLive(DescribeTimeToLiveRequest.builder().tableName(table()).build()));
+        return new Capabilities(transactions, streamsOk, ttl);
+    }
+
+    private boolean supported(Runnable probe) {
+        try {
+            probe.run();
+            return true;
+        } catch (DynamoDbException e) {
+            String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
+            return !(code.contains("UnknownOperation") || code.contains("UnsupportedOperation")
+                    || code.contains("NotImplemented") || e.statusCode() == 501);
+        } catch (SdkException e) {
+            String code = String.valueOf(e.getMessage());
+            if (code.contains("UnknownOperation")) return false;
+            throw StoreFailures.translate(e, target.describe(), target.table());
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        if (streams != null) streams.close();
+    }
+}

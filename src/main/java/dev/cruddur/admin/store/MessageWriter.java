@@ -1,0 +1,216 @@
+package dev.cruddur.admin.store;
+
+import static dev.cruddur.admin.domain.TableKeys.*;
+
+import dev.cruddur.admin.domain.Message;
+import dev.cruddur.admin.domain.MessageText;
+import dev.cruddur.admin.domain.OutgoingMessage;
+import dev.cruddur.admin.domain.SendResult;
+import dev.cruddur.admin.domain.SortKeyTime;
+import dev.cruddur.admin.domain.User;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Cruddur's writes, patterns C and D: a message, and both group rows of its conversation moved
+ * to it. Where the endpoint has transactions it is one {@code TransactWriteItems}; where it has
+ * not, the writes go in an order that can leave a duplicate but never a missing row: the
+ * message, then the new group rows, then the deletion of the old ones.
+ */
+public final class MessageWriter {
+    public static final String TRANSACTION = "transaction";
+    public static final String ORDERED = "ordered writes";
+    private static final int ATTEMPTS = 3;
+
+    private final DynamoConnection connection;
+    private final MessageTableReader reader;
+
+    public MessageWriter(DynamoConnection connection) {
+        this.connection = connection;
+        this.reader = new MessageTableReader(connection);
+    }
+
+    /** Sends into an existing conversation: C + D. Safe to call again with the same message. */
+    public SendResult send(OutgoingMessage outgoing) {
+        if (MessageText.check(outgoing.text()) instanceof MessageText.Refused refused) {
+            return new SendResult.Rejected(refused.reason());
+        }
+        String text = ((MessageText.Accepted) MessageText.check(outgoing.text())).text();
+        if (!connection.writable()) {
+            return new SendResult.Rejected("This AWS connection is read-only: unlock writes for this session first.");
+        }
+        try {
+            for (int attempt = 1; ; attempt++) {
+                List<Map<String, AttributeValue>> rows = reader.groupRows(outgoing.groupUuid());
+                Map<String, List<Map<String, AttributeValue>>> byOwner = byOwner(rows);
+                List<Map<String, AttributeValue>> senderRows = byOwner.get(outgoing.sender().uuid());
+                if (senderRows == null) {
+                    return new SendResult.Rejected(rows.isEmpty()
+                            ? "There is no conversation " + outgoing.groupUuid() + "."
+                            : "@" + outgoing.sender().handle() + " is not in this conversation.");
+                }
+                Map<String, AttributeValue> newestOwn = senderRows.get(0);
+                User other = new User(Items.string(newestOwn, USER_UUID), Items.string(newestOwn, USER_HANDLE),
+                        Items.string(newestOwn, USER_DISPLAY_NAME));
+                List<RowMove> moves = new ArrayList<>();
+                moves.add(move(outgoing, outgoing.sender().uuid(), other, senderRows, text));
+                moves.add(move(outgoing, other.uuid(), outgoing.sender(), byOwner.getOrDefault(other.uuid(), List.of()), text));
+                Map<String, AttributeValue> messageRow = Items.messageRow(outgoing.groupUuid(), outgoing.messageUuid(),
+                        outgoing.sender(), text, outgoing.sortKey());
+                Optional<SendResult> done = connection.capabilities().transactions()
+                        ? writeTransaction(outgoing, messageRow, moves, attempt)
+                        : writeOrdered(outgoing, messageRow, moves);
+                if (done.isPresent()) return done.get();
+                if (attempt == ATTEMPTS) {
+                    return new SendResult.Failed("The conversation kept changing while sending; try again.", true);
+                }
+            }
+        } catch (StoreException e) {
+            return new SendResult.Failed(e.getMessage(), e.kind().retryable());
+        }
+    }
+
+    /**
+     * Starts a conversation: its first message and both group rows, all under the uuids of
+     * {@code first} (so a retry completes rather than duplicates).
+     */
+    public SendResult startConversation(OutgoingMessage first, User to) {
+        if (MessageText.check(first.text()) instanceof MessageText.Refused refused) {
+            return new SendResult.Rejected(refused.reason());
+        }
+        if (first.sender().uuid().equals(to.uuid())) {
+            return new SendResult.Rejected("A conversation needs two different users.");
+        }
+        if (!connection.writable()) {
+            return new SendResult.Rejected("This AWS connection is read-only: unlock writes for this session first.");
+        }
+        String text = ((MessageText.Accepted) MessageText.check(first.text())).text();
+        Map<String, AttributeValue> messageRow = Items.messageRow(first.groupUuid(), first.messageUuid(), first.sender(), text, first.sortKey());
+        List<RowMove> moves = List.of(
+                new RowMove(Items.groupRow(first.sender().uuid(), first.groupUuid(), to, text, first.sortKey()), List.of()),
+                new RowMove(Items.groupRow(to.uuid(), first.groupUuid(), first.sender(), text, first.sortKey()), List.of()));
+        try {
+            Optional<SendResult> done = connection.capabilities().transactions()
+                    ? writeTransaction(first, messageRow, moves, 1)
+                    : writeOrdered(first, messageRow, moves);
+            return done.orElseGet(() -> new SendResult.Failed("The conversation changed while it was created; try again.", true));
+        } catch (StoreException e) {
+            return new SendResult.Failed(e.getMessage(), e.kind().retryable());
+        }
+    }
+
+    /** A group row to put ({@code put} may be null when the row is already newer) and old rows to delete. */
+    private record RowMove(Map<String, AttributeValue> put, List<Map<String, AttributeValue>> deletes) {}
+
+    /** Moves an owner's row forward to the message; never backwards, and stale duplicates go too. */
+    private static RowMove move(OutgoingMessage outgoing, String owner, User named,
+                                List<Map<String, AttributeValue>> ownerRows, String text) {
+        String sk = outgoing.sortKey();
+        boolean newerExists = ownerRows.stream().anyMatch(r -> laterOrSame(Items.string(r, SK), sk));
+        List<Map<String, AttributeValue>> older = ownerRows.stream()
+                .filter(r -> !laterOrSame(Items.string(r, SK), sk)).map(Items::keyOf).toList();
+        Map<String, AttributeValue> put = newerExists ? null : Items.groupRow(owner, outgoing.groupUuid(), named, text, sk);
+        return new RowMove(put, newerExists ? List.of() : older);
+    }
+
+    /** Compares by time, so a row written by Cruddur in another form is still ordered right. */
+    private static boolean laterOrSame(String storedSk, String newSk) {
+        return SortKeyTime.BY_INSTANT.compare(SortKeyTime.parse(storedSk), SortKeyTime.parse(newSk)) >= 0;
+    }
+
+    private Optional<SendResult> writeTransaction(OutgoingMessage outgoing, Map<String, AttributeValue> messageRow,
+                                                  List<RowMove> moves, int attempt) {
+        List<TransactWriteItem> actions = new ArrayList<>();
+        actions.add(TransactWriteItem.builder().put(Put.builder().tableName(connection.table()).item(messageRow)
+                .conditionExpression("attribute_not_exists(pk)").build()).build());
+        for (RowMove move : moves) {
+            if (move.put() != null) {
+                actions.add(TransactWriteItem.builder().put(Put.builder().tableName(connection.table()).item(move.put()).build()).build());
+            }
+            for (Map<String, AttributeValue> key : move.deletes()) {
+                actions.add(TransactWriteItem.builder().delete(Delete.builder().tableName(connection.table()).key(key)
+                        .conditionExpression("attribute_exists(pk)").build()).build());
+            }
+        }
+        // the same message's first attempt always carries the same token: a resend of a write whose
+        // answer was lost is then recognised by DynamoDB itself
+        String token = attempt == 1 ? outgoing.messageUuid()
+                : UUID.nameUUIDFromBytes((outgoing.messageUuid() + "#" + attempt).getBytes(StandardCharsets.UTF_8)).toString();
+        try {
+            connection.client().transactWriteItems(r -> r.transactItems(actions).clientRequestToken(token));
+            return Optional.of(sent(messageRow, false, TRANSACTION));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+            boolean messageExists = !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code());
+            if (messageExists) return Optional.of(alreadyWritten(outgoing, messageRow, TRANSACTION));
+            return Optional.empty(); // a group row moved under us: read again and retry
+        } catch (IdempotentParameterMismatchException e) {
+            return Optional.of(alreadyWritten(outgoing, messageRow, TRANSACTION));
+        } catch (SdkException e) {
+            throw StoreFailures.translate(e, connection.target().describe(), connection.table());
+        }
+    }
+
+    private Optional<SendResult> writeOrdered(OutgoingMessage outgoing, Map<String, AttributeValue> messageRow, List<RowMove> moves) {
+        boolean repeated = false;
+        try {
+            connection.client().putItem(r -> r.tableName(connection.table()).item(messageRow)
+                    .conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException e) {
+            SendResult existing = alreadyWritten(outgoing, messageRow, ORDERED);
+            if (!(existing instanceof SendResult.Sent)) return Optional.of(existing);
+            repeated = true; // an earlier attempt wrote the message: finish its group rows
+        } catch (SdkException e) {
+            throw StoreFailures.translate(e, connection.target().describe(), connection.table());
+        }
+        for (RowMove move : moves) {
+            if (move.put() != null) connection.call(() -> connection.client().putItem(r -> r.tableName(connection.table()).item(move.put())));
+        }
+        for (RowMove move : moves) {
+            for (Map<String, AttributeValue> key : move.deletes()) {
+                connection.call(() -> connection.client().deleteItem(r -> r.tableName(connection.table()).key(key)));
+            }
+        }
+        return Optional.of(sent(messageRow, repeated, ORDERED));
+    }
+
+    /** The message's key is taken: by this very message (a retry), or, absurdly, by another one. */
+    private SendResult alreadyWritten(OutgoingMessage outgoing, Map<String, AttributeValue> messageRow, String mode) {
+        Optional<Map<String, AttributeValue>> stored = reader.item(messagePk(outgoing.groupUuid()), outgoing.sortKey());
+        if (stored.isPresent() && outgoing.messageUuid().equals(Items.string(stored.get(), MESSAGE_UUID))) {
+            return sent(messageRow, true, mode);
+        }
+        if (stored.isEmpty()) return new SendResult.Failed("The write was refused; try again.", true);
+        return new SendResult.Failed("Another message already has the timestamp " + outgoing.sortKey() + "; send again.", true);
+    }
+
+    private static SendResult sent(Map<String, AttributeValue> messageRow, boolean repeated, String mode) {
+        Message message = Items.message(messageRow);
+        return new SendResult.Sent(message, repeated, mode);
+    }
+
+    private static Map<String, List<Map<String, AttributeValue>>> byOwner(List<Map<String, AttributeValue>> rows) {
+        Map<String, List<Map<String, AttributeValue>>> out = new LinkedHashMap<>();
+        for (Map<String, AttributeValue> row : rows) {
+            ownerOf(Items.string(row, PK)).ifPresent(owner -> out.computeIfAbsent(owner, k -> new ArrayList<>()).add(row));
+        }
+        // newest first within each owner, whatever order the index returned
+        out.values().forEach(list -> list.sort((a, b) -> SortKeyTime.BY_INSTANT.compare(
+                SortKeyTime.parse(Items.string(b, SK)), SortKeyTime.parse(Items.string(a, SK)))));
+        return out;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.cruddur.admin.store;
+
+import dev.cruddur.admin.domain.DemoFixture;
+import dev.cruddur.admin.domain.OutgoingMessage;
+import dev.cruddur.admin.domain.User;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Loads the demo fixture, or generates N users, M conversations and K messages each, with
+ * {@code BatchWriteItem}: 25 items a request, unprocessed items retried with back-off.
+ */
+public final class Seeder {
+    /** Progress of a seeding: items written of the total. */
+    public interface Progress {
+        void update(long written, long total);
+
+        Progress NONE = (w, t) -> {};
+    }
+
+    public sealed interface SeedOutcome permits Seeded, AlreadySeeded {}
+
+    public record Seeded(int users, int conversations, long messages, long items) implements SeedOutcome {}
+
+    public record AlreadySeeded(String groupUuid) implements SeedOutcome {}
+
+    private static final int BATCH = 25;
+    private final DynamoConnection connection;
+
+    public Seeder(DynamoConnection connection) {
+        this.connection = connection;
+    }
+
+    /** Writes the fixture unless its main conversation is already there (seeding twice would duplicate it). */
+    public SeedOutcome seedFixture(Instant now, Progress progress) {
+        connection.requireWritable();
+        if (new MessageTableReader(connection).newestMessageRow(DemoFixture.MAIN_GROUP).isPresent()) {
+            return new AlreadySeeded(DemoFixture.MAIN_GROUP);
+        }
+        List<DemoFixture.Thread> threads = DemoFixture.threads(now);
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        long messages = 0;
+        for (DemoFixture.Thread thread : threads) {
+            items.addAll(threadItems(thread.groupUuid(), thread.first(), thread.second(), thread.messages()));
+            messages += thread.messages().size();
+        }
+        writeAll(items, progress);
+        return new Seeded(DemoFixture.USERS.size(), threads.size(), messages, items.size());
+    }
+
+    /**
+     * Generates {@code users} users and {@code conversations} conversations between random pairs,
+     * {@code messagesEach} messages each, a minute apart, ending before {@code now}. Deterministic
+     * for a given {@code randomSeed} and {@code now}. Items are made as they are written, so memory
+     * stays flat whatever the size.
+     */
+    public Seeded generate(int users, int conversations, int messagesEach, long randomSeed, Instant now, Progress progress) {
+        connection.requireWritable();
+        if (users < 2) throw new StoreException(StoreException.Kind.INVALID, "Generating conversations needs at least 2 users.");
+        if (conversations < 0 || messagesEach < 1) {
+            throw new StoreException(StoreException.Kind.INVALID, "Give at least one message per conversation.");
+        }
+        Random random = new Random(randomSeed);
+        List<User> people = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            people.add(new User(new UUID(randomSeed, i).toString(), "user" + i, "Generated User " + i));
+        }
+        long total = (long) conversations * (messagesEach + 2);
+        long written = 0;
+        List<Map<String, AttributeValue>> pending = new ArrayList<>(BATCH);
+        Instant end = now.truncatedTo(ChronoUnit.MICROS);
+        for (int c = 0; c < conversations; c++) {
+            User a = people.get(random.nextInt(users));
+            User b = people.get(random.nextInt(users - 1));
+            if (b.equals(a)) b = people.get(users - 1);
+            String group = new UUID(randomSeed ^ 0x5eed, c).toString();
+            Instant first = end.minus(Duration.ofMinutes((long) messagesEach * (conversations - c) + random.nextInt(60)));
+            List<OutgoingMessage> thread = new ArrayList<>(messagesEach);
+            for (int m = 0; m < messagesEach; m++) {
+                User sender = m % 2 == 0 ? a : b;
+                thread.add(new OutgoingMessage(group, sender, "Generated message " + m + " of conversation " + c,
+                        new UUID(group.hashCode(), m).toString(), first.plus(Duration.ofMinutes(m))));
+            }
+            for (Map<String, AttributeValue> item : threadItems(group, a, b, thread)) {
+                pending.add(item);
+                if (pending.size() == BATCH) {
+                    written += writeBatch(pending);
+                    pending.clear();
+                    progress.update(written, total);
+                }
+            }
+        }
+        if (!pending.isEmpty()) {
+            written += writeBatch(pending);
+            progress.update(written, total);
+        }
+        return new Seeded(users, conversations, (long) conversations * messagesEach, written);
+    }
+
+    /** The message rows of a thread and its two group rows at the newest message. */
+    static List<Map<String, AttributeValue>> threadItems(String group, User a, User b, List<OutgoingMessage> messages) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>(messages.size() + 2);
+        for (OutgoingMessage m : messages) {
+            items.add(Items.messageRow(group, m.messageUuid(), m.sender(), m.text(), m.sortKey()));
+        }
+        OutgoingMessage last = messages.get(messages.size() - 1);
+        items.add(Items.groupRow(a.uuid(), group, b, last.text(), last.sortKey()));
+        items.add(Items.groupRow(b.uuid(), group, a, last.text(), last.sortKey()));
+        return items;
+    }
+
+    private void writeAll(List<Map<String, AttributeValue>> items, Progress progress) {
+        long written = 0;
+        for (int i = 0; i < items.size(); i += BATCH) {
+            written += writeBatch(items.subList(i, Math.min(items.size(), i + BATCH)));
+            progress.update(written, items.size());
+        }
+    }
+
+    /** Writes up to 25 items, retrying what the endpoint left unprocessed with exponential back-off. */
+    int writeBatch(List<Map<String, AttributeValue>> items) {
+        List<WriteRequest> requests = new ArrayList<>(items.size());
+        for (Map<String, AttributeValue> item : items) {
+            requests.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+        }
+        Map<String, List<WriteRequest>> unprocessed = new HashMap<>(Map.of(connection.table(), requests));
+        long backoff = 20;
+        for (int attempt = 0; !unprocessed.isEmpty(); attempt++) {
+            if (attempt > 0) {
+                sleep(backoff);
+                backoff = Math.min(2_000, backoff * 2);
+            }
+            if (attempt > 12) {
+                throw new StoreException(StoreException.Kind.THROTTLED,
+                        "The endpoint kept leaving items unprocessed; seeding stopped.");
+            }
+            Map<String, List<WriteRequest>> batch = unprocessed;
+            BatchWriteItemResponse response = connection.call(() -> connection.client().batchWriteItem(r -> r.requestItems(batch)));
+            unprocessed = response.hasUnprocessedItems() ? new HashMap<>(response.unprocessedItems()) : Map.of();
+            unprocessed.values().removeIf(List::isEmpty);
+        }
+        return items.size();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException(StoreException.Kind.OTHER, "Seeding was interrupted.", e);
+        }
+    }
+}
