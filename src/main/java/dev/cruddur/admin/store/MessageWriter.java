@@ -116,15 +116,21 @@ public final class MessageWriter {
     /** A group row to put ({@code put} may be null when the row is already newer) and old rows to delete. */
     private record RowMove(Map<String, AttributeValue> put, List<Map<String, AttributeValue>> deletes) {}
 
-    /** Moves an owner's row forward to the message; never backwards, and stale duplicates go too. */
+    /**
+     * Moves an owner's row forward to the message, never backwards. Whatever happens, every row
+     * of the owner older than its newest one afterwards is a stale duplicate and goes too.
+     */
     private static RowMove move(OutgoingMessage outgoing, String owner, User named,
                                 List<Map<String, AttributeValue>> ownerRows, String text) {
         String sk = outgoing.sortKey();
-        boolean newerExists = ownerRows.stream().anyMatch(r -> laterOrSame(Items.string(r, SK), sk));
-        List<Map<String, AttributeValue>> older = ownerRows.stream()
-                .filter(r -> !laterOrSame(Items.string(r, SK), sk)).map(Items::keyOf).toList();
-        Map<String, AttributeValue> put = newerExists ? null : Items.groupRow(owner, outgoing.groupUuid(), named, text, sk);
-        return new RowMove(put, newerExists ? List.of() : older);
+        // ownerRows come newest first
+        String newest = ownerRows.isEmpty() ? null : Items.string(ownerRows.get(0), SK);
+        boolean ours = newest == null || !laterOrSame(newest, sk);
+        String keep = ours ? sk : newest;
+        List<Map<String, AttributeValue>> stale = ownerRows.stream()
+                .filter(r -> !laterOrSame(Items.string(r, SK), keep)).map(Items::keyOf).toList();
+        Map<String, AttributeValue> put = ours ? Items.groupRow(owner, outgoing.groupUuid(), named, text, sk) : null;
+        return new RowMove(put, stale);
     }
 
     /** Compares by time, so a row written by Cruddur in another form is still ordered right. */

@@ -85,7 +85,8 @@ public final class Seeder {
             User b = people.get(random.nextInt(users - 1));
             if (b.equals(a)) b = people.get(users - 1);
             String group = new UUID(randomSeed ^ 0x5eed, c).toString();
-            Instant first = end.minus(Duration.ofMinutes((long) messagesEach * (conversations - c) + random.nextInt(60)));
+            // conversations a minute-run apart, and c microseconds more, so no two rows of one owner share an sk
+            Instant first = end.minus(Duration.ofMinutes((long) messagesEach * (conversations - c))).plusNanos(c * 1_000L);
             List<OutgoingMessage> thread = new ArrayList<>(messagesEach);
             for (int m = 0; m < messagesEach; m++) {
                 User sender = m % 2 == 0 ? a : b;

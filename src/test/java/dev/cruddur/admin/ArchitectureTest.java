@@ -1,0 +1,91 @@
+package dev.cruddur.admin;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layer rules of architecture.md: arrows point down only. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.cruddur.admin");
+    }
+
+    @Test
+    void layersOnlyUseTheLayersBelowThem() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+                .layer("launcher").definedBy("dev.cruddur.admin")
+                .layer("ui").definedBy("dev.cruddur.admin.ui..")
+                .layer("cli").definedBy("dev.cruddur.admin.cli..")
+                .layer("app").definedBy("dev.cruddur.admin.app..")
+                .layer("store").definedBy("dev.cruddur.admin.store..")
+                .layer("cache").definedBy("dev.cruddur.admin.cache..")
+                .layer("time").definedBy("dev.cruddur.admin.time..")
+                .layer("domain").definedBy("dev.cruddur.admin.domain..")
+                .layer("engine").definedBy("dev.cruddur.admin.engine..")
+                .layer("cacheengine").definedBy("dev.cruddur.admin.cacheengine..")
+                .whereLayer("launcher").mayNotBeAccessedByAnyLayer()
+                .whereLayer("ui").mayOnlyBeAccessedByLayers("launcher")
+                .whereLayer("cli").mayOnlyBeAccessedByLayers("launcher")
+                .whereLayer("app").mayOnlyBeAccessedByLayers("ui", "cli")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("app", "ui", "cli")
+                .whereLayer("cache").mayOnlyBeAccessedByLayers("app", "ui", "cli")
+                .whereLayer("time").mayOnlyBeAccessedByLayers("app", "ui", "cli")
+                .whereLayer("domain").mayOnlyBeAccessedByLayers("store", "cache", "time", "app", "ui", "cli")
+                .whereLayer("engine").mayOnlyBeAccessedByLayers("app", "cli", "launcher")
+                .whereLayer("cacheengine").mayOnlyBeAccessedByLayers("cache", "app", "cli", "launcher")
+                .check(classes);
+    }
+
+    @Test
+    void theDomainKnowsNoJavaFxNoAwsSdkNoMomento() {
+        noClasses().that().resideInAPackage("dev.cruddur.admin.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "software.amazon..", "momento..", "software.momento..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheUiImportsJavaFx() {
+        noClasses().that().resideOutsideOfPackage("dev.cruddur.admin.ui..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheStoreImportsTheAwsSdk() {
+        noClasses().that().resideOutsideOfPackage("dev.cruddur.admin.store..")
+                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCacheImportsTheMomentoSdk() {
+        noClasses().that().resideOutsideOfPackage("dev.cruddur.admin.cache..")
+                .should().dependOnClassesThat().resideInAnyPackage("momento..", "software.momento..")
+                .check(classes);
+    }
+
+    @Test
+    void theEnginesKnowNothingOfTheApp() {
+        noClasses().that().resideInAPackage("dev.cruddur.admin.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.cruddur.admin.domain..", "dev.cruddur.admin.store..",
+                        "dev.cruddur.admin.app..", "dev.cruddur.admin.ui..", "dev.cruddur.admin.cli..", "dev.cruddur.admin.cache..",
+                        "dev.cruddur.admin.time..", "software.amazon.awssdk..")
+                .allowEmptyShould(true)
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.cruddur.admin.cacheengine..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.cruddur.admin.domain..", "dev.cruddur.admin.store..",
+                        "dev.cruddur.admin.app..", "dev.cruddur.admin.ui..", "dev.cruddur.admin.cli..", "dev.cruddur.admin.cache",
+                        "dev.cruddur.admin.engine..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+}
