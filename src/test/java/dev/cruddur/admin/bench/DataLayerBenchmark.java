@@ -1,0 +1,192 @@
+package dev.cruddur.admin.bench;
+
+import dev.cruddur.admin.app.DirectMessages;
+import dev.cruddur.admin.domain.DemoFixture;
+import dev.cruddur.admin.domain.OutgoingMessage;
+import dev.cruddur.admin.domain.SendResult;
+import dev.cruddur.admin.domain.TableKeys;
+import dev.cruddur.admin.store.DynamoConnection;
+import dev.cruddur.admin.store.DynamoTarget;
+import dev.cruddur.admin.store.Seeder;
+import dev.cruddur.admin.testsupport.DynaliteServer;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Prints the data layer's cost over the raw SDK doing the same requests (patterns A, B and a
+ * send), and seeding throughput against a bare BatchWriteItem loop, measured in one run.
+ *
+ * <pre>mvn -B -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.cruddur.admin.bench.DataLayerBenchmark [-Dexec.args="--messages 100000"]</pre>
+ */
+public final class DataLayerBenchmark {
+    private static final int ROUNDS = 400;
+
+    public static void main(String[] args) throws Exception {
+        int seedMessages = 100_000;
+        for (int i = 0; i + 1 < args.length; i++) if (args[i].equals("--messages")) seedMessages = Integer.parseInt(args[i + 1]);
+        try (DynaliteServer dynalite = DynaliteServer.start()) {
+            run("dynalite 4.0.0", dynalite.endpoint(), seedMessages);
+        }
+        System.exit(0);
+    }
+
+    static void run(String name, URI endpoint, int seedMessages) {
+        System.out.println("== " + name + " at " + endpoint);
+        try (DirectMessages dm = new DirectMessages(DynamoConnection.open(DynamoTarget.endpoint(endpoint, "bench")), Clock.systemUTC())) {
+            dm.schema().create();
+            dm.seeder().seedFixture(Instant.now(), Seeder.Progress.NONE);
+            DynamoDbClient raw = dm.connection().client();
+            String user = DemoFixture.ANDREW_BROWN.uuid();
+            String group = DemoFixture.MAIN_GROUP;
+
+            compare("A  first page of 20 messages", ROUNDS,
+                    () -> dm.messages(group, java.util.Optional.empty(), 20),
+                    () -> query(raw, TableKeys.messagePk(group)));
+            compare("B  first page of 20 conversations", ROUNDS,
+                    () -> dm.conversations(DemoFixture.ANDREW_BROWN, java.util.Optional.empty(), 20),
+                    () -> query(raw, TableKeys.groupPk(user)));
+            boolean transactions = dm.capabilities().transactions();
+            compare("C+D send (" + (transactions ? "transaction" : "ordered writes") + ")", ROUNDS / 2,
+                    () -> {
+                        SendResult r = dm.send(dm.prepare(group, DemoFixture.ANDREW_BROWN, "benchmark message"));
+                        if (!(r instanceof SendResult.Sent)) throw new IllegalStateException(String.valueOf(r));
+                    },
+                    () -> rawSend(raw, group, transactions));
+
+            seeding(dm, raw, seedMessages);
+            dm.schema().drop("bench");
+        }
+    }
+
+    private static QueryResponse query(DynamoDbClient raw, String pk) {
+        return raw.query(QueryRequest.builder().tableName("bench").keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", "pk"))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))).scanIndexForward(false).limit(21).build());
+    }
+
+    /** What a hand-written send does with the SDK: read the group rows, then the same writes the layer makes. */
+    private static void rawSend(DynamoDbClient raw, String group, boolean transactions) {
+        QueryResponse rows = raw.query(QueryRequest.builder().tableName("bench").indexName(TableKeys.GROUP_INDEX)
+                .keyConditionExpression("#g = :g").expressionAttributeNames(Map.of("#g", "message_group_uuid"))
+                .expressionAttributeValues(Map.of(":g", AttributeValue.fromS(group))).scanIndexForward(false).build());
+        OutgoingMessage m = OutgoingMessage.prepare(group, DemoFixture.ANDREW_BROWN, "benchmark message", Clock.systemUTC());
+        Map<String, AttributeValue> message = new HashMap<>(Map.of("pk", AttributeValue.fromS("MSG#" + group),
+                "sk", AttributeValue.fromS(m.sortKey()), "message_uuid", AttributeValue.fromS(m.messageUuid()),
+                "message", AttributeValue.fromS(m.text()), "user_uuid", AttributeValue.fromS(m.sender().uuid()),
+                "user_handle", AttributeValue.fromS(m.sender().handle()), "user_display_name", AttributeValue.fromS(m.sender().displayName())));
+        List<Map<String, AttributeValue>> puts = new ArrayList<>();
+        List<Map<String, AttributeValue>> deletes = new ArrayList<>();
+        for (Map<String, AttributeValue> row : rows.items()) {
+            Map<String, AttributeValue> moved = new HashMap<>(row);
+            moved.put("sk", AttributeValue.fromS(m.sortKey()));
+            moved.put("message", AttributeValue.fromS(m.text()));
+            puts.add(moved);
+            deletes.add(Map.of("pk", row.get("pk"), "sk", row.get("sk")));
+        }
+        if (transactions) {
+            List<TransactWriteItem> actions = new ArrayList<>();
+            actions.add(TransactWriteItem.builder().put(Put.builder().tableName("bench").item(message)
+                    .conditionExpression("attribute_not_exists(pk)").build()).build());
+            puts.forEach(p -> actions.add(TransactWriteItem.builder().put(Put.builder().tableName("bench").item(p).build()).build()));
+            deletes.forEach(d -> actions.add(TransactWriteItem.builder().delete(Delete.builder().tableName("bench").key(d)
+                    .conditionExpression("attribute_exists(pk)").build()).build()));
+            raw.transactWriteItems(r -> r.transactItems(actions).clientRequestToken(m.messageUuid()));
+        } else {
+            raw.putItem(r -> r.tableName("bench").item(message).conditionExpression("attribute_not_exists(pk)"));
+            puts.forEach(p -> raw.putItem(r -> r.tableName("bench").item(p)));
+            deletes.forEach(d -> raw.deleteItem(r -> r.tableName("bench").key(d)));
+        }
+    }
+
+    private static void compare(String label, int rounds, Runnable layer, Runnable raw) {
+        for (int i = 0; i < rounds / 4; i++) {
+            layer.run();
+            raw.run();
+        }
+        long[] layerNanos = new long[rounds];
+        long[] rawNanos = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            // alternate which goes first, so drift on a shared machine falls on both alike
+            if (i % 2 == 0) {
+                layerNanos[i] = time(layer);
+                rawNanos[i] = time(raw);
+            } else {
+                rawNanos[i] = time(raw);
+                layerNanos[i] = time(layer);
+            }
+        }
+        double l = median(layerNanos) / 1e6;
+        double r = median(rawNanos) / 1e6;
+        System.out.printf("%-38s data layer %6.2f ms   raw SDK %6.2f ms   ratio %.2f  (median of %d)%n", label, l, r, l / r, rounds);
+    }
+
+    private static void seeding(DirectMessages dm, DynamoDbClient raw, int messages) {
+        int conversations = Math.max(1, messages / 100);
+        long start = System.nanoTime();
+        Seeder.Seeded seeded = dm.seeder().generate(200, conversations, 100, 11, Instant.now(), Seeder.Progress.NONE);
+        double seederSeconds = (System.nanoTime() - start) / 1e9;
+
+        // the bare loop: the same number of items of the same shape, 25 a request, unprocessed retried
+        long items = seeded.items();
+        DirectMessages bare = new DirectMessages(DynamoConnection.open(DynamoTarget.endpoint(
+                dm.connection().target().endpoint().orElseThrow(), "bench-bare")), Clock.systemUTC());
+        bare.schema().create();
+        start = System.nanoTime();
+        List<WriteRequest> batch = new ArrayList<>(25);
+        String text = "Generated message 00 of conversation 0000";
+        for (long i = 0; i < items; i++) {
+            Map<String, AttributeValue> item = Map.of("pk", AttributeValue.fromS("MSG#" + new UUID(7, i / 100)),
+                    "sk", AttributeValue.fromS(String.format("2026-11-25T08:%02d:%02d.%06d+00:00", (i / 60) % 60, i % 60, i % 1_000_000)),
+                    "message_uuid", AttributeValue.fromS(new UUID(9, i).toString()), "message", AttributeValue.fromS(text),
+                    "user_uuid", AttributeValue.fromS(new UUID(3, i % 200).toString()), "user_handle", AttributeValue.fromS("user" + i % 200),
+                    "user_display_name", AttributeValue.fromS("Generated User " + i % 200));
+            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+            if (batch.size() == 25 || i == items - 1) {
+                Map<String, List<WriteRequest>> pending = Map.of("bench-bare", List.copyOf(batch));
+                batch.clear();
+                while (!pending.isEmpty()) {
+                    Map<String, List<WriteRequest>> request = pending;
+                    BatchWriteItemResponse response = raw.batchWriteItem(r -> r.requestItems(request));
+                    pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+                    pending = new HashMap<>(pending);
+                    pending.values().removeIf(List::isEmpty);
+                }
+            }
+        }
+        double bareSeconds = (System.nanoTime() - start) / 1e9;
+        bare.schema().drop("bench-bare");
+        bare.close();
+        System.out.printf("seeding %,d messages (%,d items): seeder %,.0f items/s (%.1f s)   bare BatchWriteItem loop %,.0f items/s (%.1f s)   ratio %.2f%n",
+                seeded.messages(), items, items / seederSeconds, seederSeconds, items / bareSeconds, bareSeconds,
+                (items / seederSeconds) / (items / bareSeconds));
+    }
+
+    private static long time(Runnable r) {
+        long t = System.nanoTime();
+        r.run();
+        return System.nanoTime() - t;
+    }
+
+    private static double median(long[] values) {
+        long[] copy = values.clone();
+        Arrays.sort(copy);
+        return copy[copy.length / 2];
+    }
+}
