@@ -134,9 +134,9 @@ public final class TimeParser {
         if (day < 1 || day > length) {
             String monthName = Month.of(month).getDisplayName(TextStyle.FULL, Locale.ENGLISH);
             if (month == 2 && day == 29) {
-                return Optional.of("%d-02-29 does not exist: %d is not a leap year".formatted(year, year));
+                return Optional.of("%d-02-29 does not exist (%d is not a leap year)".formatted(year, year));
             }
-            return Optional.of("%04d-%02d-%02d does not exist: %s %d has %d days".formatted(year, month, day,
+            return Optional.of("%04d-%02d-%02d does not exist (%s %d has %d days)".formatted(year, month, day,
                     monthName, year, length));
         }
         if (hour > 23) return Optional.of("hour " + hour + " does not exist (00 to 23)");
