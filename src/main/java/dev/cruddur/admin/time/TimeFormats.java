@@ -170,7 +170,10 @@ public final class TimeFormats {
         return pythonRepr(t.toLocalDateTime(), "zoneinfo.ZoneInfo(key='" + zone.getId() + "')", fold);
     }
 
-    /** Python's {@code repr()} of a datetime: trailing zero microsecond, then second, are left out. */
+    /**
+     * CPython's {@code repr()} of a datetime: a zero microsecond, then a zero second, are left out;
+     * {@code fold=1} comes before {@code tzinfo}.
+     */
     static String pythonRepr(LocalDateTime t, String tzinfo, boolean fold) {
         List<Integer> fields = new ArrayList<>(List.of(t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(),
                 t.getMinute(), t.getSecond(), t.getNano() / 1000));
@@ -178,8 +181,8 @@ public final class TimeFormats {
         if (fields.get(fields.size() - 1) == 0) fields.remove(fields.size() - 1);
         StringBuilder s = new StringBuilder("datetime.datetime(");
         for (int i = 0; i < fields.size(); i++) s.append(i == 0 ? "" : ", ").append(fields.get(i));
-        if (tzinfo != null) s.append(", tzinfo=").append(tzinfo);
         if (fold) s.append(", fold=1");
+        if (tzinfo != null) s.append(", tzinfo=").append(tzinfo);
         return s.append(')').toString();
     }
 
