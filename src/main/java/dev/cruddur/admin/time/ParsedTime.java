@@ -1,6 +1,7 @@
 package dev.cruddur.admin.time;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -19,4 +20,10 @@ import java.util.Optional;
  */
 public record ParsedTime(String input, Instant instant, InputForm form, boolean naive, ZoneId zone,
                          int fractionDigits, Optional<String> guess, Optional<LocalTimeAmbiguity> dst) {
+
+    /** For a naive value, the wall time as written (which, in a DST gap, no clock showed). */
+    public Optional<LocalDateTime> naiveWallTime() {
+        if (!naive) return Optional.empty();
+        return Optional.of(dst.map(LocalTimeAmbiguity::local).orElseGet(() -> LocalDateTime.ofInstant(instant, zone)));
+    }
 }

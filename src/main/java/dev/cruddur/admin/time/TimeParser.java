@@ -145,7 +145,7 @@ public final class TimeParser {
         return Optional.empty();
     }
 
-    private record Resolved(Instant instant, Optional<LocalTimeAmbiguity> ambiguity) {
+    record Resolved(Instant instant, Optional<LocalTimeAmbiguity> ambiguity) {
     }
 
     /** A wall time in a zone, with the DST gap or overlap it falls in, if any. */
