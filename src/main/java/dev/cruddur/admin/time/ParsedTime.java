@@ -21,6 +21,18 @@ import java.util.Optional;
 public record ParsedTime(String input, Instant instant, InputForm form, boolean naive, ZoneId zone,
                          int fractionDigits, Optional<String> guess, Optional<LocalTimeAmbiguity> dst) {
 
+    /**
+     * One line for the screen: the form, the zone a naive value was read in, the guess, the DST note.
+     * For example "naive ISO 8601 with T (...); no offset, read in America/New_York".
+     */
+    public String summary() {
+        StringBuilder s = new StringBuilder(form.label());
+        if (naive) s.append("; no offset, read in ").append(zone.getId());
+        guess.ifPresent(g -> s.append("; ").append(g));
+        dst.ifPresent(d -> s.append("; ").append(d.describe()));
+        return s.toString();
+    }
+
     /** For a naive value, the wall time as written (which, in a DST gap, no clock showed). */
     public Optional<LocalDateTime> naiveWallTime() {
         if (!naive) return Optional.empty();

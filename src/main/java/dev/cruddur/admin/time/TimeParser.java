@@ -49,6 +49,11 @@ public final class TimeParser {
     private TimeParser() {
     }
 
+    /** Reads {@code input}; a value without an offset is taken as UTC, as Cruddur's Postgres does. */
+    public static ParseOutcome parse(String input) {
+        return parse(input, ZoneOffset.UTC);
+    }
+
     /** Reads {@code input}; a value without an offset is read as a wall time in {@code assumeZoneForNaive}. */
     public static ParseOutcome parse(String input, ZoneId assumeZoneForNaive) {
         if (input == null || input.isBlank()) return invalid("the input is empty");

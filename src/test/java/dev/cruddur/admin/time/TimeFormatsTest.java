@@ -178,4 +178,25 @@ class TimeFormatsTest {
     void reproducesCruddursLllLMistake(String instant, String zone, String expected) {
         assertEquals(expected, TimeFormats.luxonLllL(Instant.parse(instant), ZoneId.of(zone)));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"-99999999999", "99999999999", "99999999999999999", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z"})
+    void rendersTheEdgesOfTheReadableRangeWithoutFailing(String input) {
+        ParseOutcome outcome = TimeParser.parse(input);
+        if (outcome instanceof ParseOutcome.Parsed p) {
+            List<RenderedForm> forms = TimeFormats.render(p.time().instant(), RenderSettings.defaults(Instant.EPOCH)
+                    .withBrowserZone(ZoneId.of("Asia/Kathmandu")).withPostgresTimeZone(ZoneId.of("Europe/London")));
+            assertEquals(18, forms.size());
+        }
+    }
+
+    @Test
+    void writesOutOfRangeValuesAsSuch() {
+        Instant old = Instant.parse("-1199-02-15T14:13:21Z");
+        assertEquals("(out of range: Python's datetime holds years 1 to 9999)", TimeFormats.pythonIsoformat(old, ZoneId.of("UTC")));
+        assertEquals("(out of range: Python's datetime holds years 1 to 9999)", TimeFormats.httpDate(old));
+        assertEquals("1200-02-15 14:13:21 BC", TimeFormats.postgresTimestamp(old, ZoneId.of("UTC")));
+        assertEquals("(out of range: Postgres holds 4713 BC to 294276 AD)",
+                TimeFormats.postgresTimestamp(Instant.parse("-5000-01-01T00:00:00Z"), ZoneId.of("UTC")));
+    }
 }

@@ -223,4 +223,26 @@ class TimeParserTest {
         assertFalse(parsed("2024-02-29T23:59:59.999999+00:00").naive());
         assertEquals("2024-02-29T23:59:59.999999Z", parsed("2024-02-29T23:59:59.999999+00:00").instant().toString());
     }
+
+    @Test
+    void summarisesWhatWasRecognised() {
+        assertEquals("naive ISO 8601 with T (Python isoformat() of a naive datetime); no offset, read in America/New_York",
+                parsed("2023-04-15T13:15:19.922515", "America/New_York").summary());
+        assertEquals("Postgres timestamptz", parsed("2023-04-15 13:15:19.922515+00").summary());
+        assertEquals("epoch milliseconds; 13 digits, from 10^11 to below 10^14: read as epoch milliseconds "
+                + "(as seconds it would be in the year 55256)", parsed("1681564519922").summary());
+        assertEquals("naive ISO 8601 with T (Python isoformat() of a naive datetime); no offset, read in Asia/Kathmandu; "
+                        + "1986-01-01T00:10:00 does not exist in Asia/Kathmandu: clocks jumped from 00:00 to 00:15 "
+                        + "(+05:30 to +05:45). Read as 1986-01-01T00:25:00+05:45 (1985-12-31T18:40:00Z), shifted forward by "
+                        + "15 minutes as Java, Python (fold=0) and Postgres do; the other candidate is "
+                        + "1985-12-31T23:55:00+05:30 (1985-12-31T18:25:00Z).",
+                parsed("1986-01-01T00:10:00", "Asia/Kathmandu").summary());
+    }
+
+    @Test
+    void withoutAZoneANaiveValueIsUtc() {
+        ParsedTime t = assertInstanceOf(ParseOutcome.Parsed.class, TimeParser.parse("2023-04-15 13:15:19")).time();
+        assertEquals("2023-04-15T13:15:19Z", t.instant().toString());
+        assertTrue(t.naive());
+    }
 }
