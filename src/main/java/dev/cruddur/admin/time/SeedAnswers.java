@@ -129,7 +129,7 @@ public final class SeedAnswers {
                 : "Neither is the canonical %s: keys from this server sort apart from keys written in UTC, and its naive value read as UTC is %s off."
                         .formatted(c.canonical, Durations.words(Duration.ofSeconds(offset.getTotalSeconds())));
         return ("Yes, wherever code asks for local time: on a machine in %s, `datetime.now().isoformat()` writes %s and `astimezone().isoformat()` writes %s. %s "
-                + "Postgres uses its own TimeZone setting (%s), not the machine's; the browser's zone (%s) only changes what luxon shows.")
+                + "Postgres uses its own TimeZone setting (%s; initdb only takes its default from the machine); the browser's zone (%s) only changes what luxon shows.")
                 .formatted(c.machine.getId(), naive, aware, consequence, c.pg.getId(), c.browser.getId());
     }
 
