@@ -2,15 +2,14 @@ package dev.cruddur.admin.store;
 
 import static dev.cruddur.admin.domain.TableKeys.*;
 
+import dev.cruddur.admin.store.GroupRowMoves.RowMove;
 import dev.cruddur.admin.domain.Message;
 import dev.cruddur.admin.domain.MessageText;
 import dev.cruddur.admin.domain.OutgoingMessage;
 import dev.cruddur.admin.domain.SendResult;
-import dev.cruddur.admin.domain.SortKeyTime;
 import dev.cruddur.admin.domain.User;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -56,19 +54,13 @@ public final class MessageWriter {
         try {
             for (int attempt = 1; ; attempt++) {
                 List<Map<String, AttributeValue>> rows = reader.groupRows(outgoing.groupUuid());
-                Map<String, List<Map<String, AttributeValue>>> byOwner = byOwner(rows);
-                List<Map<String, AttributeValue>> senderRows = byOwner.get(outgoing.sender().uuid());
+                List<Map<String, AttributeValue>> senderRows = GroupRowMoves.byOwner(rows).get(outgoing.sender().uuid());
                 if (senderRows == null) {
                     return new SendResult.Rejected(rows.isEmpty()
                             ? "There is no conversation " + outgoing.groupUuid() + "."
                             : "@" + outgoing.sender().handle() + " is not in this conversation.");
                 }
-                Map<String, AttributeValue> newestOwn = senderRows.get(0);
-                User other = new User(Items.string(newestOwn, USER_UUID), Items.string(newestOwn, USER_HANDLE),
-                        Items.string(newestOwn, USER_DISPLAY_NAME));
-                List<RowMove> moves = new ArrayList<>();
-                moves.add(move(outgoing, outgoing.sender().uuid(), other, senderRows, text));
-                moves.add(move(outgoing, other.uuid(), outgoing.sender(), byOwner.getOrDefault(other.uuid(), List.of()), text));
+                List<RowMove> moves = GroupRowMoves.plan(outgoing.groupUuid(), outgoing.sender(), text, outgoing.sortKey(), rows);
                 Map<String, AttributeValue> messageRow = Items.messageRow(outgoing.groupUuid(), outgoing.messageUuid(),
                         outgoing.sender(), text, outgoing.sortKey());
                 Optional<SendResult> done = connection.capabilities().transactions()
@@ -101,8 +93,8 @@ public final class MessageWriter {
         String text = ((MessageText.Accepted) MessageText.check(first.text())).text();
         Map<String, AttributeValue> messageRow = Items.messageRow(first.groupUuid(), first.messageUuid(), first.sender(), text, first.sortKey());
         List<RowMove> moves = List.of(
-                new RowMove(Items.groupRow(first.sender().uuid(), first.groupUuid(), to, text, first.sortKey()), List.of()),
-                new RowMove(Items.groupRow(to.uuid(), first.groupUuid(), first.sender(), text, first.sortKey()), List.of()));
+                new RowMove(first.sender().uuid(), Items.groupRow(first.sender().uuid(), first.groupUuid(), to, text, first.sortKey()), List.of()),
+                new RowMove(to.uuid(), Items.groupRow(to.uuid(), first.groupUuid(), first.sender(), text, first.sortKey()), List.of()));
         try {
             Optional<SendResult> done = connection.capabilities().transactions()
                     ? writeTransaction(first, messageRow, moves, 1)
@@ -113,45 +105,12 @@ public final class MessageWriter {
         }
     }
 
-    /** A group row to put ({@code put} may be null when the row is already newer) and old rows to delete. */
-    private record RowMove(Map<String, AttributeValue> put, List<Map<String, AttributeValue>> deletes) {}
-
-    /**
-     * Moves an owner's row forward to the message, never backwards. Whatever happens, every row
-     * of the owner older than its newest one afterwards is a stale duplicate and goes too.
-     */
-    private static RowMove move(OutgoingMessage outgoing, String owner, User named,
-                                List<Map<String, AttributeValue>> ownerRows, String text) {
-        String sk = outgoing.sortKey();
-        // ownerRows come newest first
-        String newest = ownerRows.isEmpty() ? null : Items.string(ownerRows.get(0), SK);
-        boolean ours = newest == null || !laterOrSame(newest, sk);
-        String keep = ours ? sk : newest;
-        List<Map<String, AttributeValue>> stale = ownerRows.stream()
-                .filter(r -> !laterOrSame(Items.string(r, SK), keep)).map(Items::keyOf).toList();
-        Map<String, AttributeValue> put = ours ? Items.groupRow(owner, outgoing.groupUuid(), named, text, sk) : null;
-        return new RowMove(put, stale);
-    }
-
-    /** Compares by time, so a row written by Cruddur in another form is still ordered right. */
-    private static boolean laterOrSame(String storedSk, String newSk) {
-        return SortKeyTime.BY_INSTANT.compare(SortKeyTime.parse(storedSk), SortKeyTime.parse(newSk)) >= 0;
-    }
-
     private Optional<SendResult> writeTransaction(OutgoingMessage outgoing, Map<String, AttributeValue> messageRow,
                                                   List<RowMove> moves, int attempt) {
         List<TransactWriteItem> actions = new ArrayList<>();
         actions.add(TransactWriteItem.builder().put(Put.builder().tableName(connection.table()).item(messageRow)
                 .conditionExpression("attribute_not_exists(pk)").build()).build());
-        for (RowMove move : moves) {
-            if (move.put() != null) {
-                actions.add(TransactWriteItem.builder().put(Put.builder().tableName(connection.table()).item(move.put()).build()).build());
-            }
-            for (Map<String, AttributeValue> key : move.deletes()) {
-                actions.add(TransactWriteItem.builder().delete(Delete.builder().tableName(connection.table()).key(key)
-                        .conditionExpression("attribute_exists(pk)").build()).build());
-            }
-        }
+        actions.addAll(GroupRowMoves.transactionActions(connection.table(), moves));
         // the same message's first attempt always carries the same token: a resend of a write whose
         // answer was lost is then recognised by DynamoDB itself
         String token = attempt == 1 ? outgoing.messageUuid()
@@ -183,14 +142,7 @@ public final class MessageWriter {
         } catch (SdkException e) {
             throw StoreFailures.translate(e, connection.target().describe(), connection.table());
         }
-        for (RowMove move : moves) {
-            if (move.put() != null) connection.call(() -> connection.client().putItem(r -> r.tableName(connection.table()).item(move.put())));
-        }
-        for (RowMove move : moves) {
-            for (Map<String, AttributeValue> key : move.deletes()) {
-                connection.call(() -> connection.client().deleteItem(r -> r.tableName(connection.table()).key(key)));
-            }
-        }
+        GroupRowMoves.applyOrdered(connection, moves);
         return Optional.of(sent(messageRow, repeated, ORDERED));
     }
 
@@ -207,16 +159,5 @@ public final class MessageWriter {
     private static SendResult sent(Map<String, AttributeValue> messageRow, boolean repeated, String mode) {
         Message message = Items.message(messageRow);
         return new SendResult.Sent(message, repeated, mode);
-    }
-
-    private static Map<String, List<Map<String, AttributeValue>>> byOwner(List<Map<String, AttributeValue>> rows) {
-        Map<String, List<Map<String, AttributeValue>>> out = new LinkedHashMap<>();
-        for (Map<String, AttributeValue> row : rows) {
-            ownerOf(Items.string(row, PK)).ifPresent(owner -> out.computeIfAbsent(owner, k -> new ArrayList<>()).add(row));
-        }
-        // newest first within each owner, whatever order the index returned
-        out.values().forEach(list -> list.sort((a, b) -> SortKeyTime.BY_INSTANT.compare(
-                SortKeyTime.parse(Items.string(b, SK)), SortKeyTime.parse(Items.string(a, SK)))));
-        return out;
     }
 }
