@@ -232,9 +232,22 @@ final class CacheStorage {
             throw EngineRefusal.invalidArgument("The TTL must be at least 1 ms");
         }
         if (ttlMillis < 0 || ttlMillis > maxTtlMillis) {
-            throw EngineRefusal.invalidArgument("The TTL of " + Long.toUnsignedString(ttlMillis)
-                    + " ms is over the limit of " + maxTtlMillis + " ms");
+            throw EngineRefusal.invalidArgument("The TTL of " + readable(ttlMillis)
+                    + " is over the limit of " + readable(maxTtlMillis));
         }
+    }
+
+    private static String readable(long millis) {
+        if (millis < 0) {
+            return Long.toUnsignedString(millis) + " ms";
+        }
+        if (millis % 3_600_000 == 0) {
+            return millis / 3_600_000 + " h";
+        }
+        if (millis % 1000 == 0) {
+            return millis / 1000 + " s";
+        }
+        return millis + " ms";
     }
 
     private static long parseCounter(ByteString value) {
