@@ -109,7 +109,8 @@ public final class CacheStore implements AutoCloseable {
                 .withRetryStrategy((status, method, attempts) -> Optional.empty()); // never retry: see class comment
         CacheClient client;
         try {
-            client = CacheClient.create(credentials, configuration, settings.defaultTtl());
+            // the builder, not create(): create() blocks up to 30 s connecting eagerly, and open() must not wait
+            client = CacheClient.builder(credentials, configuration, settings.defaultTtl()).build();
         } catch (RuntimeException refused) {
             embedded.ifPresent(EmbeddedCacheServer::close);
             throw new CacheSettingsException("The Momento client could not be set up: "

@@ -1,0 +1,143 @@
+package dev.cruddur.admin.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cruddur.admin.cacheengine.EmbeddedCacheServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The real SDK against servers that fail: every failure comes back as a plain message and counts as an error. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CacheStoreFailureTest {
+    private static final String SECRET = "cruddur-test-secret-0123456789abcdefghij";
+
+    private MisbehavingCacheServer misbehaving;
+    private CacheStore store;
+
+    @BeforeAll
+    void start() throws Exception {
+        misbehaving = new MisbehavingCacheServer();
+        store = CacheStore.open(CacheSettings.embedded()
+                .withConnection(new CacheConnection.Local("127.0.0.1", misbehaving.port(), Optional.of(ApiKey.of(SECRET))))
+                .withTimeout(Duration.ofSeconds(1)));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        store.close();
+        misbehaving.close();
+    }
+
+    private static CacheFailure failure(CacheRead<?> read) {
+        assertThat(read).isInstanceOf(CacheRead.Failed.class);
+        return ((CacheRead.Failed<?>) read).failure();
+    }
+
+    @Test
+    void unavailableServerIsReportedPlainlyAndCounted() {
+        long errorsBefore = store.statistics().snapshot().errors();
+        CacheFailure failure = failure(store.getText("unavailable"));
+        assertThat(failure.kind()).isEqualTo(CacheFailure.Kind.UNAVAILABLE);
+        assertThat(failure.message()).isEqualTo("The cache at 127.0.0.1:" + misbehaving.port() + " is unavailable");
+        assertThat(store.statistics().snapshot().errors()).isEqualTo(errorsBefore + 1);
+    }
+
+    @Test
+    void slowServerTimesOutAtTheDeadlineNotLater() {
+        long errorsBefore = store.statistics().snapshot().errors();
+        CacheRead<String> read = store.getText("slow");
+        CacheFailure failure = failure(read);
+        assertThat(failure.kind()).isEqualTo(CacheFailure.Kind.TIMEOUT);
+        assertThat(failure.message()).isEqualTo("The cache did not answer within 1 s");
+        assertThat(read.took()).isGreaterThanOrEqualTo(Duration.ofMillis(900)).isLessThan(Duration.ofMillis(2000));
+        assertThat(store.statistics().snapshot().errors()).isEqualTo(errorsBefore + 1);
+    }
+
+    @Test
+    void refusedKeyIsReportedWithoutEverShowingTheKey() throws Exception {
+        CacheFailure failure = failure(store.getText("unauthenticated"));
+        assertThat(failure.kind()).isEqualTo(CacheFailure.Kind.AUTHENTICATION);
+        assertThat(failure.message()).isEqualTo("The Momento API key was refused");
+        // the server quoted the key back; the detail shows it masked only
+        assertThat(failure.detail()).doesNotContain(SECRET).contains(ApiKey.of(SECRET).masked());
+        assertThat(failure.toString()).doesNotContain(SECRET);
+        assertThat(store.toString()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void internalErrorIsReportedPlainly() {
+        assertThat(failure(store.getText("internal")).message())
+                .isEqualTo("The cache at 127.0.0.1:" + misbehaving.port() + " failed internally");
+    }
+
+    @Test
+    void failedWriteIsAFailureNotAnException() {
+        CacheOutcome<Void> set = store.set("k", "v");
+        assertThat(set).isInstanceOf(CacheOutcome.Failed.class);
+        assertThat(((CacheOutcome.Failed<Void>) set).message()).contains("is unavailable");
+    }
+
+    @Test
+    void unimplementedOperationIsABadRequest() {
+        CacheOutcome<Long> increment = store.increment("msgs/andrewbrown", 1);
+        assertThat(((CacheOutcome.Failed<Long>) increment).failure().kind()).isEqualTo(CacheFailure.Kind.BAD_REQUEST);
+    }
+
+    @Test
+    void nobodyListeningIsReportedPlainlyAndQuickly() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        try (CacheStore nowhere = CacheStore.open(CacheSettings.embedded()
+                .withConnection(new CacheConnection.Local("127.0.0.1", port)).withTimeout(Duration.ofSeconds(1)))) {
+            CacheRead<String> read = nowhere.getText("groups/x");
+            CacheFailure failure = failure(read);
+            assertThat(failure.kind()).isEqualTo(CacheFailure.Kind.UNAVAILABLE);
+            assertThat(failure.message()).isEqualTo("The cache at 127.0.0.1:" + port + " is unavailable");
+            assertThat(read.took()).isLessThan(Duration.ofMillis(1500));
+            assertThat(nowhere.statistics().snapshot().errors()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void wrongKeyForATokenProtectedEmbeddedServerIsRefused() throws Exception {
+        try (EmbeddedCacheServer guarded = EmbeddedCacheServer.startWithToken(0, SECRET);
+             CacheStore right = CacheStore.open(CacheSettings.embedded().withConnection(
+                     new CacheConnection.Local("127.0.0.1", guarded.port(), Optional.of(ApiKey.of(SECRET)))));
+             CacheStore wrong = CacheStore.open(CacheSettings.embedded().withConnection(
+                     new CacheConnection.Local("127.0.0.1", guarded.port(), Optional.of(ApiKey.of("not-the-key-at-all-000000000")))));
+             CacheStore none = CacheStore.open(CacheSettings.embedded().withConnection(
+                     new CacheConnection.Local("127.0.0.1", guarded.port())))) {
+            assertThat(right.ensureCache().ok()).isTrue();
+            assertThat(right.set("groups/a", "[]").ok()).isTrue();
+
+            CacheFailure refused = failure(wrong.getText("groups/a"));
+            assertThat(refused.kind()).isEqualTo(CacheFailure.Kind.AUTHENTICATION);
+            assertThat(refused.message()).isEqualTo("The Momento API key was refused");
+            assertThat(((CacheOutcome.Failed<?>) wrong.listCaches()).message()).isEqualTo("The Momento API key was refused");
+            assertThat(((CacheOutcome.Failed<?>) wrong.keysExist(java.util.List.of("groups/a"))).message())
+                    .isEqualTo("The Momento API key was refused");
+            assertThat(failure(none.getText("groups/a")).kind()).isEqualTo(CacheFailure.Kind.AUTHENTICATION);
+        }
+    }
+
+    @Test
+    void embeddedConnectionWithAKeyServesOnlyThatKey() throws Exception {
+        try (CacheStore guarded = CacheStore.open(CacheSettings.embedded()
+                .withConnection(new CacheConnection.Embedded(0, Optional.of(ApiKey.of(SECRET)))))) {
+            assertThat(guarded.set("groups/a", "[]").ok()).isTrue();
+            int port = guarded.embeddedPort().orElseThrow();
+            try (CacheStore intruder = CacheStore.open(CacheSettings.embedded()
+                    .withConnection(new CacheConnection.Local("127.0.0.1", port)))) {
+                assertThat(failure(intruder.getText("groups/a")).kind()).isEqualTo(CacheFailure.Kind.AUTHENTICATION);
+            }
+        }
+    }
+}
