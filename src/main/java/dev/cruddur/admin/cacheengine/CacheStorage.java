@@ -167,6 +167,11 @@ final class CacheStorage {
         return live(space(cache), key) != null;
     }
 
+    /** Items held in all caches, expired ones not yet swept included. */
+    long itemCount() {
+        return caches.values().stream().mapToLong(Map::size).sum();
+    }
+
     /** Drops every expired item; returns how many went. */
     int sweep() {
         long now = nanoClock.getAsLong();

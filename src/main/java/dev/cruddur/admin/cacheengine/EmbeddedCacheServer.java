@@ -24,9 +24,12 @@ public final class EmbeddedCacheServer implements AutoCloseable {
     private final Server server;
     private final ScheduledExecutorService sweeper;
     private final CacheEngineConfig config;
+    private final CacheStorage storage;
 
-    private EmbeddedCacheServer(Server server, ScheduledExecutorService sweeper, CacheEngineConfig config) {
+    private EmbeddedCacheServer(Server server, ScheduledExecutorService sweeper, CacheEngineConfig config,
+                                CacheStorage storage) {
         this.server = server;
+        this.storage = storage;
         this.sweeper = sweeper;
         this.config = config;
     }
@@ -65,7 +68,7 @@ public final class EmbeddedCacheServer implements AutoCloseable {
         });
         long every = config.sweepInterval().toMillis();
         sweeper.scheduleWithFixedDelay(storage::sweep, every, every, TimeUnit.MILLISECONDS);
-        return new EmbeddedCacheServer(server, sweeper, config);
+        return new EmbeddedCacheServer(server, sweeper, config, storage);
     }
 
     public int port() {
@@ -74,6 +77,11 @@ public final class EmbeddedCacheServer implements AutoCloseable {
 
     public String host() {
         return InetAddress.getLoopbackAddress().getHostAddress();
+    }
+
+    /** Items held in all caches, including expired ones the sweeper has not reached yet. */
+    public long itemCount() {
+        return storage.itemCount();
     }
 
     public boolean requiresToken() {
