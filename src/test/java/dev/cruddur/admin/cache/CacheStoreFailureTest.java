@@ -140,4 +140,24 @@ class CacheStoreFailureTest {
             }
         }
     }
+
+    @Test
+    void embeddedCacheOnABusyPortIsRefusedPlainly() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = busy.getLocalPort();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> CacheStore.open(CacheSettings.embedded()
+                            .withConnection(new CacheConnection.Embedded(port, Optional.empty()))))
+                    .isInstanceOf(CacheSettingsException.class)
+                    .hasMessageStartingWith("The embedded cache could not start on port " + port + ": ");
+        }
+    }
+
+    @Test
+    void embeddedCacheIsCreatedUnderTheConfiguredName() throws Exception {
+        try (CacheStore store = CacheStore.open(CacheSettings.embedded().withCacheName("cruddur-dev"))) {
+            assertThat(((CacheOutcome.Ok<java.util.List<String>>) store.listCaches()).value()).containsExactly("cruddur-dev");
+            assertThat(store.cacheName()).isEqualTo("cruddur-dev");
+            assertThat(store.set("groups/a", "[]").ok()).isTrue();
+        }
+    }
 }
