@@ -192,16 +192,29 @@ public final class CacheStore implements AutoCloseable {
         });
     }
 
-    /** Creates this store's cache unless it exists; {@code true} if it was created. */
+    /**
+     * Creates this store's cache unless it exists; {@code true} if it was created. Looks
+     * first, so an existing cache is not counted as an error in the statistics.
+     */
     public CacheOutcome<Boolean> ensureCache() {
-        CacheOutcome<Void> created = createCache(cacheName);
-        if (created instanceof CacheOutcome.Failed<Void> failed) {
-            if (failed.failure().kind() == CacheFailure.Kind.CACHE_ALREADY_EXISTS) {
-                return new CacheOutcome.Ok<>(false, failed.took());
-            }
+        CacheOutcome<List<String>> listed = listCaches();
+        if (listed instanceof CacheOutcome.Failed<List<String>> failed) {
             return new CacheOutcome.Failed<>(failed.failure(), failed.took());
         }
-        return new CacheOutcome.Ok<>(true, created.took());
+        Duration looked = listed.took();
+        if (((CacheOutcome.Ok<List<String>>) listed).value().contains(cacheName)) {
+            return new CacheOutcome.Ok<>(false, looked);
+        }
+        CacheOutcome<Void> created = createCache(cacheName);
+        Duration took = looked.plus(created.took());
+        if (created instanceof CacheOutcome.Failed<Void> failed) {
+            // someone else created it in between: it exists, which is what was asked
+            if (failed.failure().kind() == CacheFailure.Kind.CACHE_ALREADY_EXISTS) {
+                return new CacheOutcome.Ok<>(false, took);
+            }
+            return new CacheOutcome.Failed<>(failed.failure(), took);
+        }
+        return new CacheOutcome.Ok<>(true, took);
     }
 
     public CacheOutcome<Void> deleteCache(String name) {

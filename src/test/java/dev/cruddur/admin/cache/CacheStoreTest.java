@@ -59,7 +59,13 @@ class CacheStoreTest {
     void openingTheEmbeddedCacheCreatesTheConfiguredCache() {
         assertThat(store.embeddedPort()).hasValueSatisfying(port -> assertThat(port).isPositive());
         assertThat(ok(store.listCaches())).contains("cruddur");
+        long errorsBefore = store.statistics().snapshot().errors();
         assertThat(ok(store.ensureCache())).isFalse();
+        assertThat(store.statistics().snapshot().errors()).isEqualTo(errorsBefore);
+        CacheStore fresh = store.forCache("ensured-" + UUID.randomUUID());
+        assertThat(ok(fresh.ensureCache())).isTrue();
+        assertThat(ok(fresh.ensureCache())).isFalse();
+        ok(store.deleteCache(fresh.cacheName()));
     }
 
     @Test
