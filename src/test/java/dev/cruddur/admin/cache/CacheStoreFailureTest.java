@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The real SDK against servers that fail: every failure comes back as a plain message and counts as an error. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -74,6 +76,25 @@ class CacheStoreFailureTest {
     void internalErrorIsReportedPlainly() {
         assertThat(failure(store.getText("internal")).message())
                 .isEqualTo("The cache at 127.0.0.1:" + misbehaving.port() + " failed internally");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "permission | PERMISSION        | The Momento API key is not allowed to do this in cache 'cruddur'",
+            "unknown    | UNKNOWN           | The cache at {where} failed in an unexpected way",
+            "cancelled  | CANCELLED         | The cache request was cancelled",
+            "rate       | LIMIT_EXCEEDED    | The cache is receiving more requests than the account allows; try again shortly",
+    })
+    void everyOtherServerErrorHasAPlainMessage(String key, CacheFailure.Kind kind, String message) {
+        CacheFailure failure = failure(store.getText(key));
+        assertThat(failure.kind()).isEqualTo(kind);
+        assertThat(failure.message()).isEqualTo(message.replace("{where}", "127.0.0.1:" + misbehaving.port()));
+    }
+
+    @Test
+    void answerThatIsNeitherHitNorMissIsAFailure() {
+        CacheFailure failure = failure(store.getText("garbage"));
+        assertThat(failure.message()).isNotBlank();
     }
 
     @Test

@@ -30,7 +30,9 @@ import java.util.concurrent.TimeUnit;
  * A data plane that fails on purpose, chosen by the key: {@code unavailable} answers
  * UNAVAILABLE, {@code slow} answers only after {@link #SLOW}, {@code unauthenticated} answers
  * UNAUTHENTICATED and quotes the authorization header it got (as a careless server might),
- * {@code internal} answers INTERNAL. Any other key is a miss.
+ * and the keys {@code internal}, {@code permission}, {@code unknown}, {@code cancelled},
+ * {@code rate} answer the gRPC status of that name; {@code garbage} answers a result that
+ * is neither hit nor miss. Any other key is a miss.
  */
 final class MisbehavingCacheServer implements AutoCloseable {
     static final Duration SLOW = Duration.ofMillis(2500);
@@ -77,6 +79,19 @@ final class MisbehavingCacheServer implements AutoCloseable {
             switch (key) {
                 case "unavailable" -> out.onError(Status.UNAVAILABLE.withDescription("going away").asRuntimeException());
                 case "internal" -> out.onError(Status.INTERNAL.withDescription("boom").asRuntimeException());
+                case "permission" -> out.onError(Status.PERMISSION_DENIED.withDescription("read-only key").asRuntimeException());
+                case "unknown" -> out.onError(Status.UNKNOWN.withDescription("?").asRuntimeException());
+                case "cancelled" -> out.onError(Status.CANCELLED.withDescription("stop").asRuntimeException());
+                case "rate" -> {
+                    Metadata trailers = new Metadata();
+                    trailers.put(Metadata.Key.of("err", Metadata.ASCII_STRING_MARSHALLER), "operations_rate_limit_exceeded");
+                    out.onError(Status.RESOURCE_EXHAUSTED.withDescription("slow down").asRuntimeException(trailers));
+                }
+                case "garbage" -> {
+                    // a Get answer that is neither hit nor miss
+                    out.onNext(_GetResponse.newBuilder().setResult(ECacheResult.Invalid).build());
+                    out.onCompleted();
+                }
                 case "unauthenticated" -> out.onError(Status.UNAUTHENTICATED
                         .withDescription("bad key " + PRESENTED.get()).asRuntimeException());
                 case "slow" -> {
