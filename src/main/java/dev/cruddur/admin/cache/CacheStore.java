@@ -75,6 +75,7 @@ public final class CacheStore implements AutoCloseable {
     }
 
     public static CacheStore open(CacheSettings settings, CacheStatistics statistics) throws CacheSettingsException {
+        TransportLogs.keepHeadersOutOfLogs();
         Optional<EmbeddedCacheServer> embedded = Optional.empty();
         CredentialProvider credentials;
         Optional<ApiKey> key;

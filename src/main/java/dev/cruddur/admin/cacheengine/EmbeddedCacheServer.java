@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A Momento-compatible cache on a loopback port: the control plane (create, delete, list,
@@ -20,6 +22,10 @@ public final class EmbeddedCacheServer implements AutoCloseable {
     // above Momento's 5 MB item limit, so an oversized item reaches the engine's own check
     // and is refused with Momento's error rather than a transport error
     private static final int MAX_INBOUND_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+    // gRPC's Netty server logs each HTTP/2 frame with its headers at FINE, the token among them:
+    // held at INFO (and strongly, as java.util.logging forgets levels of unreferenced loggers)
+    private static final Logger FRAME_LOGGER = Logger.getLogger("io.grpc.netty.shaded.io.grpc.netty.NettyServerHandler");
 
     private final Server server;
     private final ScheduledExecutorService sweeper;
@@ -45,6 +51,9 @@ public final class EmbeddedCacheServer implements AutoCloseable {
     }
 
     public static EmbeddedCacheServer start(CacheEngineConfig config) {
+        if (config.token().isPresent()) {
+            FRAME_LOGGER.setLevel(Level.INFO);
+        }
         CacheStorage storage = new CacheStorage(System::nanoTime, config.maxTtl(), config.maxItemBytes());
         config.initialCaches().forEach(storage::createCache);
         CallerCheck callerCheck = new CallerCheck(config.token());

@@ -181,4 +181,45 @@ class CacheStoreFailureTest {
             assertThat(store.set("groups/a", "[]").ok()).isTrue();
         }
     }
+
+    @Test
+    void nothingPrintedOrLoggedEverContainsTheKey() throws Exception {
+        java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        java.util.logging.Level level = root.getLevel();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record.getLoggerName() + ": " + record.getMessage() + " " + java.util.Arrays.toString(record.getParameters())
+                        + " " + (record.getThrown() == null ? "" : record.getThrown().toString()));
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = System.out;
+        java.io.PrintStream err = System.err;
+        root.addHandler(capture);
+        root.setLevel(java.util.logging.Level.ALL);
+        System.setOut(new java.io.PrintStream(printed, true));
+        System.setErr(new java.io.PrintStream(printed, true));
+        try (EmbeddedCacheServer guarded = EmbeddedCacheServer.startWithToken(0, "another-" + SECRET);
+             CacheStore wrong = CacheStore.open(CacheSettings.embedded().withConnection(
+                     new CacheConnection.Local("127.0.0.1", guarded.port(), Optional.of(ApiKey.of(SECRET)))))) {
+            java.util.List<Object> outcomes = java.util.List.of(wrong.getText("groups/a"), wrong.set("k", "v"),
+                    wrong.listCaches(), wrong.itemType("k"), store.getText("unauthenticated"));
+            assertThat(outcomes.toString()).doesNotContain(SECRET);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+            root.removeHandler(capture);
+            root.setLevel(level);
+        }
+        assertThat(printed.toString()).doesNotContain(SECRET);
+        assertThat(String.join("\n", logged)).doesNotContain(SECRET);
+    }
 }
