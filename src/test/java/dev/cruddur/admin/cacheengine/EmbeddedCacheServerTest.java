@@ -1,0 +1,192 @@
+package dev.cruddur.admin.cacheengine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.ByteString;
+import grpc.cache_client.ECacheResult;
+import grpc.cache_client.ScsGrpc;
+import grpc.cache_client._DictionaryFetchRequest;
+import grpc.cache_client._GetRequest;
+import grpc.cache_client._SetIfRequest;
+import grpc.cache_client._SetRequest;
+import grpc.common.Equal;
+import grpc.control_client.ScsControlGrpc;
+import grpc.control_client._CreateCacheRequest;
+import grpc.control_client._ListCachesRequest;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The server through the generated stubs, as any Momento client would reach it. */
+class EmbeddedCacheServerTest {
+
+    private static Metadata headers(String authorization, String cache) {
+        Metadata headers = new Metadata();
+        if (authorization != null) {
+            headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), authorization);
+        }
+        if (cache != null) {
+            headers.put(Metadata.Key.of("cache", Metadata.ASCII_STRING_MARSHALLER), cache);
+        }
+        return headers;
+    }
+
+    private static ManagedChannel channel(EmbeddedCacheServer server) {
+        return NettyChannelBuilder.forAddress(server.host(), server.port()).usePlaintext().build();
+    }
+
+    private static ScsGrpc.ScsBlockingStub data(ManagedChannel channel, String authorization, String cache) {
+        return ScsGrpc.newBlockingStub(channel)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers(authorization, cache)))
+                .withDeadlineAfter(2, TimeUnit.SECONDS);
+    }
+
+    private static ScsControlGrpc.ScsControlBlockingStub control(ManagedChannel channel, String authorization) {
+        return ScsControlGrpc.newBlockingStub(channel)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers(authorization, null)))
+                .withDeadlineAfter(2, TimeUnit.SECONDS);
+    }
+
+    private static Status.Code codeOf(Callable<?> call) throws Exception {
+        try {
+            call.call();
+        } catch (StatusRuntimeException refused) {
+            return refused.getStatus().getCode();
+        }
+        return Status.Code.OK;
+    }
+
+    private static ByteString bytes(String text) {
+        return ByteString.copyFromUtf8(text);
+    }
+
+    @Test
+    void listensOnAFreeLoopbackPortAndLetsGoOfItOnClose() throws Exception {
+        int port;
+        try (EmbeddedCacheServer server = EmbeddedCacheServer.start(0)) {
+            port = server.port();
+            assertThat(port).isPositive();
+            assertThat(server.host()).isEqualTo(InetAddress.getLoopbackAddress().getHostAddress());
+        }
+        try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(again.getLocalPort()).isEqualTo(port);
+        }
+    }
+
+    @Test
+    void initialCachesAreListedWithMomentosLimits() throws Exception {
+        try (EmbeddedCacheServer server = EmbeddedCacheServer.start(CacheEngineConfig.onPort(0).withCaches("cruddur", "b"))) {
+            ManagedChannel channel = channel(server);
+            try {
+                var caches = control(channel, "").listCaches(_ListCachesRequest.getDefaultInstance()).getCacheList();
+                assertThat(caches).extracting(c -> c.getCacheName()).containsExactly("b", "cruddur");
+                assertThat(caches.get(0).getCacheLimits().getMaxTtlSeconds()).isEqualTo(86_400);
+                assertThat(caches.get(0).getCacheLimits().getMaxItemSizeKb()).isEqualTo(5 * 1024);
+            } finally {
+                channel.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void setIfHonoursEachCondition() throws Exception {
+        try (EmbeddedCacheServer server = EmbeddedCacheServer.start(CacheEngineConfig.onPort(0).withCaches("cruddur"))) {
+            ManagedChannel channel = channel(server);
+            try {
+                var stub = data(channel, "", "cruddur");
+                stub.set(_SetRequest.newBuilder().setCacheKey(bytes("k")).setCacheBody(bytes("v1")).setTtlMilliseconds(60_000).build());
+                var equalOther = _SetIfRequest.newBuilder().setCacheKey(bytes("k")).setCacheBody(bytes("v2"))
+                        .setTtlMilliseconds(60_000).setEqual(Equal.newBuilder().setValueToCheck(bytes("other"))).build();
+                assertThat(stub.setIf(equalOther).hasNotStored()).isTrue();
+                var equalV1 = equalOther.toBuilder().setEqual(Equal.newBuilder().setValueToCheck(bytes("v1"))).build();
+                assertThat(stub.setIf(equalV1).hasStored()).isTrue();
+                var get = stub.get(_GetRequest.newBuilder().setCacheKey(bytes("k")).build());
+                assertThat(get.getResult()).isEqualTo(ECacheResult.Hit);
+                assertThat(get.getCacheBody()).isEqualTo(bytes("v2"));
+            } finally {
+                channel.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void dataCallsMustNameAnExistingCache() throws Exception {
+        try (EmbeddedCacheServer server = EmbeddedCacheServer.start(CacheEngineConfig.onPort(0).withCaches("cruddur"))) {
+            ManagedChannel channel = channel(server);
+            try {
+                var get = _GetRequest.newBuilder().setCacheKey(bytes("k")).build();
+                assertThat(codeOf(() -> data(channel, "", null).get(get))).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                assertThat(codeOf(() -> data(channel, "", "nope").get(get))).isEqualTo(Status.Code.NOT_FOUND);
+                assertThat(data(channel, "", "cruddur").get(get).getResult()).isEqualTo(ECacheResult.Miss);
+            } finally {
+                channel.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void collectionCallsAreUnimplemented() throws Exception {
+        try (EmbeddedCacheServer server = EmbeddedCacheServer.start(CacheEngineConfig.onPort(0).withCaches("cruddur"))) {
+            ManagedChannel channel = channel(server);
+            try {
+                var fetch = _DictionaryFetchRequest.newBuilder().setDictionaryName(bytes("d")).build();
+                assertThat(codeOf(() -> data(channel, "", "cruddur").dictionaryFetch(fetch))).isEqualTo(Status.Code.UNIMPLEMENTED);
+            } finally {
+                channel.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void withATokenBothPlanesRefuseAnyOtherAuthorization() throws Exception {
+        try (EmbeddedCacheServer server = EmbeddedCacheServer.startWithToken(0, "the-right-token")) {
+            assertThat(server.requiresToken()).isTrue();
+            assertThat(server.toString()).doesNotContain("the-right-token");
+            ManagedChannel channel = channel(server);
+            try {
+                var create = _CreateCacheRequest.newBuilder().setCacheName("cruddur").build();
+                assertThat(codeOf(() -> control(channel, "wrong").createCache(create))).isEqualTo(Status.Code.UNAUTHENTICATED);
+                assertThat(codeOf(() -> control(channel, null).createCache(create))).isEqualTo(Status.Code.UNAUTHENTICATED);
+                assertThat(codeOf(() -> control(channel, "the-right-token").createCache(create))).isEqualTo(Status.Code.OK);
+                var get = _GetRequest.newBuilder().setCacheKey(bytes("k")).build();
+                assertThat(codeOf(() -> data(channel, "the-right-token-and-more", "cruddur").get(get)))
+                        .isEqualTo(Status.Code.UNAUTHENTICATED);
+                assertThat(codeOf(() -> data(channel, "the-right-token", "cruddur").get(get))).isEqualTo(Status.Code.OK);
+            } finally {
+                channel.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void sweeperRemovesExpiredItemsNobodyReads() throws Exception {
+        CacheEngineConfig config = new CacheEngineConfig(0, Optional.empty(), List.of("cruddur"),
+                Duration.ofHours(24), 1024, Duration.ofMillis(50));
+        try (EmbeddedCacheServer server = EmbeddedCacheServer.start(config)) {
+            ManagedChannel channel = channel(server);
+            try {
+                var stub = data(channel, "", "cruddur");
+                stub.set(_SetRequest.newBuilder().setCacheKey(bytes("k")).setCacheBody(bytes("v")).setTtlMilliseconds(20).build());
+                assertThat(server.itemCount()).isEqualTo(1);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+                while (server.itemCount() > 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertThat(server.itemCount()).isZero();
+            } finally {
+                channel.shutdownNow();
+            }
+        }
+    }
+}
