@@ -4,6 +4,7 @@ import dev.cruddur.admin.domain.Conversation;
 import dev.cruddur.admin.domain.Message;
 import dev.cruddur.admin.domain.OutgoingMessage;
 import dev.cruddur.admin.domain.Page;
+import dev.cruddur.admin.domain.SendMode;
 import dev.cruddur.admin.domain.SendResult;
 import dev.cruddur.admin.domain.User;
 import dev.cruddur.admin.store.Capabilities;
@@ -34,6 +35,7 @@ public final class DirectMessages implements AutoCloseable {
     private final Seeder seeder;
     private final Clock clock;
     private volatile UserDirectory directory;
+    private volatile SendMode sendMode = SendMode.DIRECT;
 
     public DirectMessages(DynamoConnection connection, Clock clock) {
         this.connection = connection;
@@ -135,7 +137,16 @@ public final class DirectMessages implements AutoCloseable {
     }
 
     public SendResult send(OutgoingMessage outgoing) {
-        return writer.send(outgoing);
+        return writer.send(outgoing, sendMode);
+    }
+
+    public SendMode sendMode() {
+        return sendMode;
+    }
+
+    /** Direct (message and group rows together) or stream (message only; the updater follows). */
+    public void setSendMode(SendMode mode) {
+        this.sendMode = mode;
     }
 
     /** A first message to {@code to}: into the conversation they already share, else a new one. */
@@ -152,7 +163,7 @@ public final class DirectMessages implements AutoCloseable {
             return new SendResult.Rejected("A conversation needs two different users.");
         }
         boolean exists = !reader.groupRows(first.groupUuid()).isEmpty();
-        return exists ? writer.send(first) : writer.startConversation(first, to);
+        return exists ? send(first) : writer.startConversation(first, to);
     }
 
     public List<Map<String, Object>> scan(int limit) {

@@ -6,6 +6,7 @@ import dev.cruddur.admin.store.GroupRowMoves.RowMove;
 import dev.cruddur.admin.domain.Message;
 import dev.cruddur.admin.domain.MessageText;
 import dev.cruddur.admin.domain.OutgoingMessage;
+import dev.cruddur.admin.domain.SendMode;
 import dev.cruddur.admin.domain.SendResult;
 import dev.cruddur.admin.domain.User;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class MessageWriter {
     public static final String TRANSACTION = "transaction";
     public static final String ORDERED = "ordered writes";
+    public static final String MESSAGE_ONLY = "message only: the stream updater moves the group rows";
     private static final int ATTEMPTS = 3;
 
     private final DynamoConnection connection;
@@ -44,6 +46,11 @@ public final class MessageWriter {
 
     /** Sends into an existing conversation: C + D. Safe to call again with the same message. */
     public SendResult send(OutgoingMessage outgoing) {
+        return send(outgoing, SendMode.DIRECT);
+    }
+
+    /** Sends in the given mode; {@link SendMode#STREAM} writes the message row only. */
+    public SendResult send(OutgoingMessage outgoing, SendMode mode) {
         if (MessageText.check(outgoing.text()) instanceof MessageText.Refused refused) {
             return new SendResult.Rejected(refused.reason());
         }
@@ -60,6 +67,7 @@ public final class MessageWriter {
                             ? "There is no conversation " + outgoing.groupUuid() + "."
                             : "@" + outgoing.sender().handle() + " is not in this conversation.");
                 }
+                if (mode == SendMode.STREAM) return writeMessageOnly(outgoing, text);
                 List<RowMove> moves = GroupRowMoves.plan(outgoing.groupUuid(), outgoing.sender(), text, outgoing.sortKey(), rows);
                 Map<String, AttributeValue> messageRow = Items.messageRow(outgoing.groupUuid(), outgoing.messageUuid(),
                         outgoing.sender(), text, outgoing.sortKey());
@@ -144,6 +152,18 @@ public final class MessageWriter {
         }
         GroupRowMoves.applyOrdered(connection, moves);
         return Optional.of(sent(messageRow, repeated, ORDERED));
+    }
+
+    private SendResult writeMessageOnly(OutgoingMessage outgoing, String text) {
+        Map<String, AttributeValue> messageRow = Items.messageRow(outgoing.groupUuid(), outgoing.messageUuid(), outgoing.sender(), text, outgoing.sortKey());
+        try {
+            connection.client().putItem(r -> r.tableName(connection.table()).item(messageRow).conditionExpression("attribute_not_exists(pk)"));
+            return sent(messageRow, false, MESSAGE_ONLY);
+        } catch (ConditionalCheckFailedException e) {
+            return alreadyWritten(outgoing, messageRow, MESSAGE_ONLY);
+        } catch (SdkException e) {
+            throw StoreFailures.translate(e, connection.target().describe(), connection.table());
+        }
     }
 
     /** The message's key is taken: by this very message (a retry), or, absurdly, by another one. */

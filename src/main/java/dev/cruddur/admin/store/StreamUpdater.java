@@ -1,0 +1,169 @@
+package dev.cruddur.admin.store;
+
+import static dev.cruddur.admin.domain.TableKeys.*;
+
+import dev.cruddur.admin.domain.User;
+import dev.cruddur.admin.store.GroupRowMoves.RowMove;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.OperationType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
+
+/**
+ * The seed's stream trigger (pattern D), done right. It reads the table's stream (the embedded
+ * endpoint's, or DynamoDB Streams on AWS, through the same SDK calls), handles every record of
+ * every batch in order, moves both group rows of a conversation to a new message atomically
+ * (a transaction, or put-before-delete where there is none), never moves a row backwards, and
+ * checkpoints each shard so a restart neither skips records nor does harm by re-reading one.
+ */
+public final class StreamUpdater {
+    /** What one poll did. */
+    public record Poll(int records, int messages, int rowsMoved, int unchanged) {
+        Poll plus(Poll o) {
+            return new Poll(records + o.records, messages + o.messages, rowsMoved + o.rowsMoved, unchanged + o.unchanged);
+        }
+    }
+
+    /** The exact changes the updater would make for a message: the dry run. */
+    public record Preview(String groupUuid, List<RowMove> moves) {
+        public boolean changesNothing() {
+            return moves.stream().allMatch(RowMove::changesNothing);
+        }
+    }
+
+    private static final Poll NOTHING = new Poll(0, 0, 0, 0);
+    private final DynamoConnection connection;
+    private final MessageTableReader reader;
+    private final StreamCheckpoints checkpoints;
+    private final Map<String, String> iterators = new HashMap<>();
+    private final Set<String> finishedShards = new HashSet<>();
+
+    public StreamUpdater(DynamoConnection connection, StreamCheckpoints checkpoints) {
+        this.connection = connection;
+        this.reader = new MessageTableReader(connection);
+        this.checkpoints = checkpoints;
+    }
+
+    /** The table's current stream, if streams are enabled on it. */
+    public Optional<String> streamArn() {
+        var table = connection.call(() -> connection.client().describeTable(r -> r.tableName(connection.table()))).table();
+        boolean enabled = table.streamSpecification() != null && Boolean.TRUE.equals(table.streamSpecification().streamEnabled());
+        return enabled ? Optional.ofNullable(table.latestStreamArn()) : Optional.empty();
+    }
+
+    /** Reads what is new on every shard, parents before children, and applies it. */
+    public synchronized Poll pollOnce() {
+        String arn = streamArn().orElseThrow(() -> new StoreException(StoreException.Kind.INVALID,
+                "The table '" + connection.table() + "' has no stream: enable one with NEW_IMAGE (or NEW_AND_OLD_IMAGES)."));
+        StreamDescription stream = connection.call(() -> connection.streams().describeStream(r -> r.streamArn(arn))).streamDescription();
+        List<Shard> shards = new ArrayList<>(stream.shards());
+        // a child shard holds later writes than its parent: read parents first
+        shards.sort(Comparator.comparing((Shard s) -> s.parentShardId() == null ? "" : s.parentShardId()).thenComparing(Shard::shardId));
+        Poll total = NOTHING;
+        for (Shard shard : shards) {
+            if (!finishedShards.contains(arn + shard.shardId())) total = total.plus(pollShard(arn, shard.shardId()));
+        }
+        return total;
+    }
+
+    private Poll pollShard(String arn, String shardId) {
+        Poll total = NOTHING;
+        for (int batch = 0; batch < 100; batch++) {
+            String iterator = iterators.computeIfAbsent(arn + shardId, k -> newIterator(arn, shardId));
+            GetRecordsResponse response;
+            try {
+                response = connection.streams().getRecords(r -> r.shardIterator(iterator).limit(1000));
+            } catch (ExpiredIteratorException | TrimmedDataAccessException e) {
+                iterators.remove(arn + shardId);
+                continue;
+            } catch (SdkException e) {
+                throw StoreFailures.translate(e, connection.target().describe(), connection.table());
+            }
+            for (Record record : response.records()) {
+                total = total.plus(apply(record));
+                checkpoints.record(arn, shardId, record.dynamodb().sequenceNumber());
+            }
+            if (response.nextShardIterator() == null) {
+                iterators.remove(arn + shardId);
+                finishedShards.add(arn + shardId);
+                return total;
+            }
+            iterators.put(arn + shardId, response.nextShardIterator());
+            if (response.records().isEmpty()) return total;
+        }
+        return total;
+    }
+
+    private String newIterator(String arn, String shardId) {
+        Optional<String> after = checkpoints.lastApplied(arn, shardId);
+        return connection.call(() -> connection.streams().getShardIterator(r -> {
+            r.streamArn(arn).shardId(shardId);
+            if (after.isPresent()) r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after.get());
+            else r.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+        })).shardIterator();
+    }
+
+    /** Applies one record: a new or changed message moves its conversation's group rows forward. */
+    private Poll apply(Record record) {
+        if (record.eventName() == OperationType.REMOVE) return new Poll(1, 0, 0, 0);
+        Map<String, AttributeValue> keys = record.dynamodb().keys();
+        String pk = keys.get(PK) == null ? null : keys.get(PK).s();
+        if (groupOf(pk).isEmpty()) return new Poll(1, 0, 0, 0);
+        Map<String, AttributeValue> image = record.dynamodb().hasNewImage() ? record.dynamodb().newImage()
+                // a KEYS_ONLY or OLD_IMAGE stream: read the message itself
+                : reader.item(pk, keys.get(SK).s()).orElse(null);
+        if (image == null) return new Poll(1, 0, 0, 0);
+        int moved = moveGroupRows(image);
+        return new Poll(1, 1, moved, moved == 0 ? 1 : 0);
+    }
+
+    /** The dry run: what applying this message row would change, read from the table as it is now. */
+    public Preview preview(Map<String, AttributeValue> messageRow) {
+        String group = groupOf(Items.string(messageRow, PK)).orElseThrow(() ->
+                new StoreException(StoreException.Kind.INVALID, "Not a message row: " + Items.string(messageRow, PK)));
+        return new Preview(group, plan(group, messageRow, reader.groupRows(group)));
+    }
+
+    private static List<RowMove> plan(String group, Map<String, AttributeValue> image, List<Map<String, AttributeValue>> rows) {
+        User sender = new User(String.valueOf(Items.string(image, USER_UUID)), Items.string(image, USER_HANDLE), Items.string(image, USER_DISPLAY_NAME));
+        return GroupRowMoves.plan(group, sender, String.valueOf(Items.string(image, MESSAGE)), Items.string(image, SK), rows);
+    }
+
+    /** Returns how many rows were written (puts and deletes); retries when a row moved under it. */
+    int moveGroupRows(Map<String, AttributeValue> image) {
+        String group = groupOf(Items.string(image, PK)).orElseThrow();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            List<RowMove> moves = plan(group, image, reader.groupRows(group));
+            int writes = moves.stream().mapToInt(m -> (m.put() == null ? 0 : 1) + m.deletes().size()).sum();
+            if (writes == 0) return 0;
+            if (!connection.capabilities().transactions()) {
+                GroupRowMoves.applyOrdered(connection, moves);
+                return writes;
+            }
+            try {
+                connection.client().transactWriteItems(r -> r.transactItems(GroupRowMoves.transactionActions(connection.table(), moves)));
+                return writes;
+            } catch (TransactionCanceledException e) {
+                // a concurrent move deleted a row first: read again
+            } catch (SdkException e) {
+                throw StoreFailures.translate(e, connection.target().describe(), connection.table());
+            }
+        }
+        throw new StoreException(StoreException.Kind.CONFLICT, "The group rows of " + group + " kept changing; will retry on the next poll.");
+    }
+}
