@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -71,14 +72,35 @@ public final class Seeder {
         if (conversations < 0 || messagesEach < 1) {
             throw new StoreException(StoreException.Kind.INVALID, "Give at least one message per conversation.");
         }
+        long total = (long) conversations * (messagesEach + 2);
+        long[] written = {0};
+        List<Map<String, AttributeValue>> pending = new ArrayList<>(BATCH);
+        generatedItems(users, conversations, messagesEach, randomSeed, now, item -> {
+            pending.add(item);
+            if (pending.size() == BATCH) {
+                written[0] += writeBatch(pending);
+                pending.clear();
+                progress.update(written[0], total);
+            }
+        });
+        if (!pending.isEmpty()) {
+            written[0] += writeBatch(pending);
+            progress.update(written[0], total);
+        }
+        return new Seeded(users, conversations, (long) conversations * messagesEach, written[0]);
+    }
+
+    /**
+     * The items {@link #generate} writes, made one conversation at a time and handed to
+     * {@code sink}: the messages, then the two group rows at the newest one.
+     */
+    public static void generatedItems(int users, int conversations, int messagesEach, long randomSeed, Instant now,
+                                      Consumer<Map<String, AttributeValue>> sink) {
         Random random = new Random(randomSeed);
         List<User> people = new ArrayList<>();
         for (int i = 0; i < users; i++) {
             people.add(new User(new UUID(randomSeed, i).toString(), "user" + i, "Generated User " + i));
         }
-        long total = (long) conversations * (messagesEach + 2);
-        long written = 0;
-        List<Map<String, AttributeValue>> pending = new ArrayList<>(BATCH);
         Instant end = now.truncatedTo(ChronoUnit.MICROS);
         for (int c = 0; c < conversations; c++) {
             User a = people.get(random.nextInt(users));
@@ -93,20 +115,8 @@ public final class Seeder {
                 thread.add(new OutgoingMessage(group, sender, "Generated message " + m + " of conversation " + c,
                         new UUID(group.hashCode(), m).toString(), first.plus(Duration.ofMinutes(m))));
             }
-            for (Map<String, AttributeValue> item : threadItems(group, a, b, thread)) {
-                pending.add(item);
-                if (pending.size() == BATCH) {
-                    written += writeBatch(pending);
-                    pending.clear();
-                    progress.update(written, total);
-                }
-            }
+            threadItems(group, a, b, thread).forEach(sink);
         }
-        if (!pending.isEmpty()) {
-            written += writeBatch(pending);
-            progress.update(written, total);
-        }
-        return new Seeded(users, conversations, (long) conversations * messagesEach, written);
     }
 
     /** The message rows of a thread and its two group rows at the newest message. */
