@@ -51,7 +51,7 @@ public final class ItemSize {
     }
 
     public static int size(AttributeValue v, boolean compress) {
-        if (v instanceof AttributeValue.S s) return s.value().length();
+        if (v instanceof AttributeValue.S s) return utf8Length(s.value());
         if (v instanceof AttributeValue.B b) return b.value().length;
         if (v instanceof AttributeValue.N n) return numberSize(n.value());
         if (v instanceof AttributeValue.SS s) return s.values().stream().mapToInt(String::length).sum();
@@ -75,5 +75,17 @@ public final class ItemSize {
         return 1 + (digits + 1) / 2 + (digits % 2 != 0 || exponent % 2 != 0 ? 0 : 1) + (d.signum() < 0 ? 1 : 0);
     }
 
-    public static int utf8Length(String s) { return s.getBytes(StandardCharsets.UTF_8).length; }
+    /** UTF-8 length without allocating: DynamoDB counts strings in UTF-8 bytes. */
+    public static int utf8Length(String s) {
+        int n = s.length(), bytes = n;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                if (c < 0x800) bytes += 1;
+                else if (Character.isHighSurrogate(c)) { bytes += 2; i++; }
+                else bytes += 2;
+            }
+        }
+        return bytes;
+    }
 }

@@ -182,7 +182,7 @@ public final class Database implements AutoCloseable {
         TableDefinition d = table.definition();
         ItemKey key = keyOf(d, item);
         HashBucket bucket = HashBucket.of(key.hash());
-        StoredItem stored = new StoredItem(key, json, size);
+        StoredItem stored = new StoredItem(key, json, size, ItemSize.pageSize(item, d.range() == null ? null : d.range().name()));
         StoredItem old = table.items.put(bucket, rowOf(key), stored);
         Map<String, AttributeValue> oldItem = old != null && !d.indexes().isEmpty() ? old.parse() : null;
         for (IndexDefinition i : d.indexes()) {
@@ -248,7 +248,8 @@ public final class Database implements AutoCloseable {
     private static void indexPut(TableDefinition d, IndexDefinition i, OrderedItems index, Map<String, AttributeValue> item, StoredItem stored) {
         IndexPosition p = indexPosition(d, i, item, stored.key());
         if (p == null) return;
-        StoredItem entry = stored;
+        String rangeName = i.range() == null ? null : i.range().name();
+        StoredItem entry = new StoredItem(stored.key(), stored.json(), stored.size(), ItemSize.pageSize(item, rangeName));
         if (!"ALL".equals(i.projectionType())) {
             Map<String, AttributeValue> projected = new LinkedHashMap<>();
             for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
@@ -257,7 +258,7 @@ public final class Database implements AutoCloseable {
                         || (i.nonKeyAttributes() != null && i.nonKeyAttributes().contains(n)))
                     projected.put(n, e.getValue());
             }
-            entry = new StoredItem(stored.key(), Values.itemToText(projected), ItemSize.of(projected));
+            entry = new StoredItem(stored.key(), Values.itemToText(projected), ItemSize.of(projected), ItemSize.pageSize(projected, rangeName));
         }
         index.put(p.bucket(), p.row(), entry);
     }
