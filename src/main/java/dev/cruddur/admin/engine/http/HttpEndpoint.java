@@ -1,0 +1,200 @@
+package dev.cruddur.admin.engine.http;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A small HTTP/1.1 server on loopback: one thread per connection, keep-alive, Content-Length or chunked
+ * bodies, Expect: 100-continue, and TCP_NODELAY (without it small replies wait ~40 ms for delayed ACKs).
+ * Enough for the AWS SDKs and CLI; not a general web server.
+ */
+public final class HttpEndpoint implements Closeable {
+    private static final int MAX_BODY = 64 * 1024 * 1024;
+    private static final int MAX_HEADER_LINE = 64 * 1024;
+
+    private final ServerSocket server;
+    private final RequestHandler handler;
+    private final ExecutorService connections;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Thread acceptor;
+    private volatile boolean closed;
+
+    public HttpEndpoint(int port, RequestHandler handler) throws IOException {
+        this.handler = handler;
+        this.server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
+        AtomicInteger n = new AtomicInteger();
+        this.connections = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "engine-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.acceptor = new Thread(this::acceptLoop, "engine-http-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() { return server.getLocalPort(); }
+
+    private void acceptLoop() {
+        while (!closed) {
+            try {
+                Socket s = server.accept();
+                s.setTcpNoDelay(true);
+                open.add(s);
+                connections.execute(() -> serve(s));
+            } catch (IOException e) {
+                if (closed) return;
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket) {
+            InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+            while (!closed) {
+                String requestLine = readLine(in);
+                if (requestLine == null) return;
+                if (requestLine.isEmpty()) continue;
+                String[] parts = requestLine.split(" ");
+                if (parts.length != 3) {
+                    writeSimple(out, 400, "Bad Request");
+                    return;
+                }
+                Map<String, String> headers = new HashMap<>();
+                String line;
+                while ((line = readLine(in)) != null && !line.isEmpty()) {
+                    int colon = line.indexOf(':');
+                    if (colon > 0) headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                }
+                if (line == null) return;
+                if ("100-continue".equalsIgnoreCase(headers.get("expect"))) {
+                    out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                }
+                byte[] body;
+                String te = headers.get("transfer-encoding");
+                if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
+                    body = readChunked(in);
+                } else {
+                    String cl = headers.get("content-length");
+                    int length;
+                    try {
+                        length = cl == null ? 0 : Integer.parseInt(cl.trim());
+                    } catch (NumberFormatException e) {
+                        writeSimple(out, 400, "Bad Content-Length");
+                        return;
+                    }
+                    if (length < 0 || length > MAX_BODY) {
+                        writeSimple(out, 413, "Request Entity Too Large");
+                        return;
+                    }
+                    body = in.readNBytes(length);
+                    if (body.length < length) return;
+                }
+                RequestHandler.Response response = handler.handle(new RequestHandler.Request(parts[0], parts[1], headers, body));
+                boolean close = "close".equalsIgnoreCase(headers.get("connection")) || parts[2].equals("HTTP/1.0");
+                write(out, response, close);
+                if (close) return;
+            }
+        } catch (SocketException | EOFException e) {
+            // the client went away: nothing to answer
+        } catch (IOException e) {
+            // same: a broken connection only ends that connection
+        } finally {
+            open.remove(socket);
+        }
+    }
+
+    private static void write(OutputStream out, RequestHandler.Response r, boolean close) throws IOException {
+        StringBuilder h = new StringBuilder(256);
+        h.append("HTTP/1.1 ").append(r.status()).append(r.status() == 200 ? " OK" : r.status() >= 500 ? " Internal Server Error" : " Bad Request").append("\r\n");
+        h.append("Content-Type: ").append(r.contentType()).append("\r\n");
+        h.append("Content-Length: ").append(r.body().length).append("\r\n");
+        for (Map.Entry<String, String> e : r.headers().entrySet()) h.append(e.getKey()).append(": ").append(e.getValue()).append("\r\n");
+        if (close) h.append("Connection: close\r\n");
+        h.append("\r\n");
+        out.write(h.toString().getBytes(StandardCharsets.US_ASCII));
+        out.write(r.body());
+        out.flush();
+    }
+
+    private static void writeSimple(OutputStream out, int status, String text) throws IOException {
+        byte[] body = text.getBytes(StandardCharsets.US_ASCII);
+        write(out, new RequestHandler.Response(status, "text/plain", body, Map.of()), true);
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder sb = new StringBuilder(64);
+        int c;
+        while ((c = in.read()) != -1) {
+            if (c == '\n') {
+                int len = sb.length();
+                if (len > 0 && sb.charAt(len - 1) == '\r') sb.setLength(len - 1);
+                return sb.toString();
+            }
+            if (sb.length() >= MAX_HEADER_LINE) throw new IOException("header line too long");
+            sb.append((char) c);
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+
+    private static byte[] readChunked(InputStream in) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        while (true) {
+            String sizeLine = readLine(in);
+            if (sizeLine == null) throw new EOFException();
+            int semi = sizeLine.indexOf(';');
+            int size = Integer.parseInt((semi >= 0 ? sizeLine.substring(0, semi) : sizeLine).trim(), 16);
+            if (size == 0) {
+                String trailer;
+                while ((trailer = readLine(in)) != null && !trailer.isEmpty()) { /* trailers ignored */ }
+                return body.toByteArray();
+            }
+            if (body.size() + size > MAX_BODY) throw new IOException("body too large");
+            byte[] chunk = in.readNBytes(size);
+            if (chunk.length < size) throw new EOFException();
+            body.write(chunk);
+            readLine(in);
+        }
+    }
+
+    @Override public void close() {
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        for (Socket s : open) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+        connections.shutdownNow();
+    }
+}

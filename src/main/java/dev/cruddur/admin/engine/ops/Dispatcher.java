@@ -1,0 +1,139 @@
+package dev.cruddur.admin.engine.ops;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cruddur.admin.engine.api.ApiException;
+import dev.cruddur.admin.engine.api.Json;
+import dev.cruddur.admin.engine.api.Values;
+import dev.cruddur.admin.engine.http.RequestHandler;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32;
+
+/**
+ * DynamoDB's JSON 1.0 protocol: the X-Amz-Target header names the operation, the body is its input.
+ * Signatures are not checked. Errors become status 400 bodies with __type and message.
+ */
+public final class Dispatcher implements RequestHandler {
+    private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+    private final Map<String, Operation> operations = new HashMap<>();
+    private final AtomicLong requestCounter = new AtomicLong();
+    private final String requestIdPrefix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+
+    public Dispatcher(Engine engine) {
+        register("DynamoDB_20120810.", Map.ofEntries(
+                Map.entry("CreateTable", new CreateTable(engine)),
+                Map.entry("DescribeTable", new DescribeTable(engine)),
+                Map.entry("ListTables", new ListTables(engine)),
+                Map.entry("UpdateTable", new UpdateTable(engine)),
+                Map.entry("DeleteTable", new DeleteTable(engine)),
+                Map.entry("PutItem", new PutItem(engine)),
+                Map.entry("GetItem", new GetItem(engine)),
+                Map.entry("UpdateItem", new UpdateItem(engine)),
+                Map.entry("DeleteItem", new DeleteItem(engine)),
+                Map.entry("Query", new Query(engine)),
+                Map.entry("Scan", new Scan(engine)),
+                Map.entry("BatchGetItem", new BatchGetItem(engine)),
+                Map.entry("BatchWriteItem", new BatchWriteItem(engine)),
+                Map.entry("TransactWriteItems", new TransactWriteItems(engine)),
+                Map.entry("TransactGetItems", new TransactGetItems(engine)),
+                Map.entry("UpdateTimeToLive", new UpdateTimeToLive(engine)),
+                Map.entry("DescribeTimeToLive", new DescribeTimeToLive(engine)),
+                Map.entry("DescribeEndpoints", new DescribeEndpoints()),
+                Map.entry("ListTagsOfResource", request -> {
+                    ObjectNode r = Json.object();
+                    r.putArray("Tags");
+                    return r;
+                }),
+                Map.entry("TagResource", request -> Json.object()),
+                Map.entry("UntagResource", request -> Json.object())));
+        register("DynamoDBStreams_20120810.", Map.of(
+                "ListStreams", new ListStreams(engine),
+                "DescribeStream", new DescribeStream(engine),
+                "GetShardIterator", new GetShardIterator(engine),
+                "GetRecords", new GetRecords(engine)));
+    }
+
+    private void register(String prefix, Map<String, Operation> ops) {
+        ops.forEach((name, op) -> operations.put(prefix + name, op));
+    }
+
+    @Override public Response handle(Request request) {
+        if (request.method().equals("GET")) {
+            return new Response(200, "text/plain", "healthy: dynamodb.us-east-1.amazonaws.com ".getBytes(StandardCharsets.US_ASCII), headers(null));
+        }
+        ObjectNode body;
+        int status = 200;
+        try {
+            body = dispatch(request);
+        } catch (ApiException e) {
+            status = e.status();
+            body = Json.object();
+            body.put("__type", e.type());
+            if (e.getMessage() != null) body.put(e.type().endsWith("SerializationException") ? "Message" : "message", e.getMessage());
+            if (e.extra() != null) body.setAll(e.extra());
+        } catch (Values.SerializationFailure e) {
+            status = 400;
+            body = error(ApiException.serialization("Unexpected value type in payload"));
+        } catch (RuntimeException e) {
+            status = 500;
+            body = Json.object();
+            body.put("__type", "com.amazonaws.dynamodb.v20120810#InternalServerError");
+            body.put("message", "Internal error: " + e);
+        }
+        byte[] bytes;
+        try {
+            bytes = Json.MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            status = 500;
+            bytes = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\"}".getBytes(StandardCharsets.US_ASCII);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return new Response(status, CONTENT_TYPE, bytes, headers(Long.toString(crc.getValue())));
+    }
+
+    private static ObjectNode error(ApiException e) {
+        ObjectNode body = Json.object();
+        body.put("__type", e.type());
+        if (e.getMessage() != null) body.put("Message", e.getMessage());
+        return body;
+    }
+
+    private Map<String, String> headers(String crc) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("x-amzn-RequestId", requestIdPrefix + Long.toString(requestCounter.incrementAndGet(), 36).toUpperCase());
+        if (crc != null) h.put("x-amz-crc32", crc);
+        return h;
+    }
+
+    private ObjectNode dispatch(Request request) {
+        String target = request.header("x-amz-target");
+        Operation op = target == null ? null : operations.get(target);
+        if (op == null) throw ApiException.unknownOperation();
+        JsonNode input;
+        try {
+            input = request.body().length == 0 ? Json.object() : Json.MAPPER.readTree(request.body());
+        } catch (IOException e) {
+            throw ApiException.serialization(null);
+        }
+        if (input == null || !input.isObject()) throw ApiException.serialization("Unexpected value type in payload");
+        return op.handle(input);
+    }
+
+    /** The SDKs may ask for endpoints when endpoint discovery is on; the answer is this endpoint. */
+    private static final class DescribeEndpoints implements Operation {
+        @Override public ObjectNode handle(JsonNode request) {
+            ObjectNode r = Json.object();
+            r.putArray("Endpoints").addObject().put("Address", "localhost").put("CachePeriodInMinutes", 1440);
+            return r;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.cruddur.admin.engine.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cruddur.admin.engine.api.ApiException;
+import dev.cruddur.admin.engine.api.Json;
+import dev.cruddur.admin.engine.api.Values;
+import dev.cruddur.admin.engine.model.AttributeValue;
+import dev.cruddur.admin.engine.storage.ItemKey;
+import dev.cruddur.admin.engine.storage.StoredItem;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * TransactWriteItems: up to 100 Put/Update/Delete/ConditionCheck actions on distinct items, all or none.
+ * Everything is checked first, then applied, under the single write lock, so no reader sees half of it.
+ * A ClientRequestToken makes a retry within 10 minutes a no-op, and a different request with it an error.
+ */
+public final class TransactWriteItems implements Operation {
+    private static final long TOKEN_LIFETIME_MILLIS = 10 * 60 * 1000;
+    private final Engine engine;
+
+    public TransactWriteItems(Engine engine) { this.engine = engine; }
+
+    @Override public ObjectNode handle(JsonNode request) {
+        JsonNode items = Json.arrayField(request, "TransactItems");
+        if (items == null)
+            throw ApiException.validation("1 validation error detected: Value null at 'transactItems' failed to satisfy constraint: Member must not be null");
+        if (items.isEmpty() || items.size() > 100)
+            throw ApiException.validation("1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length "
+                    + (items.isEmpty() ? "greater than or equal to 1" : "less than or equal to 100"));
+        String token = Json.string(request, "ClientRequestToken");
+        if (token != null && (token.isEmpty() || token.length() > 36))
+            throw ApiException.validation("1 validation error detected: Value '" + token + "' at 'clientRequestToken' failed to satisfy constraint: Member must have length less than or equal to 36");
+        String fingerprint = items.toString();
+
+        List<ItemWrite> writes = new ArrayList<>();
+        for (JsonNode i : items) {
+            List<String> kinds = new ArrayList<>();
+            i.fieldNames().forEachRemaining(kinds::add);
+            kinds.removeIf(k -> i.get(k).isNull());
+            if (kinds.size() != 1)
+                throw ApiException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
+            ItemWrite.Kind kind = switch (kinds.get(0)) {
+                case "Put" -> ItemWrite.Kind.PUT;
+                case "Update" -> ItemWrite.Kind.UPDATE;
+                case "Delete" -> ItemWrite.Kind.DELETE;
+                case "ConditionCheck" -> ItemWrite.Kind.CHECK;
+                default -> throw ApiException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
+            };
+            writes.add(ItemWrite.parse(kind, engine, i.get(kinds.get(0))));
+        }
+        Set<String> targets = new HashSet<>();
+        for (ItemWrite w : writes) {
+            if (!targets.add(w.definition.name() + "\u0000" + w.key))
+                throw ApiException.validation("Transaction request cannot include multiple operations on one item");
+        }
+
+        return engine.db.write(() -> {
+            long now = engine.clock.millis();
+            engine.tokens.values().removeIf(t -> now - t.seenMillis() > TOKEN_LIFETIME_MILLIS);
+            if (token != null) {
+                Engine.TransactionToken seen = engine.tokens.get(token);
+                if (seen != null) {
+                    if (!seen.fingerprint().equals(fingerprint))
+                        throw ApiException.idempotentMismatch("Request parameters do not match the original request for the given ClientRequestToken");
+                    return Json.object();
+                }
+            }
+            List<Map<String, AttributeValue>> currents = new ArrayList<>();
+            List<Map<String, AttributeValue>> nexts = new ArrayList<>();
+            ArrayNode reasons = Json.array();
+            boolean cancelled = false;
+            for (ItemWrite w : writes) {
+                if (engine.db.table(w.definition.name()) != w.table) throw ApiException.tableNotFound();
+                StoredItem stored = engine.db.get(w.table, w.key);
+                Map<String, AttributeValue> current = stored == null ? null : stored.parse();
+                currents.add(current);
+                ObjectNode reason = reasons.addObject();
+                if (!w.conditionHolds(current)) {
+                    cancelled = true;
+                    reason.put("Code", "ConditionalCheckFailed").put("Message", "The conditional request failed");
+                    if (w.returnOldOnConditionFailure && current != null) reason.set("Item", Values.itemToJson(current));
+                    nexts.add(null);
+                    continue;
+                }
+                try {
+                    nexts.add(w.newItem(current));
+                    reason.put("Code", "None");
+                } catch (ApiException e) {
+                    cancelled = true;
+                    reason.put("Code", "ValidationError").put("Message", e.getMessage());
+                    nexts.add(null);
+                }
+            }
+            if (cancelled) {
+                List<String> codes = new ArrayList<>();
+                reasons.forEach(r -> codes.add(r.get("Code").asText()));
+                ObjectNode extra = Json.object();
+                extra.set("CancellationReasons", reasons);
+                throw ApiException.transactionCanceled("Transaction cancelled, please refer cancellation reasons for specific reasons ["
+                        + String.join(", ", codes) + "]", extra);
+            }
+            for (int i = 0; i < writes.size(); i++) writes.get(i).store(engine.db, nexts.get(i));
+            if (token != null) engine.tokens.put(token, new Engine.TransactionToken(fingerprint, now));
+            return Json.object();
+        });
+    }
+
+    static String describe(ItemKey k) { return String.valueOf(k); }
+}

@@ -1,0 +1,48 @@
+package dev.cruddur.admin.engine.storage;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.HashSet;
+
+/** One table's data: items, index entries, streams and TTL expiry times. Guarded by the Database lock. */
+public final class Table {
+    private volatile TableDefinition definition;
+    final OrderedItems items = new OrderedItems();
+    final Map<String, OrderedItems> indexes = new LinkedHashMap<>();
+    final List<StreamLog> streams = new ArrayList<>();
+    /** epoch second → keys expiring then; only kept while TTL is enabled. */
+    final TreeMap<Long, Set<ItemKey>> expiries = new TreeMap<>();
+    final Map<ItemKey, Long> expiryOf = new HashMap<>();
+
+    Table(TableDefinition definition) {
+        this.definition = definition;
+        for (IndexDefinition i : definition.indexes()) indexes.put(i.name(), new OrderedItems());
+    }
+
+    public TableDefinition definition() { return definition; }
+    void definition(TableDefinition d) { this.definition = d; }
+
+    public OrderedItems items() { return items; }
+    public OrderedItems index(String name) { return indexes.get(name); }
+    public List<StreamLog> streams() { return streams; }
+
+    public StreamLog currentStream() {
+        if (streams.isEmpty()) return null;
+        StreamLog last = streams.get(streams.size() - 1);
+        return last.enabled() ? last : null;
+    }
+
+    void trackExpiry(ItemKey key, Long at) {
+        Long old = at == null ? expiryOf.remove(key) : expiryOf.put(key, at);
+        if (old != null) {
+            Set<ItemKey> s = expiries.get(old);
+            if (s != null && s.remove(key) && s.isEmpty()) expiries.remove(old);
+        }
+        if (at != null) expiries.computeIfAbsent(at, t -> new HashSet<>()).add(key);
+    }
+}
