@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Pattern D: moving a conversation's group rows to a newer message. Shared by the sender (which
@@ -103,5 +105,39 @@ public final class GroupRowMoves {
                 connection.call(() -> connection.client().deleteItem(r -> r.tableName(connection.table()).key(key)));
             }
         }
+    }
+
+    /** The moves for a message row (its group, sender, text and sk come from the row itself). */
+    public static List<RowMove> planFor(Map<String, AttributeValue> messageRow, List<Map<String, AttributeValue>> rows) {
+        String group = groupOf(Items.string(messageRow, PK)).orElseThrow();
+        User sender = new User(String.valueOf(Items.string(messageRow, USER_UUID)), Items.string(messageRow, USER_HANDLE),
+                Items.string(messageRow, USER_DISPLAY_NAME));
+        return plan(group, sender, String.valueOf(Items.string(messageRow, MESSAGE)), Items.string(messageRow, SK), rows);
+    }
+
+    /**
+     * Brings the group rows up to a message that is already written (the stream updater's job, and
+     * a retried send's). Returns how many rows were written; retries when a row moved under it.
+     */
+    static int catchUp(DynamoConnection connection, MessageTableReader reader, Map<String, AttributeValue> messageRow) {
+        String group = groupOf(Items.string(messageRow, PK)).orElseThrow();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            List<RowMove> moves = planFor(messageRow, reader.groupRows(group));
+            int writes = moves.stream().mapToInt(m -> (m.put() == null ? 0 : 1) + m.deletes().size()).sum();
+            if (writes == 0) return 0;
+            if (!connection.capabilities().transactions()) {
+                applyOrdered(connection, moves);
+                return writes;
+            }
+            try {
+                connection.client().transactWriteItems(r -> r.transactItems(transactionActions(connection.table(), moves)));
+                return writes;
+            } catch (TransactionCanceledException e) {
+                // a concurrent move deleted a row first: read again
+            } catch (SdkException e) {
+                throw StoreFailures.translate(e, connection.target().describe(), connection.table());
+            }
+        }
+        throw new StoreException(StoreException.Kind.CONFLICT, "The group rows of " + group + " kept changing; try again.");
     }
 }

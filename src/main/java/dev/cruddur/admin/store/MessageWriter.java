@@ -129,10 +129,10 @@ public final class MessageWriter {
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
             boolean messageExists = !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code());
-            if (messageExists) return Optional.of(alreadyWritten(outgoing, messageRow, TRANSACTION));
+            if (messageExists) return Optional.of(finishRepeated(outgoing, messageRow));
             return Optional.empty(); // a group row moved under us: read again and retry
         } catch (IdempotentParameterMismatchException e) {
-            return Optional.of(alreadyWritten(outgoing, messageRow, TRANSACTION));
+            return Optional.of(finishRepeated(outgoing, messageRow));
         } catch (SdkException e) {
             throw StoreFailures.translate(e, connection.target().describe(), connection.table());
         }
@@ -164,6 +164,13 @@ public final class MessageWriter {
         } catch (SdkException e) {
             throw StoreFailures.translate(e, connection.target().describe(), connection.table());
         }
+    }
+
+    /** The message was written by an earlier attempt: make sure its group rows caught up too. */
+    private SendResult finishRepeated(OutgoingMessage outgoing, Map<String, AttributeValue> messageRow) {
+        SendResult existing = alreadyWritten(outgoing, messageRow, TRANSACTION);
+        if (existing instanceof SendResult.Sent) GroupRowMoves.catchUp(connection, reader, messageRow);
+        return existing;
     }
 
     /** The message's key is taken: by this very message (a retry), or, absurdly, by another one. */

@@ -2,7 +2,6 @@ package dev.cruddur.admin.store;
 
 import static dev.cruddur.admin.domain.TableKeys.*;
 
-import dev.cruddur.admin.domain.User;
 import dev.cruddur.admin.store.GroupRowMoves.RowMove;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 
 /**
@@ -128,7 +126,7 @@ public final class StreamUpdater {
                 // a KEYS_ONLY or OLD_IMAGE stream: read the message itself
                 : reader.item(pk, keys.get(SK).s()).orElse(null);
         if (image == null) return new Poll(1, 0, 0, 0);
-        int moved = moveGroupRows(image);
+        int moved = GroupRowMoves.catchUp(connection, reader, image);
         return new Poll(1, 1, moved, moved == 0 ? 1 : 0);
     }
 
@@ -136,34 +134,6 @@ public final class StreamUpdater {
     public Preview preview(Map<String, AttributeValue> messageRow) {
         String group = groupOf(Items.string(messageRow, PK)).orElseThrow(() ->
                 new StoreException(StoreException.Kind.INVALID, "Not a message row: " + Items.string(messageRow, PK)));
-        return new Preview(group, plan(group, messageRow, reader.groupRows(group)));
-    }
-
-    private static List<RowMove> plan(String group, Map<String, AttributeValue> image, List<Map<String, AttributeValue>> rows) {
-        User sender = new User(String.valueOf(Items.string(image, USER_UUID)), Items.string(image, USER_HANDLE), Items.string(image, USER_DISPLAY_NAME));
-        return GroupRowMoves.plan(group, sender, String.valueOf(Items.string(image, MESSAGE)), Items.string(image, SK), rows);
-    }
-
-    /** Returns how many rows were written (puts and deletes); retries when a row moved under it. */
-    int moveGroupRows(Map<String, AttributeValue> image) {
-        String group = groupOf(Items.string(image, PK)).orElseThrow();
-        for (int attempt = 0; attempt < 5; attempt++) {
-            List<RowMove> moves = plan(group, image, reader.groupRows(group));
-            int writes = moves.stream().mapToInt(m -> (m.put() == null ? 0 : 1) + m.deletes().size()).sum();
-            if (writes == 0) return 0;
-            if (!connection.capabilities().transactions()) {
-                GroupRowMoves.applyOrdered(connection, moves);
-                return writes;
-            }
-            try {
-                connection.client().transactWriteItems(r -> r.transactItems(GroupRowMoves.transactionActions(connection.table(), moves)));
-                return writes;
-            } catch (TransactionCanceledException e) {
-                // a concurrent move deleted a row first: read again
-            } catch (SdkException e) {
-                throw StoreFailures.translate(e, connection.target().describe(), connection.table());
-            }
-        }
-        throw new StoreException(StoreException.Kind.CONFLICT, "The group rows of " + group + " kept changing; will retry on the next poll.");
+        return new Preview(group, GroupRowMoves.planFor(messageRow, reader.groupRows(group)));
     }
 }
