@@ -3,6 +3,11 @@ package dev.cruddur.admin.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cruddur.admin.app.DirectMessages;
+import dev.cruddur.admin.app.EmbeddedServices;
+import dev.cruddur.admin.app.UserDirectories;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
 import dev.cruddur.admin.store.DynamoTarget;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -37,7 +42,20 @@ abstract class ConnectedCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         ConnectionOptions options = options();
-        DynamoTarget target = options.target(env);
+        if (!options.usesEmbedded(env)) {
+            return runOn(options.target(env), options);
+        }
+        // the embedded data: the running window's or serve's endpoint if one owns it, else opened here
+        Path data = UserDirectories.data(env);
+        Optional<URI> running = EmbeddedServices.runningIn(data);
+        if (running.isPresent()) return runOn(DynamoTarget.endpoint(running.get(), options.tableName()), options);
+        try (EmbeddedServices services = EmbeddedServices.persistent(data, 0, 0)) {
+            services.ensureDemoData(options.tableName());
+            return runOn(DynamoTarget.endpoint(services.dynamoEndpoint(), options.tableName()), options);
+        }
+    }
+
+    private int runOn(DynamoTarget target, ConnectionOptions options) throws Exception {
         try (DirectMessages messages = DirectMessages.open(target)) {
             if (options.unlockWrites) messages.connection().unlockWrites();
             return run(messages);

@@ -30,6 +30,9 @@ public final class ConnectionOptions {
     @Option(names = "--unlock-writes", description = "Allow writes on an AWS connection (read-only otherwise).")
     boolean unlockWrites;
 
+    @Option(names = "--embedded", description = "Use the embedded endpoint and its data (the default when no endpoint is given).")
+    boolean embedded;
+
     @Option(names = "--debug", description = "Print stack traces of failures.")
     boolean debug;
 
@@ -43,21 +46,31 @@ public final class ConnectionOptions {
         merged.table = table != null ? table : outer.table;
         merged.unlockWrites = unlockWrites || outer.unlockWrites;
         merged.debug = debug || outer.debug;
+        merged.embedded = embedded || outer.embedded;
         return merged;
+    }
+
+    /** True when the command should use the embedded endpoint: asked for, or nothing else named. */
+    boolean usesEmbedded(Map<String, String> env) {
+        if (embedded && (aws || endpoint != null)) throw new BadInput("Give one of --embedded, --endpoint or --aws.");
+        return embedded || (!aws && endpointUrl(env) == null);
+    }
+
+    private String endpointUrl(Map<String, String> env) {
+        return endpoint != null ? endpoint : firstNonBlank(env.get("AWS_ENDPOINT_URL_DYNAMODB"), env.get("AWS_ENDPOINT_URL"));
     }
 
     /** Resolves the target from the options and the environment; bad input is a {@link BadInput}. */
     DynamoTarget target(Map<String, String> env) {
-        String url = endpoint != null ? endpoint
-                : firstNonBlank(env.get("AWS_ENDPOINT_URL_DYNAMODB"), env.get("AWS_ENDPOINT_URL"));
+        String url = endpointUrl(env);
         if (aws && endpoint != null) throw new BadInput("Give either --endpoint or --aws, not both.");
         String resolvedRegion = firstNonBlank(region, env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
         if (aws) {
             return DynamoTarget.aws(Optional.ofNullable(profile), resolvedRegion, tableName());
         }
         if (url == null) {
-            throw new BadInput("No DynamoDB endpoint: pass --endpoint http://127.0.0.1:8000 (or set AWS_ENDPOINT_URL_DYNAMODB), "
-                    + "or --aws for real AWS.");
+            throw new BadInput("No DynamoDB endpoint: pass --embedded, --endpoint http://127.0.0.1:8000 "
+                    + "(or set AWS_ENDPOINT_URL_DYNAMODB), or --aws for real AWS.");
         }
         URI uri;
         try {

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cruddur.admin.domain.DemoFixture;
 import dev.cruddur.admin.testsupport.DynaliteServer;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,10 +54,43 @@ class CommandLineTest {
 
     @Test
     @Order(1)
-    void withoutAnEndpointACommandSaysWhatToPass() {
-        Run r = run(Map.of(), "list-tables");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--endpoint").contains("--aws");
+    void withoutAnEndpointCommandsUseTheEmbeddedDataWithTheDemoLoaded(@TempDir Path xdg) throws Exception {
+        Map<String, String> env = Map.of("XDG_DATA_HOME", xdg.toString());
+        Run list = run(env, "list-conversations", "--user", "andrewbrown", "--json");
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(JSON.readTree(list.out())).hasSize(2);
+        assertThat(run(env, "send", "--from", "londo", "--group", DemoFixture.LONDO_GROUP, "--text", "kept on disk").code()).isZero();
+        Run again = run(env, "list-conversations", "--user", "londo", "--json");
+        assertThat(JSON.readTree(again.out()).get(0).get("message").asText()).isEqualTo("kept on disk");
+        assertThat(run(env, "capabilities").out()).contains("transactions ✓ · streams ✓ · TTL ✓");
+        assertThat(Files.exists(xdg.resolve("cruddur-admin/dynamodb"))).isTrue();
+        assertThat(run(env, "--embedded", "--aws", "list-tables").code()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(1)
+    void serveRunsTheEndpointsAndOtherCommandsUseIt(@TempDir Path xdg) throws Exception {
+        Map<String, String> env = Map.of("XDG_DATA_HOME", xdg.toString());
+        StringWriter out = new StringWriter();
+        ServeCommand serve = new ServeCommand();
+        picocli.CommandLine command = new picocli.CommandLine(serve);
+        command.setOut(new PrintWriter(out, true));
+        serve.env = env;
+        Thread server = new Thread(() -> command.execute("--port", "0"));
+        server.start();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!out.toString().contains("Stop with Ctrl+C") && System.nanoTime() < deadline) Thread.sleep(20);
+        assertThat(out.toString()).contains("DynamoDB endpoint: http://127.0.0.1:").contains("Created table 'cruddur-messages' with the demo data.")
+                .contains("Momento-compatible cache: 127.0.0.1:");
+        String url = out.toString().lines().filter(l -> l.startsWith("DynamoDB endpoint: ")).findFirst().orElseThrow()
+                .replaceAll("DynamoDB endpoint: (\\S+).*", "$1");
+        // a command with no endpoint finds the running server through the data directory
+        Run list = run(env, "list-conversations", "--user", "bayko", "--json");
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(run(Map.of(), "--endpoint", url, "list-tables").out().lines()).containsExactly("cruddur-messages");
+        serve.stop.countDown();
+        server.join(10_000);
+        assertThat(server.isAlive()).isFalse();
     }
 
     @Test
