@@ -5,6 +5,8 @@ import dev.cruddur.admin.domain.DemoFixture;
 import dev.cruddur.admin.domain.OutgoingMessage;
 import dev.cruddur.admin.domain.SendResult;
 import dev.cruddur.admin.domain.TableKeys;
+import dev.cruddur.admin.engine.EmbeddedDynamo;
+import dev.cruddur.admin.engine.EngineConfig;
 import dev.cruddur.admin.store.DynamoConnection;
 import dev.cruddur.admin.store.DynamoTarget;
 import dev.cruddur.admin.store.Seeder;
@@ -41,7 +43,10 @@ public final class DataLayerBenchmark {
         int seedMessages = 100_000;
         for (int i = 0; i + 1 < args.length; i++) if (args[i].equals("--messages")) seedMessages = Integer.parseInt(args[i + 1]);
         try (DynaliteServer dynalite = DynaliteServer.start()) {
-            run("dynalite 4.0.0", dynalite.endpoint(), seedMessages);
+            run("dynalite 4.0.0 (no transactions: ordered writes)", dynalite.endpoint(), seedMessages);
+        }
+        try (EmbeddedDynamo engine = EmbeddedDynamo.start(EngineConfig.inMemory())) {
+            run("embedded engine (transactions)", engine.endpoint(), seedMessages);
         }
         System.exit(0);
     }
