@@ -83,6 +83,8 @@ public record SortKeyTime(String raw, Optional<Instant> instant, Form form, int 
     /** Reads any of the known forms; never throws. */
     public static SortKeyTime parse(String raw) {
         if (raw == null) return new SortKeyTime("", Optional.empty(), Form.UNREADABLE, 0);
+        SortKeyTime canonical = parseCanonical(raw);
+        if (canonical != null) return canonical;
         String text = raw.strip();
         Matcher m = ISO.matcher(text);
         if (m.matches()) {
@@ -114,6 +116,42 @@ public record SortKeyTime(String raw, Optional<Instant> instant, Form form, int 
         } catch (DateTimeException e) {
             return new SortKeyTime(raw, Optional.empty(), Form.UNREADABLE, 0);
         }
+    }
+
+    /**
+     * The canonical form read digit by digit: every item the project writes is in it, and a
+     * listing reads thousands, so it skips the general pattern. Null when {@code raw} is not
+     * exactly of that shape (fixed width, so it is canonical exactly when it reads).
+     */
+    private static SortKeyTime parseCanonical(String raw) {
+        if (raw.length() != 32 || raw.charAt(4) != '-' || raw.charAt(7) != '-' || raw.charAt(10) != 'T'
+                || raw.charAt(13) != ':' || raw.charAt(16) != ':' || raw.charAt(19) != '.' || !raw.endsWith("+00:00")) {
+            return null;
+        }
+        int year = digits(raw, 0, 4);
+        int month = digits(raw, 5, 7);
+        int day = digits(raw, 8, 10);
+        int hour = digits(raw, 11, 13);
+        int minute = digits(raw, 14, 16);
+        int second = digits(raw, 17, 19);
+        int micros = digits(raw, 20, 26);
+        if ((year | month | day | hour | minute | second | micros) < 0) return null;
+        try {
+            Instant instant = LocalDateTime.of(year, month, day, hour, minute, second, micros * 1000).toInstant(ZoneOffset.UTC);
+            return new SortKeyTime(raw, Optional.of(instant), Form.CANONICAL, 6);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String s, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static String normaliseOffset(String offset) {
