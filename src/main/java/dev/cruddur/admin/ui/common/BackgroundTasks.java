@@ -105,6 +105,6 @@ public final class BackgroundTasks {
     }
 
     public void shutdown() {
-        if (owned != null) owned.shutdownNow();
+        if (owned != null) owned.shutdown();
     }
 }
