@@ -167,6 +167,7 @@ public final class MainViewModel {
         limitations.set(String.join(" · ", opened.capabilities().limitations()));
         recorderListener = tasks.latestOnFx(this::showCall);
         session.connection().recorder().addListener(recorderListener);
+        if (session.connection().recorder().last() != null) showCall(session.connection().recorder().last());
         users.setAll(opened.users().all());
         if (opened.table().usable()) {
             state.set(State.READY);

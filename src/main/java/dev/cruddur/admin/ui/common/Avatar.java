@@ -20,6 +20,7 @@ public final class Avatar extends StackPane {
 
     public void show(User user) {
         initials.setText(user == null ? "" : user.initials());
+        setVisible(user != null);
         for (int i = 0; i < PALETTE; i++) getStyleClass().remove("avatar-" + i);
         if (user != null) getStyleClass().add("avatar-" + Math.floorMod(user.uuid().hashCode(), PALETTE));
     }

@@ -36,12 +36,29 @@ public final class ConnectionsDialog {
 
         ListView<ConnectionProfile> list = new ListView<>(vm.profiles());
         list.setId("profiles");
-        list.setPrefWidth(220);
+        list.setPrefWidth(250);
+        list.setMinWidth(250);
         list.setCellFactory(v -> new ListCell<>() {
+            private final Label title = new Label();
+            private final Label detail = new Label();
+            private final VBox box = new VBox(2, title, detail);
+            {
+                title.getStyleClass().add(Styles.TEXT_BOLD);
+                detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(ConnectionProfile p, boolean empty) {
                 super.updateItem(p, empty);
-                setText(empty || p == null ? null : p.name() + "\n" + p.kind().name().toLowerCase() + " · " + p.table());
+                setText(null);
+                if (empty || p == null) {
+                    setGraphic(null);
+                    return;
+                }
+                title.setText(p.name());
+                detail.setText(p.kind().name().toLowerCase() + " · " + p.summary());
+                setGraphic(box);
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
@@ -59,7 +76,10 @@ public final class ConnectionsDialog {
         Button delete = new Button("Delete", Icons.of(Material2AL.DELETE_OUTLINE));
         delete.setId("profile-delete");
         delete.setOnAction(e -> vm.delete());
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        delete.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox left = new VBox(8, list, new HBox(8, add, delete));
+        left.setMinWidth(250);
         VBox.setVgrow(list, Priority.ALWAYS);
 
         TextField name = field("profile-name", vm.nameProperty());
@@ -85,6 +105,7 @@ public final class ConnectionsDialog {
         form.setVgap(8);
         ColumnConstraints labels = new ColumnConstraints();
         labels.setHalignment(HPos.RIGHT);
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ColumnConstraints fields = new ColumnConstraints(260, 320, Double.MAX_VALUE);
         fields.setHgrow(Priority.ALWAYS);
         form.getColumnConstraints().addAll(labels, fields);
@@ -139,9 +160,12 @@ public final class ConnectionsDialog {
 
         VBox right = new VBox(10, form, awsNote, new HBox(8, test, save, connect), result, problem);
         right.setPadding(new Insets(0, 0, 0, 12));
-        right.setPrefWidth(460);
+        right.setPrefWidth(480);
+        right.setMinWidth(480);
+        HBox.setHgrow(right, Priority.ALWAYS);
         HBox content = new HBox(left, right);
-        content.setPrefHeight(380);
+        content.setPrefHeight(400);
+        content.setPrefWidth(760);
         content.getStylesheets().add(Themes.appStylesheet());
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);

@@ -33,6 +33,7 @@ public final class TranscriptView extends StackPane {
     private final Button send = new Button("Send", Icons.of(Material2MZ.SEND));
     private final TranscriptViewModel vm;
     private boolean armed;
+    private VirtualFlow<?> flow;
 
     public TranscriptView(TranscriptViewModel vm) {
         this.vm = vm;
@@ -73,7 +74,7 @@ public final class TranscriptView extends StackPane {
         list.setPlaceholder(loadingFirst);
         vm.setOnFirstPage(() -> {
             armed = false;
-            list.scrollTo(vm.entries().size() - 1);
+            scrollToEnd();
         });
         vm.setOnOlderPrepended(added -> list.scrollTo(added));
         list.skinProperty().addListener((o, a, skin) -> watchScrolling());
@@ -82,7 +83,7 @@ public final class TranscriptView extends StackPane {
             while (c.next()) {
                 if (c.wasAdded() && c.getFrom() > 0 && c.getTo() == vm.entries().size() && !vm.loadingProperty().get()
                         && c.getAddedSize() <= 2) {
-                    list.scrollTo(vm.entries().size() - 1);
+                    scrollToEnd();
                 }
             }
         });
@@ -159,12 +160,24 @@ public final class TranscriptView extends StackPane {
 
     /** Older pages load when the transcript is scrolled to its top (once it has been at the bottom). */
     private void watchScrolling() {
-        if (!(list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) return;
+        if (!(list.lookup(".virtual-flow") instanceof VirtualFlow<?> f)) return;
+        flow = f;
         flow.positionProperty().addListener((o, a, p) -> {
             double pos = p.doubleValue();
             if (pos >= 0.999) armed = true;
             if (armed && pos <= 0.0001 && vm.hasOlderProperty().get()) vm.loadOlder();
         });
+    }
+
+    /** Row heights are estimates until laid out: scroll, lay out, then make the newest row fully visible. */
+    private void scrollToEnd() {
+        int last = vm.entries().size() - 1;
+        if (last < 0) return;
+        list.scrollTo(last);
+        if (flow != null && list.getScene() != null) {
+            list.layout();
+            flow.scrollTo(last);
+        }
     }
 
     public void focusCompose() {

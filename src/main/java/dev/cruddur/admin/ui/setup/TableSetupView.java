@@ -31,6 +31,7 @@ public final class TableSetupView extends VBox {
         explain.setWrapText(true);
         explain.setMaxWidth(460);
         explain.setAlignment(Pos.CENTER);
+        explain.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         Button create = new Button("Create table", Icons.of(Material2AL.ADD_BOX));
         create.setId("create-table");
         create.setOnAction(e -> vm.createTable());
