@@ -1,21 +1,75 @@
 package dev.cruddur.admin.ui;
 
+import dev.cruddur.admin.app.connect.AwsConfigProfiles;
+import dev.cruddur.admin.app.connect.ConnectionOpener;
+import dev.cruddur.admin.app.connect.ConnectionProfile;
+import dev.cruddur.admin.app.connect.ConnectionProfiles;
+import dev.cruddur.admin.app.connect.EmbeddedEndpoint;
+import dev.cruddur.admin.app.connect.StartupConnection;
+import dev.cruddur.admin.ui.common.BackgroundTasks;
+import dev.cruddur.admin.ui.common.Themes;
+import dev.cruddur.admin.ui.connect.ConnectionsViewModel;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
 /** The desktop window. */
 public final class DesktopApp extends Application {
+    /** What a window is assembled from; tests and screenshots give their own. */
+    public record Settings(Path configDir, Optional<ConnectionProfile> override, Optional<String> viewer,
+                           Clock clock, ZoneId zone, boolean dark, double width, double height) {
+        public static Settings fromEnvironment() {
+            Map<String, String> env = System.getenv();
+            var props = System.getProperties();
+            return new Settings(ConnectionProfiles.configDir(env, props), StartupConnection.override(env, props),
+                    StartupConnection.viewer(env, props), Clock.systemUTC(), ZoneId.systemDefault(),
+                    Boolean.getBoolean("cruddur.dark"), 1200, 760);
+        }
+    }
+
+    /** The assembled window and its view models. */
+    public record Assembled(MainViewModel main, ConnectionsViewModel connections, MainWindow window, BackgroundTasks tasks) {}
+
+    private Assembled assembled;
+
     public static void launchWindow(String[] args) {
         Application.launch(DesktopApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
+        assembled = assemble(stage, Settings.fromEnvironment());
+    }
+
+    /** Builds the window on {@code stage}, shows it, and starts connecting (in the background). */
+    public static Assembled assemble(Stage stage, Settings s) {
+        BackgroundTasks tasks = BackgroundTasks.forFx();
+        ConnectionOpener opener = new ConnectionOpener(EmbeddedEndpoint.installed());
+        Path dataDir = s.configDir().resolve("embedded-data");
+        MainViewModel main = new MainViewModel(tasks, opener, dataDir, s.clock(), s.zone(), s.viewer());
+        ConnectionsViewModel connections = new ConnectionsViewModel(tasks, new ConnectionProfiles(s.configDir(), s.clock()),
+                opener, dataDir, main, () -> AwsConfigProfiles.names(AwsConfigProfiles.configFile(System.getenv())));
+        main.darkProperty().set(s.dark());
+        Themes.apply(s.dark());
+        main.darkProperty().addListener((o, a, dark) -> Themes.apply(dark));
+        MainWindow window = new MainWindow(main, connections, s.width(), s.height());
         stage.setTitle("Cruddur Admin");
-        stage.setScene(new Scene(new StackPane(new Label("Cruddur Admin")), 1100, 720));
+        stage.setScene(window.scene());
+        stage.setOnHidden(e -> {
+            main.shutdown();
+            tasks.shutdown();
+        });
         stage.show();
+        connections.startUp(s.override());
+        return new Assembled(main, connections, window, tasks);
+    }
+
+    @Override
+    public void stop() {
+        if (assembled != null) assembled.main().shutdown();
     }
 }

@@ -1,0 +1,330 @@
+package dev.cruddur.admin.ui;
+
+import dev.cruddur.admin.app.DirectMessages;
+import dev.cruddur.admin.app.UserDirectory;
+import dev.cruddur.admin.app.connect.ConnectionOpener;
+import dev.cruddur.admin.app.connect.ConnectionProfile;
+import dev.cruddur.admin.domain.DemoFixture;
+import dev.cruddur.admin.domain.User;
+import dev.cruddur.admin.store.CallRecorder;
+import dev.cruddur.admin.store.Capabilities;
+import dev.cruddur.admin.store.DynamoTarget;
+import dev.cruddur.admin.store.Seeder;
+import dev.cruddur.admin.store.TableSchema;
+import dev.cruddur.admin.ui.common.BackgroundTasks;
+import dev.cruddur.admin.ui.common.PlainErrors;
+import dev.cruddur.admin.ui.conversations.ConversationListViewModel;
+import dev.cruddur.admin.ui.messages.TranscriptViewModel;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The window's state: which connection, whose inbox, the table's state, the status bar, the theme;
+ * and the conversation list and transcript view models it feeds.
+ */
+public final class MainViewModel {
+    public enum State { IDLE, CONNECTING, READY, NO_TABLE, UNREACHABLE }
+
+    /** The badge: green LOCAL (loopback), amber REMOTE (an endpoint elsewhere), red AWS. */
+    public enum Badge { LOCAL, REMOTE, AWS }
+
+    private record Opened(DirectMessages messages, TableSchema.TableState table, Capabilities capabilities, UserDirectory users) {}
+
+    // Properties
+    private final ReadOnlyObjectWrapper<ConnectionProfile> profile = new ReadOnlyObjectWrapper<>(this, "profile");
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
+    private final ReadOnlyObjectWrapper<Badge> badge = new ReadOnlyObjectWrapper<>(this, "badge", Badge.LOCAL);
+    private final ReadOnlyStringWrapper where = new ReadOnlyStringWrapper(this, "where", "");
+    private final ReadOnlyBooleanWrapper writable = new ReadOnlyBooleanWrapper(this, "writable", true);
+    private final ReadOnlyStringWrapper connectionError = new ReadOnlyStringWrapper(this, "connectionError");
+    private final ObservableList<User> users = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<User> viewer = new ReadOnlyObjectWrapper<>(this, "viewer");
+    private final ReadOnlyStringWrapper lastCall = new ReadOnlyStringWrapper(this, "lastCall", "");
+    private final ReadOnlyStringWrapper limitations = new ReadOnlyStringWrapper(this, "limitations", "");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
+    private final ReadOnlyBooleanWrapper setupBusy = new ReadOnlyBooleanWrapper(this, "setupBusy");
+    private final ReadOnlyDoubleWrapper setupProgress = new ReadOnlyDoubleWrapper(this, "setupProgress", 0);
+    private final ReadOnlyStringWrapper setupMessage = new ReadOnlyStringWrapper(this, "setupMessage", "");
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false);
+
+    private final BackgroundTasks tasks;
+    private final ConnectionOpener opener;
+    private final Path dataDir;
+    private final Clock clock;
+    private final ConversationListViewModel conversations;
+    private final TranscriptViewModel transcript;
+    private final Optional<String> startViewer;
+    private DirectMessages session;
+    private Consumer<CallRecorder.Call> recorderListener;
+    private int generation;
+
+    public MainViewModel(BackgroundTasks tasks, ConnectionOpener opener, Path dataDir, Clock clock, ZoneId zone,
+                         Optional<String> startViewer) {
+        this.tasks = tasks;
+        this.opener = opener;
+        this.dataDir = dataDir;
+        this.clock = clock;
+        this.startViewer = startViewer;
+        this.conversations = new ConversationListViewModel(tasks);
+        this.transcript = new TranscriptViewModel(tasks, clock, zone);
+        conversations.selectedProperty().addListener((o, a, c) -> transcript.open(session, viewer.get(), c));
+        transcript.setOnSent(conversations::moveToTop);
+    }
+
+    public ConversationListViewModel conversations() { return conversations; }
+    public TranscriptViewModel transcript() { return transcript; }
+    public ReadOnlyObjectProperty<ConnectionProfile> profileProperty() { return profile.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Badge> badgeProperty() { return badge.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty whereProperty() { return where.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty writableProperty() { return writable.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty connectionErrorProperty() { return connectionError.getReadOnlyProperty(); }
+    public ObservableList<User> users() { return users; }
+    public ReadOnlyObjectProperty<User> viewerProperty() { return viewer.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty lastCallProperty() { return lastCall.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty limitationsProperty() { return limitations.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty setupBusyProperty() { return setupBusy.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty setupProgressProperty() { return setupProgress.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty setupMessageProperty() { return setupMessage.getReadOnlyProperty(); }
+    public BooleanProperty darkProperty() { return dark; }
+    public BackgroundTasks tasks() { return tasks; }
+    public Clock clock() { return clock; }
+
+    /** The open connection's services, for dialogs that need them (null while not connected). */
+    public DirectMessages session() { return session; }
+
+    // Commands
+
+    public void showNotice(String text) {
+        notice.set(text);
+    }
+
+    public void dismissNotice() {
+        notice.set(null);
+    }
+
+    /** Opens {@code next} off the FX thread; the old connection is closed once the new one is in. */
+    public void connect(ConnectionProfile next) {
+        int gen = ++generation;
+        profile.set(next);
+        state.set(State.CONNECTING);
+        connectionError.set(null);
+        where.set(next.summary());
+        badge.set(next.kind() == ConnectionProfile.Kind.AWS ? Badge.AWS : Badge.LOCAL);
+        writable.set(next.kind() != ConnectionProfile.Kind.AWS);
+        conversations.clear();
+        transcript.clear();
+        closeSession();
+        tasks.run(p -> {
+            DirectMessages dm = opener.open(next, dataDir);
+            try {
+                TableSchema.TableState table = dm.schema().describe();
+                Capabilities caps = dm.capabilities();
+                UserDirectory directory = dm.refreshUsers();
+                return new Opened(dm, table, caps, directory);
+            } catch (RuntimeException e) {
+                dm.close();
+                throw e;
+            }
+        }, (Opened opened) -> {
+            if (gen != generation) {
+                closeInBackground(opened.messages());
+                return;
+            }
+            adopt(opened);
+        }, failure -> {
+            if (gen != generation) return;
+            state.set(State.UNREACHABLE);
+            connectionError.set(PlainErrors.describe(failure));
+        });
+    }
+
+    private void adopt(Opened opened) {
+        session = opened.messages();
+        DynamoTarget target = session.connection().target();
+        badge.set(target.isAws() ? Badge.AWS : target.isLoopback() ? Badge.LOCAL : Badge.REMOTE);
+        where.set(target.endpoint().map(Object::toString).orElse("AWS " + target.region()
+                + target.profile().map(p -> " (" + p + ")").orElse("")) + " · " + target.table());
+        writable.set(session.connection().writable());
+        limitations.set(String.join(" · ", opened.capabilities().limitations()));
+        recorderListener = tasks.latestOnFx(this::showCall);
+        session.connection().recorder().addListener(recorderListener);
+        if (session.connection().recorder().last() != null) showCall(session.connection().recorder().last());
+        users.setAll(opened.users().all());
+        if (opened.table().usable()) {
+            state.set(State.READY);
+            chooseViewer(opened.users());
+        } else {
+            state.set(State.NO_TABLE);
+            viewer.set(null);
+            if (opened.table().exists()) {
+                connectionError.set("The table '" + target.table() + "' has no '" + dev.cruddur.admin.domain.TableKeys.GROUP_INDEX
+                        + "' index; Cruddur's conversations cannot be listed without it.");
+            }
+        }
+    }
+
+    private void chooseViewer(UserDirectory directory) {
+        User keep = viewer.get();
+        User chosen = startViewer.flatMap(directory::find)
+                .or(() -> Optional.ofNullable(keep).flatMap(u -> directory.byUuid(u.uuid())))
+                .or(() -> directory.byUuid(DemoFixture.ANDREW_BROWN.uuid()))
+                .orElse(directory.all().isEmpty() ? null : directory.all().get(0));
+        selectViewer(chosen);
+    }
+
+    private void showCall(CallRecorder.Call call) {
+        String items = call.itemsRead() >= 0 ? " · " + call.itemsRead() + (call.itemsRead() == 1 ? " item" : " items") : "";
+        lastCall.set(call.operation() + items + " · " + String.format(Locale.ROOT, "%.0f ms", call.millis())
+                + (call.failed() ? " · failed" : ""));
+    }
+
+    /** Whose inbox to look at. */
+    public void selectViewer(User who) {
+        viewer.set(who);
+        transcript.clear();
+        conversations.show(state.get() == State.READY ? session : null, who);
+    }
+
+    /** Users matching a query (handle or display name), from the directory. */
+    public List<User> searchUsers(String query) {
+        if (session == null) return List.copyOf(users);
+        return session.users().search(query);
+    }
+
+    /** F5: the directory, the list and the open conversation again; a failed connection is retried. */
+    public void refresh() {
+        if (profile.get() == null) return;
+        if (state.get() != State.READY || session == null) {
+            connect(profile.get());
+            return;
+        }
+        DirectMessages dm = session;
+        int gen = generation;
+        tasks.run(p -> dm.refreshUsers(), (UserDirectory directory) -> {
+            if (gen != generation) return;
+            users.setAll(directory.all());
+            var open = transcript.conversationProperty().get();
+            conversations.show(dm, viewer.get());
+            if (open != null) transcript.reload();
+        }, failure -> {
+            if (gen != generation) return;
+            connectionError.set(PlainErrors.describe(failure));
+        });
+    }
+
+    public void retryConnection() {
+        if (profile.get() != null) connect(profile.get());
+    }
+
+    public void dismissConnectionError() {
+        connectionError.set(null);
+    }
+
+    /** An AWS connection opens read-only; this unlocks writes for the session. */
+    public void unlockWrites() {
+        if (session == null) return;
+        session.connection().unlockWrites();
+        writable.set(true);
+    }
+
+    public void lockWrites() {
+        if (session == null) return;
+        session.connection().lockWrites();
+        writable.set(session.connection().writable());
+    }
+
+    public void toggleTheme() {
+        dark.set(!dark.get());
+    }
+
+    /** Creates the table (and index), then shows the (empty) conversations. */
+    public void createTable() {
+        runSetup(false);
+    }
+
+    /** Creates the table if needed and loads the demo fixture, with progress. */
+    public void loadDemoData() {
+        runSetup(true);
+    }
+
+    private void runSetup(boolean seed) {
+        if (session == null || setupBusy.get()) return;
+        if (!session.connection().writable()) {
+            connectionError.set("This AWS connection is read-only: unlock writes for this session first.");
+            return;
+        }
+        DirectMessages dm = session;
+        int gen = generation;
+        setupBusy.set(true);
+        setupProgress.set(-1);
+        setupMessage.set(seed ? "Loading demo data…" : "Creating the table…");
+        tasks.run(progress -> {
+            progress.update(-1, "Creating the table '" + dm.connection().table() + "'…");
+            dm.schema().create();
+            if (seed) {
+                progress.update(0, "Loading demo data…");
+                Seeder.Progress sink = (written, total) -> progress.update(total == 0 ? 1 : (double) written / total,
+                        "Loading demo data: " + written + " of " + total + " items");
+                dm.seeder().seedFixture(clock.instant(), sink);
+            }
+            return new Opened(dm, dm.schema().describe(), dm.capabilities(), dm.refreshUsers());
+        }, update -> {
+            setupProgress.set(update.fraction());
+            setupMessage.set(update.message());
+        }, (Opened opened) -> {
+            setupBusy.set(false);
+            setupMessage.set("");
+            if (gen != generation) return;
+            users.setAll(opened.users().all());
+            if (opened.table().usable()) {
+                state.set(State.READY);
+                chooseViewer(opened.users());
+            }
+        }, failure -> {
+            setupBusy.set(false);
+            setupMessage.set("");
+            if (gen != generation) return;
+            connectionError.set(PlainErrors.describe(failure));
+        });
+    }
+
+    private void closeSession() {
+        if (session != null) {
+            if (recorderListener != null) session.connection().recorder().removeListener(recorderListener);
+            closeInBackground(session);
+            session = null;
+        }
+        lastCall.set("");
+        limitations.set("");
+    }
+
+    private void closeInBackground(DirectMessages dm) {
+        tasks.run(p -> {
+            dm.close();
+            return null;
+        }, ignored -> {}, ignored -> {});
+    }
+
+    public void shutdown() {
+        closeSession();
+    }
+}

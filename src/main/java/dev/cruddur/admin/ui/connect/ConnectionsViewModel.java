@@ -1,0 +1,215 @@
+package dev.cruddur.admin.ui.connect;
+
+import dev.cruddur.admin.app.DirectMessages;
+import dev.cruddur.admin.app.connect.ConnectionCheck;
+import dev.cruddur.admin.app.connect.ConnectionOpener;
+import dev.cruddur.admin.app.connect.ConnectionProfile;
+import dev.cruddur.admin.app.connect.ConnectionProfiles;
+import dev.cruddur.admin.ui.MainViewModel;
+import dev.cruddur.admin.ui.common.BackgroundTasks;
+import dev.cruddur.admin.ui.common.PlainErrors;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The saved profiles and the form editing one of them; Test, Save, Delete, Connect. */
+public final class ConnectionsViewModel {
+    // Properties
+    private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<ConnectionProfile> editing = new ReadOnlyObjectWrapper<>(this, "editing");
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final ObjectProperty<ConnectionProfile.Kind> kind = new SimpleObjectProperty<>(this, "kind", ConnectionProfile.Kind.LOCAL);
+    private final StringProperty endpoint = new SimpleStringProperty(this, "endpoint", "");
+    private final StringProperty awsProfile = new SimpleStringProperty(this, "awsProfile", "");
+    private final StringProperty region = new SimpleStringProperty(this, "region", "");
+    private final StringProperty table = new SimpleStringProperty(this, "table", "");
+    private final StringProperty dataDir = new SimpleStringProperty(this, "dataDir", "");
+    private final ObservableList<String> awsProfileNames = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper(this, "testResult", "");
+    private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(this, "testing");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
+
+    private final BackgroundTasks tasks;
+    private final ConnectionProfiles store;
+    private final ConnectionOpener opener;
+    private final Path dataDirDefault;
+    private final MainViewModel main;
+    private final Supplier<List<String>> awsNames;
+    private ConnectionProfile selected;
+
+    public ConnectionsViewModel(BackgroundTasks tasks, ConnectionProfiles store, ConnectionOpener opener, Path dataDirDefault,
+                                MainViewModel main, Supplier<List<String>> awsNames) {
+        this.tasks = tasks;
+        this.store = store;
+        this.opener = opener;
+        this.dataDirDefault = dataDirDefault;
+        this.main = main;
+        this.awsNames = awsNames;
+    }
+
+    public ObservableList<ConnectionProfile> profiles() { return profiles; }
+    public ReadOnlyObjectProperty<ConnectionProfile> editingProperty() { return editing.getReadOnlyProperty(); }
+    public StringProperty nameProperty() { return name; }
+    public ObjectProperty<ConnectionProfile.Kind> kindProperty() { return kind; }
+    public StringProperty endpointProperty() { return endpoint; }
+    public StringProperty awsProfileProperty() { return awsProfile; }
+    public StringProperty regionProperty() { return region; }
+    public StringProperty tableProperty() { return table; }
+    public StringProperty dataDirProperty() { return dataDir; }
+    public ObservableList<String> awsProfileNames() { return awsProfileNames; }
+    public ReadOnlyStringProperty testResultProperty() { return testResult.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty testingProperty() { return testing.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+    public Path file() { return store.file(); }
+
+    // Commands
+
+    /** At start: read the saved profiles (off the FX thread) and connect to the override or the last used one. */
+    public void startUp(Optional<ConnectionProfile> override) {
+        tasks.run(p -> new Start(store.load(), awsNames.get()), (Start s) -> {
+            profiles.setAll(s.loaded().profiles());
+            awsProfileNames.setAll(s.aws());
+            selected = s.loaded().selected();
+            s.loaded().notice().ifPresent(main::showNotice);
+            edit(selected);
+            main.connect(override.orElse(selected));
+        }, failure -> {
+            main.showNotice(PlainErrors.describe(failure));
+            main.connect(override.orElse(ConnectionProfile.defaultProfile()));
+        });
+    }
+
+    private record Start(ConnectionProfiles.Loaded loaded, List<String> aws) {}
+
+    /** Puts a profile in the form. */
+    public void edit(ConnectionProfile p) {
+        editing.set(p);
+        problem.set(null);
+        testResult.set("");
+        if (p == null) return;
+        name.set(p.name());
+        kind.set(p.kind());
+        endpoint.set(nz(p.endpoint()));
+        awsProfile.set(nz(p.awsProfile()));
+        region.set(nz(p.region()));
+        table.set(p.table());
+        dataDir.set(nz(p.dataDir()));
+    }
+
+    public void newProfile() {
+        String base = "New connection";
+        String n = base;
+        for (int i = 2; exists(n); i++) n = base + " " + i;
+        edit(null);
+        name.set(n);
+        kind.set(ConnectionProfile.Kind.LOCAL);
+        endpoint.set(ConnectionProfile.DEFAULT_LOCAL_URL);
+        awsProfile.set("");
+        region.set("");
+        table.set(dev.cruddur.admin.domain.TableKeys.DEFAULT_TABLE);
+        dataDir.set("");
+    }
+
+    private boolean exists(String n) {
+        return profiles.stream().anyMatch(p -> p.name().equals(n));
+    }
+
+    /** The form as a profile. */
+    public ConnectionProfile formProfile() {
+        return new ConnectionProfile(name.get(), kind.get(), endpoint.get(), awsProfile.get(), region.get(), table.get(), dataDir.get());
+    }
+
+    /** Saves the form (replacing the profile being edited) and writes the file. Returns false when refused. */
+    public boolean save() {
+        ConnectionProfile p = formProfile();
+        if (p.problem() != null) {
+            problem.set(p.problem());
+            return false;
+        }
+        ConnectionProfile old = editing.get();
+        if (profiles.stream().anyMatch(q -> q.name().equals(p.name()) && q != old && !q.equals(old))) {
+            problem.set("There is already a connection named '" + p.name() + "'.");
+            return false;
+        }
+        int at = old == null ? -1 : profiles.indexOf(old);
+        if (at >= 0) profiles.set(at, p);
+        else profiles.add(p);
+        if (old != null && old.equals(selected)) selected = p;
+        editing.set(p);
+        problem.set(null);
+        persist();
+        return true;
+    }
+
+    public void delete() {
+        ConnectionProfile old = editing.get();
+        if (old == null) return;
+        if (profiles.size() == 1) {
+            problem.set("Keep at least one connection.");
+            return;
+        }
+        profiles.remove(old);
+        if (old.equals(selected)) selected = profiles.get(0);
+        edit(profiles.get(0));
+        persist();
+    }
+
+    /** Saves the form, remembers it as the last used, and connects the window to it. */
+    public boolean connect() {
+        if (!save()) return false;
+        selected = editing.get();
+        persist();
+        main.connect(selected);
+        return true;
+    }
+
+    /** Test connection: reachability, table and index, capabilities; in the background. */
+    public void test() {
+        ConnectionProfile p = formProfile();
+        if (p.problem() != null) {
+            problem.set(p.problem());
+            return;
+        }
+        problem.set(null);
+        testing.set(true);
+        testResult.set("Testing " + p.summary() + "…");
+        tasks.run(x -> {
+            try (DirectMessages dm = opener.open(p, dataDirDefault)) {
+                return ConnectionCheck.run(dm);
+            }
+        }, (ConnectionCheck.Report r) -> {
+            testing.set(false);
+            testResult.set((r.reachable() ? "✓ " : "✗ Not reachable: ") + r.summary());
+        }, failure -> {
+            testing.set(false);
+            testResult.set("✗ " + PlainErrors.describe(failure));
+        });
+    }
+
+    private void persist() {
+        List<ConnectionProfile> snapshot = new ArrayList<>(profiles);
+        ConnectionProfile sel = selected;
+        tasks.run(x -> {
+            store.save(snapshot, sel);
+            return null;
+        }, ok -> {}, failure -> problem.set(PlainErrors.describe(failure)));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

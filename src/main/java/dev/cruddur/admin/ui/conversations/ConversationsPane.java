@@ -1,0 +1,47 @@
+package dev.cruddur.admin.ui.conversations;
+
+import dev.cruddur.admin.ui.MainViewModel;
+import dev.cruddur.admin.ui.messages.TranscriptView;
+import dev.cruddur.admin.ui.shell.PaneView;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
+
+/** Conversations pane: the list (pattern B) beside the open conversation (pattern A). */
+public final class ConversationsPane implements PaneView {
+    private final SplitPane split = new SplitPane();
+    private final ConversationListView list;
+    private final TranscriptView transcript;
+    private final MainViewModel main;
+
+    public ConversationsPane(MainViewModel main) {
+        this.main = main;
+        list = new ConversationListView(main.conversations(), main.clock(), main.transcript().zone());
+        transcript = new TranscriptView(main.transcript());
+        list.newButton().setOnAction(e -> createNew());
+        list.loadDemoButton().setOnAction(e -> main.loadDemoData());
+        list.setMinWidth(260);
+        split.getItems().addAll(list, transcript);
+        split.setDividerPositions(0.34);
+        SplitPane.setResizableWithParent(list, false);
+        split.setId("conversations-pane");
+    }
+
+    @Override
+    public Node node() {
+        return split;
+    }
+
+    @Override
+    public void find() {
+        list.focusFilter();
+    }
+
+    @Override
+    public void createNew() {
+        if (main.viewerProperty().get() == null || main.session() == null) return;
+        new NewConversationDialog(new NewConversationViewModel(main), split.getScene().getWindow()).show();
+    }
+
+    public ConversationListView listView() { return list; }
+    public TranscriptView transcriptView() { return transcript; }
+}

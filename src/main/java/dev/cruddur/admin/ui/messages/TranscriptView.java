@@ -1,0 +1,194 @@
+package dev.cruddur.admin.ui.messages;
+
+import atlantafx.base.theme.Styles;
+import dev.cruddur.admin.domain.Conversation;
+import dev.cruddur.admin.ui.common.Avatar;
+import dev.cruddur.admin.ui.common.Banner;
+import dev.cruddur.admin.ui.common.Icons;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** The open conversation: header, transcript (older pages on scrolling up), banners, compose box. */
+public final class TranscriptView extends StackPane {
+    private final ListView<TranscriptEntry> list = new ListView<>();
+    private final TextArea compose = new TextArea();
+    private final Button send = new Button("Send", Icons.of(Material2MZ.SEND));
+    private final TranscriptViewModel vm;
+    private boolean armed;
+    private VirtualFlow<?> flow;
+
+    public TranscriptView(TranscriptViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("transcript-pane");
+
+        // header
+        Avatar avatar = new Avatar(32);
+        Label name = new Label();
+        name.setId("transcript-title");
+        name.getStyleClass().add(Styles.TITLE_4);
+        Label handle = new Label();
+        handle.getStyleClass().add(Styles.TEXT_MUTED);
+        Label group = new Label();
+        group.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "group-uuid");
+        vm.conversationProperty().addListener((o, a, c) -> {
+            if (c == null) return;
+            avatar.show(c.other());
+            name.setText(c.other().displayName());
+            handle.setText("@" + c.other().handle());
+            group.setText("MSG#" + c.groupUuid());
+        });
+        Region headerSpacer = new Region();
+        HBox.setHgrow(headerSpacer, Priority.ALWAYS);
+        HBox header = new HBox(10, avatar, name, handle, headerSpacer, group);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("transcript-header");
+
+        // transcript
+        list.setId("transcript");
+        list.getStyleClass().add("transcript");
+        list.setItems(vm.entries());
+        DoubleBinding bubbleWidth = Bindings.createDoubleBinding(() -> Math.max(160, list.getWidth() * 0.62), list.widthProperty());
+        list.setCellFactory(v -> new MessageCell(vm.zone(), bubbleWidth));
+        list.setFocusTraversable(true);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        Label loadingFirst = new Label("Loading messages…");
+        loadingFirst.getStyleClass().add(Styles.TEXT_MUTED);
+        list.setPlaceholder(loadingFirst);
+        vm.setOnFirstPage(() -> {
+            armed = false;
+            scrollToEnd();
+        });
+        vm.setOnOlderPrepended(added -> list.scrollTo(added));
+        list.skinProperty().addListener((o, a, skin) -> watchScrolling());
+        vm.entries().addListener((javafx.collections.ListChangeListener<TranscriptEntry>) c -> {
+            // a message just sent (appended at the end) is brought into view
+            while (c.next()) {
+                if (c.wasAdded() && c.getFrom() > 0 && c.getTo() == vm.entries().size() && !vm.loadingProperty().get()
+                        && c.getAddedSize() <= 2) {
+                    scrollToEnd();
+                }
+            }
+        });
+
+        ProgressBar older = new ProgressBar(-1);
+        older.setMaxWidth(Double.MAX_VALUE);
+        older.getStyleClass().add(Styles.SMALL);
+        older.visibleProperty().bind(vm.loadingOlderProperty());
+        older.managedProperty().bind(older.visibleProperty());
+
+        Banner loadBanner = new Banner("transcript-error")
+                .bind(vm.loadErrorProperty(), new javafx.beans.property.SimpleBooleanProperty(true), vm::retryLoad, vm::dismissLoadError);
+        Banner sendBanner = new Banner("send-error")
+                .bind(vm.sendErrorProperty(), vm.canRetrySendProperty(), vm::retrySend, vm::dismissSendError);
+
+        // compose
+        compose.setId("compose");
+        compose.setPromptText("Write a message…  (Ctrl+Enter sends)");
+        compose.setWrapText(true);
+        compose.setPrefRowCount(3);
+        compose.textProperty().bindBidirectional(vm.textProperty());
+        compose.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                vm.send();
+                e.consume();
+            }
+        });
+        HBox.setHgrow(compose, Priority.ALWAYS);
+        Label counter = new Label();
+        counter.setId("compose-counter");
+        counter.textProperty().bind(vm.counterProperty());
+        counter.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        vm.overLimitProperty().addListener((o, a, over) -> {
+            if (over) counter.getStyleClass().add(Styles.DANGER);
+            else counter.getStyleClass().remove(Styles.DANGER);
+        });
+        send.setId("send");
+        send.getStyleClass().add(Styles.ACCENT);
+        send.setDefaultButton(false);
+        send.disableProperty().bind(vm.sendDisabled());
+        send.setOnAction(e -> vm.send());
+        ProgressIndicator busy = new ProgressIndicator(-1);
+        busy.setPrefSize(16, 16);
+        vm.sendingProperty().addListener((o, a, s) -> {
+            send.setGraphic(s ? busy : Icons.of(Material2MZ.SEND));
+            send.setText(s ? "Sending…" : "Send");
+        });
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        VBox side = new VBox(6, counter, send);
+        side.setAlignment(Pos.BOTTOM_RIGHT);
+        side.setMinWidth(96);
+        HBox composeRow = new HBox(10, compose, side);
+        composeRow.setAlignment(Pos.BOTTOM_LEFT);
+        Label refusal = new Label();
+        refusal.setId("compose-refusal");
+        refusal.setWrapText(true);
+        refusal.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+        refusal.textProperty().bind(vm.refusalProperty());
+        refusal.visibleProperty().bind(vm.refusalProperty().isNotNull().and(vm.refusalProperty().isNotEmpty()));
+        refusal.managedProperty().bind(refusal.visibleProperty());
+        VBox composeBox = new VBox(6, sendBanner, refusal, composeRow);
+        composeBox.getStyleClass().add("compose-box");
+
+        VBox content = new VBox(header, loadBanner, older, list, composeBox);
+        content.visibleProperty().bind(vm.conversationProperty().isNotNull());
+
+        VBox nothing = new VBox(10, Icons.of(Material2AL.FORUM, 40), new Label("Choose a conversation to read it."));
+        nothing.setId("transcript-nothing");
+        nothing.setAlignment(Pos.CENTER);
+        nothing.getStyleClass().addAll("empty-state", Styles.TEXT_MUTED);
+        nothing.visibleProperty().bind(vm.conversationProperty().isNull());
+        getChildren().addAll(nothing, content);
+    }
+
+    /** Older pages load when the transcript is scrolled to its top (once it has been at the bottom). */
+    private void watchScrolling() {
+        if (!(list.lookup(".virtual-flow") instanceof VirtualFlow<?> f)) return;
+        flow = f;
+        flow.positionProperty().addListener((o, a, p) -> {
+            double pos = p.doubleValue();
+            if (pos >= 0.999) armed = true;
+            if (armed && pos <= 0.0001 && vm.hasOlderProperty().get()) vm.loadOlder();
+        });
+    }
+
+    /** Row heights are estimates until laid out: scroll, lay out, then make the newest row fully visible. */
+    private void scrollToEnd() {
+        int last = vm.entries().size() - 1;
+        if (last < 0) return;
+        list.scrollTo(last);
+        if (flow != null && list.getScene() != null) {
+            list.layout();
+            flow.scrollTo(last);
+        }
+    }
+
+    public void focusCompose() {
+        compose.requestFocus();
+    }
+
+    public ListView<TranscriptEntry> list() { return list; }
+    public TextArea compose() { return compose; }
+    public Button sendButton() { return send; }
+
+    static String titleOf(Conversation c) {
+        return c == null ? "" : c.other().displayName();
+    }
+}

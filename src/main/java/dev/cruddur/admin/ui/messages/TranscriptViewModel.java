@@ -1,0 +1,329 @@
+package dev.cruddur.admin.ui.messages;
+
+import dev.cruddur.admin.app.DirectMessages;
+import dev.cruddur.admin.domain.Conversation;
+import dev.cruddur.admin.domain.Message;
+import dev.cruddur.admin.domain.MessageText;
+import dev.cruddur.admin.domain.OutgoingMessage;
+import dev.cruddur.admin.domain.Page;
+import dev.cruddur.admin.domain.SendResult;
+import dev.cruddur.admin.domain.User;
+import dev.cruddur.admin.ui.common.BackgroundTasks;
+import dev.cruddur.admin.ui.common.PlainErrors;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Pattern A for the open conversation, oldest to newest with day separators, older pages loaded
+ * on demand; and the compose box: live counter, refusals before any write, send and Retry of the
+ * same prepared message.
+ */
+public final class TranscriptViewModel {
+    public static final int PAGE = 30;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
+
+    // Properties
+    private final ReadOnlyObjectWrapper<Conversation> conversation = new ReadOnlyObjectWrapper<>(this, "conversation");
+    private final ReadOnlyObjectWrapper<User> viewer = new ReadOnlyObjectWrapper<>(this, "viewer");
+    private final ObservableList<TranscriptEntry> entries = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyBooleanWrapper loadingOlder = new ReadOnlyBooleanWrapper(this, "loadingOlder");
+    private final ReadOnlyBooleanWrapper hasOlder = new ReadOnlyBooleanWrapper(this, "hasOlder");
+    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ReadOnlyStringWrapper counter = new ReadOnlyStringWrapper(this, "counter", "0/" + MessageText.MAX_LENGTH);
+    private final ReadOnlyBooleanWrapper overLimit = new ReadOnlyBooleanWrapper(this, "overLimit");
+    private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper(this, "refusal");
+    private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper(this, "sending");
+    private final ReadOnlyStringWrapper sendError = new ReadOnlyStringWrapper(this, "sendError");
+    private final ReadOnlyBooleanWrapper canRetrySend = new ReadOnlyBooleanWrapper(this, "canRetrySend");
+    private final ReadOnlyStringWrapper lastWriteMode = new ReadOnlyStringWrapper(this, "lastWriteMode", "");
+
+    private final BackgroundTasks tasks;
+    private final Clock clock;
+    private final ZoneId zone;
+    private DirectMessages messages;
+    private Optional<String> olderCursor = Optional.empty();
+    private int generation;
+    private OutgoingMessage pending;
+    private Consumer<Conversation> onSent = c -> {};
+    private IntConsumer onOlderPrepended = n -> {};
+    private Runnable onFirstPage = () -> {};
+
+    public TranscriptViewModel(BackgroundTasks tasks, Clock clock, ZoneId zone) {
+        this.tasks = tasks;
+        this.clock = clock;
+        this.zone = zone;
+        text.addListener((o, a, b) -> {
+            int n = MessageText.length(b);
+            counter.set(n + "/" + MessageText.MAX_LENGTH);
+            overLimit.set(n > MessageText.MAX_LENGTH);
+            refusal.set(null);
+        });
+    }
+
+    public ReadOnlyObjectProperty<Conversation> conversationProperty() { return conversation.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<User> viewerProperty() { return viewer.getReadOnlyProperty(); }
+    public ObservableList<TranscriptEntry> entries() { return entries; }
+    public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty loadingOlderProperty() { return loadingOlder.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty hasOlderProperty() { return hasOlder.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty loadErrorProperty() { return loadError.getReadOnlyProperty(); }
+    public StringProperty textProperty() { return text; }
+    public ReadOnlyStringProperty counterProperty() { return counter.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty overLimitProperty() { return overLimit.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty refusalProperty() { return refusal.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty sendingProperty() { return sending.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty sendErrorProperty() { return sendError.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty canRetrySendProperty() { return canRetrySend.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty lastWriteModeProperty() { return lastWriteMode.getReadOnlyProperty(); }
+    public ZoneId zone() { return zone; }
+    public Clock clock() { return clock; }
+
+    /** Told of each sent message as the conversation's new state (for the list to move it to the top). */
+    public void setOnSent(Consumer<Conversation> listener) { this.onSent = listener; }
+
+    /** Told how many rows an older page put above the current ones, so the view keeps its place. */
+    public void setOnOlderPrepended(IntConsumer listener) { this.onOlderPrepended = listener; }
+
+    /** Told when a conversation's first page is in (the view scrolls to the bottom). */
+    public void setOnFirstPage(Runnable listener) { this.onFirstPage = listener; }
+
+    // Commands
+
+    public void open(DirectMessages on, User who, Conversation c) {
+        boolean same = c != null && conversation.get() != null && conversation.get().groupUuid().equals(c.groupUuid())
+                && who != null && who.equals(viewer.get()) && on == messages;
+        conversation.set(c);
+        if (same) return; // the list re-selected it after a move: nothing to reload
+        messages = on;
+        viewer.set(who);
+        generation++;
+        entries.clear();
+        olderCursor = Optional.empty();
+        hasOlder.set(false);
+        loadError.set(null);
+        loadingOlder.set(false);
+        loading.set(false);
+        if (pending != null && (c == null || !pending.groupUuid().equals(c.groupUuid()))) {
+            pending = null;
+            sendError.set(null);
+            canRetrySend.set(false);
+        }
+        refusal.set(null);
+        if (on != null && c != null) loadFirst();
+    }
+
+    public void clear() {
+        open(null, null, null);
+    }
+
+    /** Reads the newest page again (F5). */
+    public void reload() {
+        Conversation c = conversation.get();
+        DirectMessages on = messages;
+        User who = viewer.get();
+        messages = null;
+        open(on, who, c);
+    }
+
+    private void loadFirst() {
+        int gen = generation;
+        DirectMessages on = messages;
+        String group = conversation.get().groupUuid();
+        loading.set(true);
+        tasks.run(p -> on.messages(group, Optional.empty(), PAGE), (Page<Message> page) -> {
+            if (gen != generation) return;
+            loading.set(false);
+            entries.setAll(rows(page.items(), null));
+            olderCursor = page.nextCursor();
+            hasOlder.set(page.hasMore());
+            onFirstPage.run();
+        }, failure -> {
+            if (gen != generation) return;
+            loading.set(false);
+            loadError.set("Could not load the messages: " + PlainErrors.describe(failure));
+        });
+    }
+
+    /** The next older page, placed above the current rows. */
+    public void loadOlder() {
+        if (messages == null || loading.get() || loadingOlder.get() || !hasOlder.get() || loadError.get() != null) return;
+        int gen = generation;
+        DirectMessages on = messages;
+        String group = conversation.get().groupUuid();
+        Optional<String> from = olderCursor;
+        loadingOlder.set(true);
+        tasks.run(p -> on.messages(group, from, PAGE), (Page<Message> page) -> {
+            if (gen != generation) return;
+            loadingOlder.set(false);
+            List<TranscriptEntry> older = rows(page.items(), null);
+            int removed = 0;
+            if (!entries.isEmpty() && entries.get(0) instanceof TranscriptEntry.Day first
+                    && !older.isEmpty() && lastDay(older).equals(first.date())) {
+                entries.remove(0);
+                removed = 1;
+            }
+            entries.addAll(0, older);
+            olderCursor = page.nextCursor();
+            hasOlder.set(page.hasMore());
+            onOlderPrepended.accept(older.size() - removed);
+        }, failure -> {
+            if (gen != generation) return;
+            loadingOlder.set(false);
+            loadError.set("Could not load older messages: " + PlainErrors.describe(failure));
+        });
+    }
+
+    public void retryLoad() {
+        loadError.set(null);
+        if (entries.isEmpty()) reload();
+        else loadOlder();
+    }
+
+    public void dismissLoadError() {
+        loadError.set(null);
+    }
+
+    /** Checks the text and membership first; only accepted input is prepared and written. */
+    public void send() {
+        if (sending.get()) return;
+        Conversation c = conversation.get();
+        User who = viewer.get();
+        if (c == null || who == null || messages == null) {
+            refusal.set("Open a conversation first.");
+            return;
+        }
+        if (MessageText.check(text.get()) instanceof MessageText.Refused refused) {
+            refusal.set(refused.reason());
+            return;
+        }
+        if (!c.ownerUuid().equals(who.uuid())) {
+            refusal.set("@" + who.handle() + " is not in this conversation.");
+            return;
+        }
+        if (!messages.connection().writable()) {
+            refusal.set("This AWS connection is read-only: unlock writes for this session first.");
+            return;
+        }
+        refusal.set(null);
+        String typed = text.get();
+        // after a failure, unchanged text is retried as the same message: never a duplicate
+        OutgoingMessage outgoing = pending != null && pending.text().equals(typed) && pending.groupUuid().equals(c.groupUuid())
+                ? pending : messages.prepare(c.groupUuid(), who, typed);
+        write(outgoing);
+    }
+
+    /** Retries the message that failed, unchanged (same uuid and created_at). */
+    public void retrySend() {
+        if (pending != null && !sending.get()) write(pending);
+    }
+
+    public void dismissSendError() {
+        sendError.set(null);
+        canRetrySend.set(false);
+    }
+
+    private void write(OutgoingMessage outgoing) {
+        int gen = generation;
+        DirectMessages on = messages;
+        Conversation c = conversation.get();
+        pending = outgoing;
+        sending.set(true);
+        sendError.set(null);
+        canRetrySend.set(false);
+        tasks.run(p -> on.send(outgoing), (SendResult result) -> {
+            sending.set(false);
+            if (result instanceof SendResult.Sent sent) {
+                pending = null;
+                lastWriteMode.set(sent.writeMode());
+                if (text.get() != null && text.get().strip().equals(outgoing.text().strip())) text.set("");
+                Conversation moved = new Conversation(c.groupUuid(), c.ownerUuid(), c.other(), sent.message().text(),
+                        sent.message().createdAt(), List.of());
+                if (gen == generation) {
+                    appendSent(sent.message());
+                    conversation.set(moved);
+                }
+                onSent.accept(moved);
+            } else if (result instanceof SendResult.Rejected rejected) {
+                pending = null;
+                refusal.set(rejected.reason());
+            } else if (result instanceof SendResult.Failed failed) {
+                sendError.set("Not sent: " + failed.reason());
+                canRetrySend.set(failed.retryable());
+            }
+        }, failure -> {
+            sending.set(false);
+            sendError.set("Not sent: " + PlainErrors.describe(failure));
+            canRetrySend.set(true);
+        });
+    }
+
+    private void appendSent(Message m) {
+        boolean known = entries.stream().anyMatch(e -> e instanceof TranscriptEntry.Bubble b
+                && b.message().messageUuid().equals(m.messageUuid()));
+        if (known) return;
+        LocalDate previous = null;
+        for (int i = entries.size() - 1; i >= 0 && previous == null; i--) {
+            if (entries.get(i) instanceof TranscriptEntry.Bubble b) previous = dayOf(b.message());
+        }
+        entries.addAll(rows(List.of(m), previous));
+    }
+
+    /** Messages (oldest first) as rows, a day separator before each new day. */
+    List<TranscriptEntry> rows(List<Message> page, LocalDate dayBefore) {
+        List<TranscriptEntry> out = new ArrayList<>(page.size() + 4);
+        LocalDate day = dayBefore;
+        String me = viewer.get() == null ? "" : viewer.get().uuid();
+        for (Message m : page) {
+            LocalDate d = dayOf(m);
+            if (!d.equals(day)) {
+                out.add(new TranscriptEntry.Day(d, dayLabel(d)));
+                day = d;
+            }
+            out.add(new TranscriptEntry.Bubble(m, m.sender().uuid().equals(me)));
+        }
+        return out;
+    }
+
+    private static LocalDate lastDay(List<TranscriptEntry> rows) {
+        for (int i = rows.size() - 1; i >= 0; i--) if (rows.get(i) instanceof TranscriptEntry.Day d) return d.date();
+        return LocalDate.MIN;
+    }
+
+    private LocalDate dayOf(Message m) {
+        return m.createdAt().instant().map(i -> i.atZone(zone).toLocalDate()).orElse(LocalDate.EPOCH);
+    }
+
+    String dayLabel(LocalDate d) {
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        if (d.equals(LocalDate.EPOCH)) return "Unreadable dates";
+        if (d.equals(today)) return "Today";
+        if (d.equals(today.minusDays(1))) return "Yesterday";
+        return DAY.format(d);
+    }
+
+    /** Whether the Send button can act (not while sending). */
+    public javafx.beans.binding.BooleanBinding sendDisabled() {
+        return Bindings.createBooleanBinding(() -> sending.get() || conversation.get() == null, sending, conversation);
+    }
+}

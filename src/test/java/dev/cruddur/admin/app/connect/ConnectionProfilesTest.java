@@ -1,0 +1,97 @@
+package dev.cruddur.admin.app.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConnectionProfilesTest {
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T09:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void firstStartOffersTheLocalDefault(@TempDir Path dir) {
+        ConnectionProfiles.Loaded loaded = new ConnectionProfiles(dir, clock).load();
+        assertThat(loaded.profiles()).containsExactly(ConnectionProfile.defaultProfile());
+        assertThat(loaded.selected().endpoint()).isEqualTo("http://127.0.0.1:8000");
+        assertThat(loaded.notice()).isEmpty();
+    }
+
+    @Test
+    void savedProfilesAreReloadedWithTheSelection(@TempDir Path dir) {
+        ConnectionProfiles store = new ConnectionProfiles(dir, clock);
+        ConnectionProfile local = ConnectionProfile.local("Dynalite", "http://127.0.0.1:4567", "t1");
+        ConnectionProfile aws = ConnectionProfile.aws("Prod", "cruddur", "ca-central-1", "cruddur-messages");
+        ConnectionProfile embedded = ConnectionProfile.embedded("Embedded", null, "cruddur-messages");
+        store.save(List.of(local, aws, embedded), aws);
+
+        ConnectionProfiles.Loaded loaded = new ConnectionProfiles(dir, clock).load();
+        assertThat(loaded.profiles()).containsExactly(local, aws, embedded);
+        assertThat(loaded.selected()).isEqualTo(aws);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("connections.json");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aCorruptFileIsSetAsideWithANotice(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("connections.json"), "{ not json", StandardCharsets.UTF_8);
+        ConnectionProfiles.Loaded loaded = new ConnectionProfiles(dir, clock).load();
+        assertThat(loaded.profiles()).containsExactly(ConnectionProfile.defaultProfile());
+        assertThat(loaded.notice()).get().asString().contains("set aside").contains("connections.json.corrupt-20261125-090000");
+        assertThat(dir.resolve("connections.json.corrupt-20261125-090000")).exists();
+        assertThat(dir.resolve("connections.json")).doesNotExist();
+    }
+
+    @Test
+    void configDirFollowsOverrideThenXdgThenHome() {
+        Properties none = new Properties();
+        assertThat(ConnectionProfiles.configDir(Map.of("CRUDDUR_CONFIG_HOME", "/tmp/c", "XDG_CONFIG_HOME", "/x"), none)).isEqualTo(Path.of("/tmp/c"));
+        assertThat(ConnectionProfiles.configDir(Map.of("XDG_CONFIG_HOME", "/x"), none)).isEqualTo(Path.of("/x/cruddur-admin"));
+        assertThat(ConnectionProfiles.configDir(Map.of(), none)).isEqualTo(Path.of(System.getProperty("user.home"), ".config", "cruddur-admin"));
+    }
+
+    @Test
+    void awsProfileNamesComeFromTheConfigFile(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("config");
+        Files.writeString(config, "[default]\nregion = us-east-1\n\n[profile cruddur]\nregion=ca-central-1\n[sso-session x]\n[profile  prod ]\n");
+        assertThat(AwsConfigProfiles.names(config)).containsExactly("default", "cruddur", "prod");
+        assertThat(AwsConfigProfiles.names(dir.resolve("missing"))).isEmpty();
+    }
+
+    @Test
+    void profilesSayWhatIsWrong() {
+        assertThat(ConnectionProfile.local("x", "not a url", null).problem()).contains("not an endpoint URL");
+        assertThat(ConnectionProfile.local("x", "http://127.0.0.1:8000", null).problem()).isNull();
+        assertThat(ConnectionProfile.aws("x", null, "Moon", null).problem()).contains("not an AWS region");
+        assertThat(ConnectionProfile.aws("x", null, "eu-west-2", null).target().isAws()).isTrue();
+    }
+
+    @Test
+    void embeddedIsNotAvailableInThisBuild() {
+        ConnectionOpener opener = new ConnectionOpener(EmbeddedEndpoint.installed());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> opener.targetOf(ConnectionProfile.embedded("E", null, null), Path.of("/tmp")))
+                .hasMessageContaining("not available in this build");
+    }
+
+    @Test
+    void startupOverrideComesFromSystemProperties() {
+        Properties props = new Properties();
+        props.setProperty("cruddur.endpoint", "http://127.0.0.1:9999");
+        props.setProperty("cruddur.table", "t");
+        assertThat(StartupConnection.override(Map.of(), props)).get()
+                .satisfies(p -> assertThat(p.endpoint()).isEqualTo("http://127.0.0.1:9999"))
+                .satisfies(p -> assertThat(p.table()).isEqualTo("t"));
+        assertThat(StartupConnection.override(Map.of(), new Properties())).isEmpty();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.cruddur.admin.ui;
+
+import dev.cruddur.admin.app.DirectMessages;
+import dev.cruddur.admin.app.connect.ConnectionProfile;
+import dev.cruddur.admin.domain.DemoFixture;
+import dev.cruddur.admin.domain.Message;
+import dev.cruddur.admin.domain.SortKeyTime;
+import dev.cruddur.admin.domain.User;
+import dev.cruddur.admin.store.DynamoTarget;
+import dev.cruddur.admin.store.Seeder;
+import dev.cruddur.admin.testsupport.DynaliteServer;
+import dev.cruddur.admin.ui.conversations.ConversationsPane;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Optional;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Renders the window with the demo data to PNG, light and dark, headless:
+ * {@code mvn -B -q -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.cruddur.admin.ui.Screenshots}
+ * (optional {@code -Dexec.args=OUTPUT_DIR}, default {@code docs/screenshots}).
+ */
+public final class Screenshots {
+    private Screenshots() {}
+
+    public static void main(String[] args) {
+        try {
+            render(args);
+            System.exit(0);
+        } catch (Throwable t) {
+            t.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void render(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+        if (System.getProperty("dynalite.dir") == null) System.setProperty("dynalite.dir", "src/test/node");
+        FxHarness.startHeadless();
+        try (DynaliteServer dynalite = DynaliteServer.start()) {
+            try (DirectMessages dm = DirectMessages.open(DynamoTarget.endpoint(dynalite.endpoint(), "cruddur-messages"))) {
+                dm.schema().create();
+                dm.seeder().seedFixture(Clock.systemUTC().instant(), Seeder.Progress.NONE);
+            }
+            Path config = Files.createTempDirectory("cruddur-shots");
+            for (boolean dark : new boolean[] {false, true}) {
+                String theme = dark ? "dark" : "light";
+                Stage stage = FxHarness.onFx(Stage::new);
+                DesktopApp.Assembled app = FxHarness.onFx(() -> DesktopApp.assemble(stage, new DesktopApp.Settings(config,
+                        Optional.of(ConnectionProfile.local("Local dynalite", dynalite.endpoint().toString(), "cruddur-messages")),
+                        Optional.of("andrewbrown"), Clock.systemUTC(), ZoneId.of("Europe/London"), dark, 1200, 760)));
+                MainViewModel main = app.main();
+                FxHarness.waitFor("conversations", 20, () -> main.conversations().shown().size() == 2);
+                FxHarness.runFx(() -> main.conversations().selectedProperty().set(main.conversations().shown().get(0)));
+                FxHarness.waitFor("messages", 20, () -> main.transcript().entries().size() > 10 && !main.transcript().loadingProperty().get());
+                FxHarness.runFx(() -> main.transcript().textProperty().set("Season three next weekend?"));
+                FxHarness.settle();
+                FxHarness.snapshot(app.window().scene(), out.resolve("main-" + theme + ".png"));
+
+                // the conversation with Londo, and a refused (empty) send to show the inline reason
+                FxHarness.runFx(() -> main.conversations().selectedProperty().set(main.conversations().shown().get(1)));
+                FxHarness.waitFor("londo", 20, () -> main.transcript().entries().size() >= 3 && !main.transcript().loadingProperty().get());
+                FxHarness.runFx(() -> {
+                    main.transcript().textProperty().set("   ");
+                    main.transcript().send();
+                });
+                FxHarness.settle();
+                FxHarness.snapshot(app.window().scene(), out.resolve("conversation-refused-" + theme + ".png"));
+
+                // connections dialog
+                FxHarness.runFx(() -> app.window().openConnections());
+                FxHarness.settle();
+                Window dialog = FxHarness.onFx(() -> Window.getWindows().stream().filter(w -> w != stage && w.isShowing()
+                        && w.getScene() != null && w.getScene().lookup("#profiles") != null).findFirst().orElseThrow());
+                FxHarness.snapshot(dialog.getScene(), out.resolve("connections-" + theme + ".png"));
+                FxHarness.runFx(dialog::hide);
+
+                // new conversation dialog
+                FxHarness.runFx(() -> ((ConversationsPane) app.window().pane("conversations")).createNew());
+                FxHarness.settle();
+                Window newDialog = FxHarness.onFx(() -> Window.getWindows().stream().filter(w -> w != stage && w.isShowing()
+                        && w.getScene() != null && w.getScene().lookup("#new-text") != null).findFirst().orElseThrow());
+                FxHarness.snapshot(newDialog.getScene(), out.resolve("new-conversation-" + theme + ".png"));
+                FxHarness.runFx(newDialog::hide);
+
+                // a missing table: the setup empty state
+                FxHarness.runFx(() -> main.connect(ConnectionProfile.local("Local dynalite", dynalite.endpoint().toString(), "no-such-table")));
+                FxHarness.waitFor("setup", 20, () -> main.stateProperty().get() == MainViewModel.State.NO_TABLE);
+                FxHarness.settle();
+                FxHarness.snapshot(app.window().scene(), out.resolve("no-table-" + theme + ".png"));
+                FxHarness.runFx(stage::close);
+            }
+        }
+        System.out.println("screenshots written to " + out.toAbsolutePath());
+    }
+
+    static String unused(User u, Message m, SortKeyTime t) {
+        return u + "" + m + t + DemoFixture.MAIN_GROUP + ButtonType.OK;
+    }
+}
