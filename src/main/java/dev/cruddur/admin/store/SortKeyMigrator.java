@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -51,9 +55,21 @@ public final class SortKeyMigrator {
     public record Stopped(long moved, List<Skipped> skipped, String writeMode, int stepsLeft) implements Outcome {}
 
     private final DynamoConnection connection;
+    private final int parallelism;
 
+    /** One step at a time. */
     public SortKeyMigrator(DynamoConnection connection) {
+        this(connection, 1);
+    }
+
+    /**
+     * Up to {@code parallelism} steps at once. Steps are independent (each is safe on its own), so
+     * they may finish in any order; a stop lets the steps under way finish and starts no other.
+     */
+    public SortKeyMigrator(DynamoConnection connection, int parallelism) {
+        if (parallelism < 1) throw new IllegalArgumentException("parallelism must be at least 1");
         this.connection = connection;
+        this.parallelism = parallelism;
     }
 
     public Outcome apply(List<List<SortKeyMove>> steps, Progress progress, BooleanSupplier stop) {
@@ -61,17 +77,80 @@ public final class SortKeyMigrator {
         boolean transactions = connection.capabilities().transactions();
         String mode = transactions ? TRANSACTION : ORDERED;
         long total = steps.stream().mapToLong(List::size).sum();
-        long done = 0;
+        Tally tally = new Tally(progress, total);
+        if (parallelism == 1) {
+            for (int i = 0; i < steps.size(); i++) {
+                if (stop.getAsBoolean()) return tally.stopped(mode, steps.size() - i);
+                runStep(steps.get(i), transactions, tally);
+            }
+            return tally.finished(mode);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread t = new Thread(r, "sort-key-migration");
+            t.setDaemon(true);
+            return t;
+        });
+        Semaphore slots = new Semaphore(parallelism);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        int started = 0;
+        try {
+            for (; started < steps.size(); started++) {
+                slots.acquireUninterruptibly();
+                if (stop.getAsBoolean() || failure.get() != null) {
+                    slots.release();
+                    break;
+                }
+                List<SortKeyMove> step = steps.get(started);
+                pool.execute(() -> {
+                    try {
+                        runStep(step, transactions, tally);
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
+            slots.acquireUninterruptibly(parallelism); // every step under way has finished
+        } finally {
+            pool.shutdown();
+        }
+        if (failure.get() != null) throw failure.get();
+        return started < steps.size() ? tally.stopped(mode, steps.size() - started) : tally.finished(mode);
+    }
+
+    private void runStep(List<SortKeyMove> step, boolean transactions, Tally tally) {
+        if (step.isEmpty()) return;
         List<Skipped> skipped = new ArrayList<>();
-        for (int i = 0; i < steps.size(); i++) {
-            if (stop.getAsBoolean()) return new Stopped(done - skipped.size(), List.copyOf(skipped), mode, steps.size() - i);
-            List<SortKeyMove> step = steps.get(i);
-            if (step.isEmpty()) continue;
-            if (!(transactions && transaction(step))) ordered(step, skipped);
-            done += step.size();
+        if (!(transactions && transaction(step))) ordered(step, skipped);
+        tally.add(step.size(), skipped);
+    }
+
+    /** Counts shared by the workers; progress is reported under the lock, so callers see it in order. */
+    private static final class Tally {
+        private final Progress progress;
+        private final long total;
+        private long done;
+        private final List<Skipped> skipped = new ArrayList<>();
+
+        Tally(Progress progress, long total) {
+            this.progress = progress;
+            this.total = total;
+        }
+
+        synchronized void add(int moves, List<Skipped> refused) {
+            done += moves;
+            skipped.addAll(refused);
             progress.moved(done, total);
         }
-        return new Finished(done - skipped.size(), List.copyOf(skipped), mode);
+
+        synchronized Outcome finished(String mode) {
+            return new Finished(done - skipped.size(), List.copyOf(skipped), mode);
+        }
+
+        synchronized Outcome stopped(String mode, int stepsLeft) {
+            return new Stopped(done - skipped.size(), List.copyOf(skipped), mode, stepsLeft);
+        }
     }
 
     /** The step as one transaction; false when a condition failed and it must be done move by move. */

@@ -65,7 +65,9 @@ public final class LintBenchmark {
             load(dm, lintItems / 100, true);
             System.out.printf("loaded %,d items in %.1f s%n", lintItems, seconds(loadStart));
             SortKeyAudit audit = new SortKeyAudit(dm.connection(), Clock.systemUTC());
-            audit.lint(WorkProgress.NONE, () -> false); // warm-up: JIT and the endpoint's caches
+            long coldStart = System.nanoTime();
+            audit.lint(WorkProgress.NONE, () -> false); // the first run also warms the JIT and the endpoint's caches
+            System.out.printf("first lint of %,d items: %.2f s%n", lintItems, seconds(coldStart));
             System.gc();
             long before = usedHeap();
             long start = System.nanoTime();
@@ -83,6 +85,19 @@ public final class LintBenchmark {
             long planStart = System.nanoTime();
             MigrationPlan plan = audit.plan(WorkProgress.NONE, () -> false);
             double planSeconds = seconds(planStart);
+            for (int parallelism : new int[] {1}) {
+                // one step at a time on a copy of the table, for comparison with the default
+                try (DirectMessages serial = fresh(endpoint, "migrate-bench-serial")) {
+                    load(serial, migrateItems / 100, false);
+                    long t = System.nanoTime();
+                    var m = (MigrationOutcome.Migrated) new SortKeyAudit(serial.connection(), Clock.systemUTC(), parallelism)
+                            .migrate("migrate-bench-serial", WorkProgress.NONE, () -> false);
+                    double st = seconds(t);
+                    System.out.printf("migration of %,d items, %d step at a time: %.2f s, %,.0f items/s%n", m.moved(), parallelism,
+                            st, m.moved() / st);
+                    serial.schema().drop("migrate-bench-serial");
+                }
+            }
             long[] movingFrom = {0};
             long start = System.nanoTime();
             MigrationOutcome outcome = audit.migrate("migrate-bench", (phase, done, total) -> {
@@ -93,7 +108,7 @@ public final class LintBenchmark {
             MigrationOutcome.Migrated migrated = (MigrationOutcome.Migrated) outcome;
             System.out.printf("dry run of %,d items: %.2f s, %,d changes in %,d steps%n", plan.changes().size(), planSeconds,
                     plan.changes().size(), plan.steps().size());
-            System.out.printf("migration of %,d items (%s): %.2f s in all, %,.0f items/s; moves alone %,.0f items/s%n",
+            System.out.printf("migration of %,d items (%s, " + SortKeyAudit.DEFAULT_PARALLELISM + " steps at a time): %.2f s in all, %,.0f items/s; moves alone %,.0f items/s%n",
                     migrated.moved(), migrated.writeMode(), total, migrated.moved() / total, migrated.moved() / moving);
             long check = System.nanoTime();
             MigrationOutcome again = audit.migrate("migrate-bench", WorkProgress.NONE, () -> false);
@@ -167,6 +182,7 @@ public final class LintBenchmark {
     }
 
     private static void flush(DynamoDbClient client, String table, List<WriteRequest> batch) {
+        if (batch.isEmpty()) return;
         Map<String, List<WriteRequest>> pending = Map.of(table, new ArrayList<>(batch));
         while (!pending.isEmpty()) {
             Map<String, List<WriteRequest>> request = pending;

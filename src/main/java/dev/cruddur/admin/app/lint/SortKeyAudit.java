@@ -13,12 +13,22 @@ import java.util.function.BooleanSupplier;
  * resumes by being asked again. Runs on the caller's thread: the window calls it from a task.
  */
 public final class SortKeyAudit {
+    /** Steps written at once: enough to hide a remote endpoint's latency, few enough not to be throttled. */
+    public static final int DEFAULT_PARALLELISM = 4;
+
     private final DynamoConnection connection;
     private final Clock clock;
+    private final int parallelism;
 
     public SortKeyAudit(DynamoConnection connection, Clock clock) {
+        this(connection, clock, DEFAULT_PARALLELISM);
+    }
+
+    /** @param parallelism migration steps written at once (1: strictly one after another) */
+    public SortKeyAudit(DynamoConnection connection, Clock clock, int parallelism) {
         this.connection = connection;
         this.clock = clock;
+        this.parallelism = parallelism;
     }
 
     /** The year Cruddur's {@code begins_with(sk, year)} filter uses now: Python's {@code datetime.now().year} on a UTC server. */
@@ -28,7 +38,7 @@ public final class SortKeyAudit {
 
     /** Scans the whole table and reports; a stopped scan gives a report marked incomplete. */
     public LintReport lint(WorkProgress progress, BooleanSupplier stop) {
-        SortKeyLinter linter = new SortKeyLinter(currentYear());
+        SortKeyLinter linter = SortKeyLinter.forReportOnly(currentYear());
         boolean complete = scan(linter, progress, stop);
         return linter.report(complete);
     }
@@ -63,7 +73,7 @@ public final class SortKeyAudit {
         MigrationPlan plan = plan(progress, stop);
         if (!plan.complete()) return new MigrationOutcome.Refused("The scan was stopped before the end; nothing changed.");
         if (plan.nothingToDo()) return new MigrationOutcome.NothingToDo(plan);
-        SortKeyMigrator.Outcome outcome = new SortKeyMigrator(connection).apply(plan.moves(),
+        SortKeyMigrator.Outcome outcome = new SortKeyMigrator(connection, parallelism).apply(plan.moves(),
                 (done, total) -> progress.update(WorkProgress.Phase.MOVING, done, total), stop);
         if (outcome instanceof SortKeyMigrator.Stopped stopped) {
             return new MigrationOutcome.Stopped(plan, stopped.moved(), stopped.skipped(), stopped.writeMode(), stopped.stepsLeft());

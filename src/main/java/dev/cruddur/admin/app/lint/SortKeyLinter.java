@@ -54,14 +54,25 @@ public final class SortKeyLinter {
 
     private final int year;
     private final String yearPrefix;
+    private final boolean planning;
     private final Map<String, List<Row>> partitions = new HashMap<>();
     private final Map<String, Newest> newestMessage = new HashMap<>();
     private long items;
 
     /** @param currentYear the year (UTC) Cruddur's {@code begins_with(sk, year)} filter uses today */
     public SortKeyLinter(int currentYear) {
+        this(currentYear, true);
+    }
+
+    private SortKeyLinter(int currentYear, boolean planning) {
         this.year = currentYear;
         this.yearPrefix = Integer.toString(currentYear);
+        this.planning = planning;
+    }
+
+    /** A linter that keeps no items and digests no content: it reports, and cannot {@link #plan}. */
+    public static SortKeyLinter forReportOnly(int currentYear) {
+        return new SortKeyLinter(currentYear, false);
     }
 
     public void accept(ScannedItem item) {
@@ -76,9 +87,9 @@ public final class SortKeyLinter {
             case GROUP_ROW -> item.attribute(TableKeys.GROUP_UUID);
             case OTHER -> null;
         };
-        boolean mayMove = cls != SortKeyClass.CANONICAL || kind == RowKind.GROUP_ROW;
+        boolean mayMove = planning && (cls != SortKeyClass.CANONICAL || kind == RowKind.GROUP_ROW);
         Row row = new Row(pk, sk, time, cls, kind, group, mayMove ? item : null,
-                cls == SortKeyClass.CANONICAL ? item.contentDigest() : null);
+                planning && cls == SortKeyClass.CANONICAL ? item.contentDigest() : null);
         partitions.computeIfAbsent(pk, k -> new ArrayList<>()).add(row);
         if (kind == RowKind.MESSAGE && group != null && time.readable()) {
             Instant at = row.micros().orElseThrow();
@@ -200,6 +211,7 @@ public final class SortKeyLinter {
      * strings). Keys several items would share are collisions: none of those items moves.
      */
     public MigrationPlan plan(boolean complete) {
+        if (!planning) throw new IllegalStateException("this linter was made for a report only");
         TreeMap<String, List<Row>> sorted = sortedPartitions();
         Map<String, Map<String, Row>> canonicalRows = new HashMap<>();
         Map<String, Map<String, List<Candidate>>> byTarget = new TreeMap<>(DYNAMODB_STRING_ORDER);

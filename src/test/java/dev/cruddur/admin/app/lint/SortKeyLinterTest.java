@@ -166,6 +166,14 @@ class SortKeyLinterTest {
     }
 
     @Test
+    void aReportOnlyLinterReportsTheSameAndRefusesToPlan() {
+        SortKeyLinter linter = SortKeyLinter.forReportOnly(YEAR);
+        MixedFormTable.items().forEach(i -> linter.accept(ScannedItem.ofStrings(i)));
+        assertThat(linter.report(true)).isEqualTo(linted(MixedFormTable.items()).report(true));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> linter.plan(true));
+    }
+
+    @Test
     void stringOrderIsDynamoDbsCodePointOrderNotJavasUtf16Order() {
         String supplementary = "\uD83D\uDE00"; // U+1F600, sorts after U+FF5E in UTF-8
         String highBmp = "\uFF5E";

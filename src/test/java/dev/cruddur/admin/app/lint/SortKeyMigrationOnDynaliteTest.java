@@ -198,7 +198,8 @@ class SortKeyMigrationOnDynaliteTest {
         assertThat(before).hasSize(120);
 
         AtomicBoolean stop = new AtomicBoolean();
-        MigrationOutcome first = audit.migrate(table, (phase, done, total) -> {
+        SortKeyAudit oneStepAtATime = new SortKeyAudit(dm.connection(), NOVEMBER_2026, 1);
+        MigrationOutcome first = oneStepAtATime.migrate(table, (phase, done, total) -> {
             if (phase == WorkProgress.Phase.MOVING && done >= 40) stop.set(true);
         }, stop::get);
         // steps of 25, 4, 3 moves: the stop is seen after the fourth step, at 57 moves
@@ -229,6 +230,25 @@ class SortKeyMigrationOnDynaliteTest {
         assertThat(after.count(SortKeyClass.CANONICAL)).isEqualTo(128);
         assertThat(after.keysClean()).isTrue();
         assertThat(audit.migrate(table, WorkProgress.NONE, () -> false)).isInstanceOf(MigrationOutcome.NothingToDo.class);
+    }
+
+    @Test
+    void aParallelMigrationStoppedMidwayLosesNothingAndResumes() {
+        put(naiveConversations());
+        Map<String, String> before = messages();
+        AtomicBoolean stop = new AtomicBoolean();
+        MigrationOutcome first = audit.migrate(table, (phase, done, total) -> {
+            if (phase == WorkProgress.Phase.MOVING && done >= 30) stop.set(true);
+        }, stop::get);
+        assertThat(first).isInstanceOfSatisfying(MigrationOutcome.Stopped.class, s -> {
+            assertThat(s.moved()).isBetween(30L, 127L);
+            assertThat(s.skipped()).isEmpty();
+        });
+        assertThat(messages()).isEqualTo(before);
+        assertThat(everyItem()).hasSize(128);
+        assertThat(audit.migrate(table, WorkProgress.NONE, () -> false)).isInstanceOf(MigrationOutcome.Migrated.class);
+        assertThat(messages()).isEqualTo(before);
+        assertThat(audit.lint(WorkProgress.NONE, () -> false).keysClean()).isTrue();
     }
 
     @Test
