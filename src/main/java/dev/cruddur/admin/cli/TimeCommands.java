@@ -223,8 +223,13 @@ final class TimeCommands {
 
     @Command(name = "lint", description = "Classify every sort key, find order disagreements and what Cruddur's year filter hides.")
     static final class Lint extends TableCommand {
-        @Option(names = "--json")
+        static final int FINDINGS_SHOWN = 100;
+
+        @Option(names = "--json", description = "The whole report as JSON, every finding included.")
         boolean json;
+
+        @Option(names = "--all-findings", description = "List every finding (else the first " + FINDINGS_SHOWN + ").")
+        boolean allFindings;
 
         @Override
         int run(DirectMessages messages) throws Exception {
@@ -251,8 +256,13 @@ final class TimeCommands {
                     year.conversationsHidden(), year.messagesHidden(), year.conversationsMissingMessages());
             out.println();
             out.printf("Findings: %d%n", report.findings().size());
-            for (LintFinding f : report.findings()) {
+            List<LintFinding> shown = allFindings ? report.findings()
+                    : report.findings().subList(0, Math.min(FINDINGS_SHOWN, report.findings().size()));
+            for (LintFinding f : shown) {
                 out.printf("  %-32s %s  %s  %s%n", f.kind().label(), f.pk(), f.sk(), f.detail());
+            }
+            if (shown.size() < report.findings().size()) {
+                out.printf("  … and %,d more (--all-findings or --json lists them all)%n", report.findings().size() - shown.size());
             }
             if (report.keysClean()) out.println("Every sort key is canonical; nothing to migrate.");
             return CruddurCommand.OK;
@@ -303,10 +313,10 @@ final class TimeCommands {
                 }
             }, "migration-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            MigrationOutcome outcome;
             try {
-                outcome = audit.migrate(mode.confirm, progress(), stop::get);
+                return report(audit.migrate(mode.confirm, progress(), stop::get), table);
             } finally {
+                out().flush();
                 finished.countDown();
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
@@ -314,6 +324,9 @@ final class TimeCommands {
                     // the JVM is already exiting because of Ctrl-C: the hook has done its job
                 }
             }
+        }
+
+        private int report(MigrationOutcome outcome, String table) throws Exception {
             if (json) printJson(LintJson.of(outcome));
             if (outcome instanceof MigrationOutcome.Refused refused) throw new BadInput(refused.reason());
             if (outcome instanceof MigrationOutcome.NothingToDo nothing) {
