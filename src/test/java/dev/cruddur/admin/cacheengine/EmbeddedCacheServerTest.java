@@ -177,9 +177,9 @@ class EmbeddedCacheServerTest {
             ManagedChannel channel = channel(server);
             try {
                 var stub = data(channel, "", "cruddur");
-                stub.set(_SetRequest.newBuilder().setCacheKey(bytes("k")).setCacheBody(bytes("v")).setTtlMilliseconds(20).build());
+                stub.set(_SetRequest.newBuilder().setCacheKey(bytes("k")).setCacheBody(bytes("v")).setTtlMilliseconds(1_000).build());
                 assertThat(server.itemCount()).isEqualTo(1);
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
                 while (server.itemCount() > 0 && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
