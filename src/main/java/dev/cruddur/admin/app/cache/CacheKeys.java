@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The cache keys of data-model.md, and the ones the app can name. Momento cannot list a
@@ -109,11 +108,6 @@ public final class CacheKeys {
     public static List<String> generationKeys(List<KnownKey> keys) {
         return keys.stream().filter(k -> k.kind() == KeyKind.CONVERSATIONS_PAGE || k.kind() == KeyKind.MESSAGES_PAGE)
                 .map(k -> generationOf(k.key())).toList();
-    }
-
-    static Optional<String> pageKeyOfGeneration(String generationKey) {
-        return generationKey.startsWith(GENERATION_PREFIX)
-                ? Optional.of(generationKey.substring(GENERATION_PREFIX.length())) : Optional.empty();
     }
 
     private static String displayName(User u) {
