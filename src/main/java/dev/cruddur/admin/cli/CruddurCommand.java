@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 TableCommands.Seed.class, TableCommands.Scan.class, TableCommands.Capabilities.class,
                 MessageCommands.ListConversations.class, MessageCommands.GetConversation.class,
                 MessageCommands.Send.class, MessageCommands.NewConversation.class,
+                CacheCommands.class,
         })
 public final class CruddurCommand implements Runnable {
     public static final int OK = 0;
@@ -53,6 +54,7 @@ public final class CruddurCommand implements Runnable {
         });
         for (CommandLine sub : cli.getSubcommands().values()) {
             if (sub.getCommand() instanceof ConnectedCommand connected) connected.env = env;
+            if (sub.getCommand() instanceof CacheCommands cache) cache.env = env;
         }
         int code = cli.execute(args);
         out.flush();
