@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,6 +57,12 @@ public final class CachedMessages implements AutoCloseable {
     private final Clock clock;
     private final int pageSize;
     private final ExecutorService helpers;
+    /** The last decoded value per key: a hit on the same bytes skips parsing 20 items and their timestamps again. */
+    private final Map<String, Decoding<?>> lastDecoded = new ConcurrentHashMap<>();
+
+    private record Decoding<T>(String json, CachedPageFormat.Decoded<T> decoded) {}
+
+    private static final int DECODINGS_KEPT = 1024;
 
     public CachedMessages(DirectMessages messages, CacheStore cache) {
         this(messages, cache, DEFAULT_PAGE_SIZE);
@@ -129,7 +137,7 @@ public final class CachedMessages implements AutoCloseable {
         long current = ((CacheOutcome.Ok<Long>) generation).value();
         Source.Reason reason = Source.Reason.MISS;
         if (cached instanceof CacheRead.Hit<String> hit) {
-            CachedPageFormat.Decoded<T> decoded = decode.apply(hit.value());
+            CachedPageFormat.Decoded<T> decoded = decodeOnce(key, hit.value(), decode);
             if (decoded instanceof CachedPageFormat.Valid<T> valid && valid.pageSize() == pageSize) {
                 if (valid.generation() == current) {
                     return new CachedPage<>(valid.page(), Source.CACHE, since(start));
@@ -145,6 +153,20 @@ public final class CachedMessages implements AutoCloseable {
         Source from = stored instanceof CacheOutcome.Failed<Void> failed
                 ? new Source.DynamoDbAfterCacheError(failed.message()) : new Source.DynamoDb(reason);
         return new CachedPage<>(page, from, since(start));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> CachedPageFormat.Decoded<T> decodeOnce(String key, String json, Function<String, CachedPageFormat.Decoded<T>> decode) {
+        Decoding<?> last = lastDecoded.get(key);
+        if (last != null && last.json().equals(json)) {
+            return (CachedPageFormat.Decoded<T>) last.decoded(); // a key holds one kind of page, so T matches
+        }
+        CachedPageFormat.Decoded<T> decoded = decode.apply(json);
+        if (decoded instanceof CachedPageFormat.Valid<T>) {
+            if (lastDecoded.size() >= DECODINGS_KEPT) lastDecoded.clear();
+            lastDecoded.put(key, new Decoding<>(json, decoded));
+        }
+        return decoded;
     }
 
     private <T> CachedPage<T> afterCacheError(Supplier<Page<T>> source, String message, long start) {
