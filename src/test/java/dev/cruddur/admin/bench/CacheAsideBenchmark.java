@@ -27,14 +27,18 @@ import java.util.function.Supplier;
  * DynamoDB is dynalite unless {@code --endpoint} names another (e.g. the embedded engine); the
  * cache is the embedded one unless {@code --local host:port} names a Momento-compatible server.
  *
- * <pre>mvn -B -q -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.cruddur.admin.bench.CacheAsideBenchmark [-Dexec.args="--endpoint http://127.0.0.1:8000 --rounds 1000"]</pre>
+ * <pre>mvn -B -q -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.cruddur.admin.bench.CacheAsideBenchmark \
+ *     [-Dbench.endpoint=http://127.0.0.1:8000] [-Dbench.local=127.0.0.1:4040] [-Dbench.rounds=1000]</pre>
+ *
+ * (or {@code --endpoint URL --local HOST:PORT --rounds N} as arguments when run from a jar or an IDE)
  */
 public final class CacheAsideBenchmark {
 
     public static void main(String[] args) throws Exception {
-        Optional<URI> endpoint = Optional.empty();
-        Optional<String> local = Optional.empty();
-        int rounds = 500;
+        // system properties too: -Dexec.args would also reach the pom's other exec execution (npm ci)
+        Optional<URI> endpoint = Optional.ofNullable(System.getProperty("bench.endpoint")).map(URI::create);
+        Optional<String> local = Optional.ofNullable(System.getProperty("bench.local"));
+        int rounds = Integer.getInteger("bench.rounds", 500);
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--endpoint" -> endpoint = Optional.of(URI.create(args[i + 1]));
@@ -72,6 +76,18 @@ public final class CacheAsideBenchmark {
             String group = DemoFixture.MAIN_GROUP;
             int size = cached.pageSize();
 
+            // warm both paths first, so neither pattern pays for the JIT alone
+            for (int i = 0; i < Math.max(300, rounds / 2); i++) {
+                cached.conversations(viewer, Optional.empty(), size);
+                dm.conversations(viewer, Optional.empty(), size);
+                cached.messages(group, Optional.empty(), size);
+                dm.messages(group, Optional.empty(), size);
+                if (i % 10 == 0) {
+                    cache.delete(CacheKeys.conversations(viewer.uuid()));
+                    cache.delete(CacheKeys.messages(group));
+                }
+            }
+            cache.statistics().reset();
             compare("B  first page of conversations", rounds,
                     () -> cached.conversations(viewer, Optional.empty(), size),
                     () -> dm.conversations(viewer, Optional.empty(), size),
@@ -89,10 +105,6 @@ public final class CacheAsideBenchmark {
 
     /** Interleaves the three kinds of read so that drift (JIT, GC, the other process) falls on all alike. */
     private static void compare(String what, int rounds, Supplier<CachedPage<?>> cachedRead, Supplier<?> dynamoRead, Runnable evict) {
-        for (int i = 0; i < Math.max(300, rounds / 2); i++) {
-            cachedRead.get();
-            dynamoRead.get();
-        }
         long[] hit = new long[rounds];
         long[] dynamo = new long[rounds];
         long[] fill = new long[rounds];

@@ -220,6 +220,15 @@ public final class CachedMessages implements AutoCloseable {
         return invalidate(groupUuid, userUuids, List.of());
     }
 
+    /**
+     * Makes page keys stale everywhere: bumps each key's generation (so no instance serves or
+     * keeps a page read before now), then deletes it. For the inspector's "drop" action and for
+     * callers that changed DynamoDB another way. Keys other than page keys are only deleted.
+     */
+    public Invalidation invalidate(List<String> pageKeys) {
+        return invalidate(pageKeys, List.of());
+    }
+
     private Invalidation invalidate(String groupUuid, Iterable<String> userUuids, List<String> earlierFailures) {
         List<String> keys = new ArrayList<>();
         for (String user : userUuids) {
@@ -227,6 +236,10 @@ public final class CachedMessages implements AutoCloseable {
             if (!keys.contains(key)) keys.add(key);
         }
         keys.add(CacheKeys.messages(groupUuid));
+        return invalidate(keys, earlierFailures);
+    }
+
+    private Invalidation invalidate(List<String> keys, List<String> earlierFailures) {
         List<Future<Optional<String>>> pending = new ArrayList<>();
         for (String key : keys) {
             pending.add(helpers.submit(() -> invalidateKey(key)));
@@ -239,6 +252,12 @@ public final class CachedMessages implements AutoCloseable {
     }
 
     private Optional<String> invalidateKey(String key) {
+        CacheKeys.KeyKind kind = CacheKeys.parse(key).kind();
+        if (kind != CacheKeys.KeyKind.CONVERSATIONS_PAGE && kind != CacheKeys.KeyKind.MESSAGES_PAGE) {
+            CacheOutcome<Void> deleted = cache.delete(key);
+            return deleted instanceof CacheOutcome.Failed<Void> failed
+                    ? Optional.of(key + " could not be deleted: " + failed.message()) : Optional.empty();
+        }
         // the generation is what protects readers; the delete only frees the space early
         CacheOutcome<Long> advanced = generations.advance(key);
         if (advanced instanceof CacheOutcome.Failed<Long> failed) {

@@ -320,6 +320,19 @@ class CachedMessagesTest {
     }
 
     @Test
+    void droppingAPageFromTheInspectorFencesOutPagesReadBeforeIt() {
+        conversations(BROWN);
+        String key = CacheKeys.conversations(BROWN.uuid());
+        String before = ((CacheRead.Hit<String>) cache.getText(key)).value();
+        Invalidation dropped = cached.invalidate(List.of(key));
+        assertThat(dropped.complete()).isTrue();
+        assertThat(cache.getText(key)).isInstanceOf(CacheRead.Miss.class);
+        cache.set(key, before); // a fill that read DynamoDB before the drop
+        assertThat(conversations(BROWN).source()).isEqualTo(new Source.DynamoDb(Source.Reason.OUTDATED));
+        assertThat(conversations(BROWN).source()).isEqualTo(Source.CACHE);
+    }
+
+    @Test
     void theKnownKeysAreEveryUsersAndEveryConversations() {
         List<String> keys = CacheKeys.known(dm).stream().map(CacheKeys.KnownKey::key).toList();
         assertThat(keys).contains(CacheKeys.conversations(BROWN.uuid()), CacheKeys.conversations(BAYKO.uuid()),
