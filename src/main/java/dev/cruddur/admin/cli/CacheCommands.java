@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
  * names ({@link CacheSettings#fromEnvironment}) or {@code --local host:port}. Never prints the
  * API key. Exit 0 done, 1 failed or no such item (one plain line on stderr), 2 bad input.
  */
-@Command(name = "cache", description = "The Momento cache: list, create, delete and flush caches; get, set, delete, ttl and incr keys.",
+@Command(name = "cache", mixinStandardHelpOptions = true, description = "The Momento cache: list, create, delete and flush caches; get, set, delete, ttl and incr keys.",
         subcommands = {
                 CacheCommands.ListCaches.class, CacheCommands.CreateCache.class, CacheCommands.DeleteCache.class,
                 CacheCommands.Flush.class, CacheCommands.Get.class, CacheCommands.Set.class, CacheCommands.Delete.class,
@@ -142,7 +142,7 @@ final class CacheCommands implements Runnable {
         }
     }
 
-    @Command(name = "list-caches", description = "The caches of the account or server, one name a line.")
+    @Command(name = "list-caches", mixinStandardHelpOptions = true, description = "The caches of the account or server, one name a line.")
     static final class ListCaches extends CacheCommand {
         @Override
         int run(CacheStore store) {
@@ -153,7 +153,7 @@ final class CacheCommands implements Runnable {
         }
     }
 
-    @Command(name = "create-cache", description = "Create a cache (an existing one is left as it is).")
+    @Command(name = "create-cache", mixinStandardHelpOptions = true, description = "Create a cache (an existing one is left as it is).")
     static final class CreateCache extends CacheCommand {
         @Parameters(index = "0", paramLabel = "NAME") String name;
 
@@ -172,7 +172,7 @@ final class CacheCommands implements Runnable {
         }
     }
 
-    @Command(name = "delete-cache", description = "Delete a cache and everything in it; type its name twice.")
+    @Command(name = "delete-cache", mixinStandardHelpOptions = true, description = "Delete a cache and everything in it; type its name twice.")
     static final class DeleteCache extends CacheCommand {
         @Parameters(index = "0", paramLabel = "NAME") String name;
         @Option(names = "--confirm", required = true, paramLabel = "NAME", description = "The cache's name again.") String confirm;
@@ -192,7 +192,7 @@ final class CacheCommands implements Runnable {
         }
     }
 
-    @Command(name = "flush", description = "Remove every item of a cache; type its name twice.")
+    @Command(name = "flush", mixinStandardHelpOptions = true, description = "Remove every item of a cache; type its name twice.")
     static final class Flush extends CacheCommand {
         @Parameters(index = "0", paramLabel = "NAME") String name;
         @Option(names = "--confirm", required = true, paramLabel = "NAME", description = "The cache's name again.") String confirm;
@@ -212,7 +212,7 @@ final class CacheCommands implements Runnable {
         }
     }
 
-    @Command(name = "get", description = "Print a key's value as text. Exit 1 if there is no such item.")
+    @Command(name = "get", mixinStandardHelpOptions = true, description = "Print a key's value as text. Exit 1 if there is no such item.")
     static final class Get extends CacheCommand {
         @Parameters(index = "0", paramLabel = "KEY") String key;
 
@@ -229,7 +229,7 @@ final class CacheCommands implements Runnable {
         }
     }
 
-    @Command(name = "set", description = "Store a text value under a key.")
+    @Command(name = "set", mixinStandardHelpOptions = true, description = "Store a text value under a key.")
     static final class Set extends CacheCommand {
         @Parameters(index = "0", paramLabel = "KEY") String key;
         @Parameters(index = "1", paramLabel = "VALUE") String value;
@@ -246,7 +246,7 @@ final class CacheCommands implements Runnable {
         }
     }
 
-    @Command(name = "delete", description = "Delete a key (no error if it is not there).")
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a key (no error if it is not there).")
     static final class Delete extends CacheCommand {
         @Parameters(index = "0", paramLabel = "KEY") String key;
 
@@ -259,7 +259,7 @@ final class CacheCommands implements Runnable {
         }
     }
 
-    @Command(name = "ttl", description = "Print the seconds a key has left. Exit 1 if there is no such item.")
+    @Command(name = "ttl", mixinStandardHelpOptions = true, description = "Print the seconds a key has left. Exit 1 if there is no such item.")
     static final class Ttl extends CacheCommand {
         @Parameters(index = "0", paramLabel = "KEY") String key;
 
@@ -277,7 +277,7 @@ final class CacheCommands implements Runnable {
         }
     }
 
-    @Command(name = "incr", description = "Add to the integer at a key (created at the amount if absent); print the new value.")
+    @Command(name = "incr", mixinStandardHelpOptions = true, description = "Add to the integer at a key (created at the amount if absent); print the new value.")
     static final class Incr extends CacheCommand {
         @Parameters(index = "0", paramLabel = "KEY") String key;
         @Option(names = "--by", defaultValue = "1", paramLabel = "N", description = "The amount (default 1; may be negative).") long by;
