@@ -17,8 +17,10 @@ import dev.cruddur.admin.domain.User;
 import dev.cruddur.admin.store.DynamoConnection;
 import dev.cruddur.admin.store.DynamoTarget;
 import dev.cruddur.admin.store.Seeder;
+import dev.cruddur.admin.testsupport.DelayingProxy;
 import dev.cruddur.admin.testsupport.DynaliteServer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -190,62 +192,79 @@ class CachedMessagesTest {
         assertThat(messages(MAIN).source()).isEqualTo(Source.CACHE);
     }
 
+    /**
+     * Readers go through a DynamoDB whose answers arrive 25 ms late, so their fills are slow;
+     * the writer is fast. The writer sends twice in a row, 15 ms apart: the first send makes the
+     * readers miss and start slow fills, the second lands in the middle of them. After the
+     * second send returns, every cached first page must contain it, at once and for the next
+     * ~120 ms, while the slow fills that began before it land. Without the generation check this
+     * fails within a couple of rounds; with it, never.
+     */
     @Test
     void concurrentSendsAndReadersLeaveNoStalePageOnceASendReturns() throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(6);
+        ExecutorService threads = Executors.newFixedThreadPool(7);
         AtomicBoolean sending = new AtomicBoolean(true);
         ConcurrentLinkedQueue<String> stale = new ConcurrentLinkedQueue<>();
-        AtomicInteger reads = new AtomicInteger();
+        AtomicInteger slowFills = new AtomicInteger();
         CountDownLatch go = new CountDownLatch(1);
-        try {
-            for (int r = 0; r < 3; r++) {
-                int which = r;
+        try (DelayingProxy slow = new DelayingProxy(dynalite.endpoint(), Duration.ofMillis(25));
+             DirectMessages slowDm = new DirectMessages(DynamoConnection.open(
+                     DynamoTarget.endpoint(slow.endpoint(), dm.connection().table())), Clock.systemUTC());
+             CachedMessages slowReaders = new CachedMessages(slowDm, cache)) {
+            for (int r = 0; r < 6; r++) {
+                int which = r % 3;
                 threads.submit(() -> {
                     go.await();
                     while (sending.get()) {
-                        switch (which) {
-                            case 0 -> conversations(BROWN);
-                            case 1 -> conversations(BAYKO);
-                            default -> messages(MAIN);
-                        }
-                        reads.incrementAndGet();
+                        CachedPage<?> page = switch (which) {
+                            case 0 -> slowReaders.conversations(BROWN, Optional.empty(), 20);
+                            case 1 -> slowReaders.conversations(BAYKO, Optional.empty(), 20);
+                            default -> slowReaders.messages(MAIN, Optional.empty(), 20);
+                        };
+                        if (!page.source().fromCache()) slowFills.incrementAndGet();
                     }
                     return null;
                 });
             }
-            List<Future<?>> senders = new java.util.ArrayList<>();
-            for (User sender : List.of(BROWN, BAYKO)) {
-                senders.add(threads.submit(() -> {
-                    go.await();
-                    for (int i = 0; i < 12; i++) {
-                        CachedSend send = cached.send(dm.prepare(MAIN, sender, "race " + sender.handle() + " " + i));
-                        Message sent = ((SendResult.Sent) send.result()).message();
-                        Instant at = sent.createdAt().instant().orElseThrow();
-                        // after the send returned, every cached first page must know it
-                        if (messages(MAIN).page().items().stream().noneMatch(m -> m.messageUuid().equals(sent.messageUuid()))) {
-                            stale.add("messages/ without " + sent.text());
-                        }
-                        for (User viewer : List.of(BROWN, BAYKO)) {
-                            Conversation c = conversations(viewer).page().items().stream()
-                                    .filter(x -> x.groupUuid().equals(MAIN)).findFirst().orElseThrow();
-                            if (c.lastMessageAt().instant().orElseThrow().isBefore(at)) {
-                                stale.add("groups/" + viewer.handle() + " older than " + sent.text());
-                            }
-                        }
+            Future<?> writer = threads.submit(() -> {
+                go.await();
+                for (int round = 0; round < 8; round++) {
+                    User sender = round % 2 == 0 ? BROWN : BAYKO;
+                    cached.send(dm.prepare(MAIN, sender, "race " + round + "a"));
+                    Thread.sleep(15);
+                    CachedSend send = cached.send(dm.prepare(MAIN, sender, "race " + round + "b"));
+                    Message sent = ((SendResult.Sent) send.result()).message();
+                    for (int check = 0; check < 6; check++) {
+                        checkEveryPageKnows(sent, stale);
+                        Thread.sleep(20);
                     }
-                    return null;
-                }));
-            }
+                }
+                return null;
+            });
             go.countDown();
-            for (Future<?> s : senders) s.get(60, TimeUnit.SECONDS);
+            writer.get(60, TimeUnit.SECONDS);
         } finally {
             sending.set(false);
             threads.shutdown();
             assertThat(threads.awaitTermination(20, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(stale).isEmpty();
-        assertThat(reads.get()).isGreaterThan(10);
+        assertThat(slowFills.get()).isGreaterThan(8);
         assertThat(messages(MAIN).page()).isEqualTo(dm.messages(MAIN, Optional.empty(), 20));
+    }
+
+    private void checkEveryPageKnows(Message sent, ConcurrentLinkedQueue<String> stale) {
+        Instant at = sent.createdAt().instant().orElseThrow();
+        if (messages(MAIN).page().items().stream().noneMatch(m -> m.messageUuid().equals(sent.messageUuid()))) {
+            stale.add("messages/ without " + sent.text());
+        }
+        for (User viewer : List.of(BROWN, BAYKO)) {
+            Conversation c = conversations(viewer).page().items().stream()
+                    .filter(x -> x.groupUuid().equals(MAIN)).findFirst().orElseThrow();
+            if (c.lastMessageAt().instant().orElseThrow().isBefore(at)) {
+                stale.add("groups/" + viewer.handle() + " older than " + sent.text());
+            }
+        }
     }
 
     @Test
