@@ -87,29 +87,32 @@ public final class CacheAsideBenchmark {
                     cache.delete(CacheKeys.messages(group));
                 }
             }
-            cache.statistics().reset();
             compare("B  first page of conversations", rounds,
                     () -> cached.conversations(viewer, Optional.empty(), size),
                     () -> dm.conversations(viewer, Optional.empty(), size),
-                    () -> cache.delete(CacheKeys.conversations(viewer.uuid())));
+                    () -> cache.delete(CacheKeys.conversations(viewer.uuid())),
+                    () -> cache.getText(CacheKeys.conversations(viewer.uuid())));
             compare("A  first page of " + size + " messages", rounds,
                     () -> cached.messages(group, Optional.empty(), size),
                     () -> dm.messages(group, Optional.empty(), size),
-                    () -> cache.delete(CacheKeys.messages(group)));
-            var stats = cache.statistics().snapshot();
-            System.out.printf(Locale.ROOT, "   statistics: %d hits, %d misses, %d errors; cache p50 %.3f ms; DynamoDB p50 %.3f ms%n",
-                    stats.hits(), stats.misses(), stats.errors(), ms(stats.cacheP50().toNanos()), ms(stats.sourceP50().toNanos()));
+                    () -> cache.delete(CacheKeys.messages(group)),
+                    () -> cache.getText(CacheKeys.messages(group)));
             dm.schema().drop(table);
         }
     }
 
     /** Interleaves the three kinds of read so that drift (JIT, GC, the other process) falls on all alike. */
-    private static void compare(String what, int rounds, Supplier<CachedPage<?>> cachedRead, Supplier<?> dynamoRead, Runnable evict) {
+    private static void compare(String what, int rounds, Supplier<CachedPage<?>> cachedRead, Supplier<?> dynamoRead,
+                                Runnable evict, Runnable bareGet) {
+        long[] bare = new long[rounds];
         long[] hit = new long[rounds];
         long[] dynamo = new long[rounds];
         long[] fill = new long[rounds];
         for (int i = 0; i < rounds; i++) {
             long t0 = System.nanoTime();
+            bareGet.run();
+            bare[i] = System.nanoTime() - t0;
+            t0 = System.nanoTime();
             CachedPage<?> page = cachedRead.get();
             hit[i] = System.nanoTime() - t0;
             if (!page.source().fromCache()) throw new IllegalStateException("expected a hit, got " + page.source());
@@ -121,11 +124,13 @@ public final class CacheAsideBenchmark {
             cachedRead.get(); // a miss: counter + get, DynamoDB, set
             fill[i] = System.nanoTime() - t0;
         }
+        Arrays.sort(bare);
         Arrays.sort(hit);
         Arrays.sort(dynamo);
         Arrays.sort(fill);
         System.out.println("-- " + what);
         line("cache hit", hit);
+        line("(bare SDK get)", bare);
         line("DynamoDB read", dynamo);
         line("miss + fill", fill);
         System.out.printf(Locale.ROOT, "   hit is %.1fx faster at p50, %.1fx at p95%n",
