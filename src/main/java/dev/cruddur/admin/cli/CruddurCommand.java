@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 TableCommands.Seed.class, TableCommands.Scan.class, TableCommands.Capabilities.class,
                 MessageCommands.ListConversations.class, MessageCommands.GetConversation.class,
                 MessageCommands.Send.class, MessageCommands.NewConversation.class,
+                CheckCommand.class,
         })
 public final class CruddurCommand implements Runnable {
     public static final int OK = 0;
