@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 TableCommands.Seed.class, TableCommands.Scan.class, TableCommands.Capabilities.class,
                 MessageCommands.ListConversations.class, MessageCommands.GetConversation.class,
                 MessageCommands.Send.class, MessageCommands.NewConversation.class,
-                CheckCommand.class,
+                CheckCommand.class, ExportCommand.class, ImportCommand.class,
         })
 public final class CruddurCommand implements Runnable {
     public static final int OK = 0;

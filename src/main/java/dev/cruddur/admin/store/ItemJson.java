@@ -98,7 +98,7 @@ public final class ItemJson {
         return out.toString();
     }
 
-    private static void writeItem(JsonGenerator g, Map<String, AttributeValue> item) throws IOException {
+    static void writeItem(JsonGenerator g, Map<String, AttributeValue> item) throws IOException {
         g.writeStartObject();
         for (Map.Entry<String, AttributeValue> e : new TreeMap<>(item).entrySet()) {
             g.writeFieldName(e.getKey());
