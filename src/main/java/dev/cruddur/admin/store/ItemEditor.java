@@ -83,18 +83,8 @@ public final class ItemEditor {
                 return new Refused("The key attribute '" + key + "' changed: keys cannot be edited; use Duplicate for a new key.");
             }
         }
-        StringBuilder condition = new StringBuilder();
-        Map<String, String> names = new LinkedHashMap<>();
-        Map<String, AttributeValue> values = new LinkedHashMap<>();
-        int i = 0;
-        for (Map.Entry<String, AttributeValue> e : read.entrySet()) {
-            if (condition.length() > 0) condition.append(" AND ");
-            condition.append("#a").append(i).append(" = :a").append(i);
-            names.put("#a" + i, e.getKey());
-            values.put(":a" + i, e.getValue());
-            i++;
-        }
-        return put(table, item, Optional.of(new Condition(condition.toString(), names, values)),
+        Condition unchanged = unchanged(read);
+        return put(table, item, Optional.of(unchanged),
                 "The item changed since it was read (someone else saved or deleted it). Reload it and edit again.");
     }
 
@@ -136,6 +126,51 @@ public final class ItemEditor {
     }
 
     private record Condition(String expression, Map<String, String> names, Map<String, AttributeValue> values) {}
+
+    /**
+     * "Every attribute still has its read value". Lists and maps are compared element by element
+     * (their size, then each element's path), which every endpoint evaluates the same way; a
+     * whole-value {@code =} on a list or map is right on DynamoDB but not on dynalite. Should the
+     * expression pass DynamoDB's 4 KB limit, whole-attribute equality is used instead.
+     */
+    static Condition unchanged(Map<String, AttributeValue> read) {
+        Condition detailed = unchanged(read, true);
+        return detailed.expression().length() <= 4000 ? detailed : unchanged(read, false);
+    }
+
+    private static Condition unchanged(Map<String, AttributeValue> read, boolean elementwise) {
+        List<String> clauses = new ArrayList<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, AttributeValue> values = new LinkedHashMap<>();
+        for (Map.Entry<String, AttributeValue> e : read.entrySet()) {
+            String name = "#a" + names.size();
+            names.put(name, e.getKey());
+            equal(name, e.getValue(), elementwise, clauses, names, values);
+        }
+        return new Condition(String.join(" AND ", clauses), names, values);
+    }
+
+    private static void equal(String path, AttributeValue v, boolean elementwise, List<String> clauses,
+                              Map<String, String> names, Map<String, AttributeValue> values) {
+        String value = ":v" + values.size();
+        boolean container = v.type() == AttributeValue.Type.M || v.type() == AttributeValue.Type.L;
+        if (!elementwise || !container) {
+            values.put(value, v);
+            clauses.add(path + " = " + value);
+            return;
+        }
+        values.put(value, AttributeValue.fromN(String.valueOf(v.type() == AttributeValue.Type.M ? v.m().size() : v.l().size())));
+        clauses.add("size(" + path + ") = " + value);
+        if (v.type() == AttributeValue.Type.M) {
+            for (Map.Entry<String, AttributeValue> e : v.m().entrySet()) {
+                String name = "#a" + names.size();
+                names.put(name, e.getKey());
+                equal(path + "." + name, e.getValue(), true, clauses, names, values);
+            }
+        } else {
+            for (int i = 0; i < v.l().size(); i++) equal(path + "[" + i + "]", v.l().get(i), true, clauses, names, values);
+        }
+    }
 
     private Condition absent(String table) {
         return new Condition("attribute_not_exists(#k)", Map.of("#k", TableShape.describe(connection, table).partitionKey().name()), Map.of());
