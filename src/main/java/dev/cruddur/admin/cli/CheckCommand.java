@@ -44,6 +44,9 @@ final class CheckCommand extends ConnectedCommand {
         Repairer.Repaired done = (Repairer.Repaired) outcome;
         out().println("Repaired " + done.conversations() + " conversation(s): " + done.puts() + " puts, " + done.deletes()
                 + " deletes (" + done.mode() + ").");
+        if (!done.changedMeanwhile().isEmpty()) {
+            out().println("Skipped, a message arrived since the check: " + String.join(", ", done.changedMeanwhile()));
+        }
         CheckReport after = consistency.check().report();
         out().println(after.clean() ? "A second check finds nothing." : "A second check still finds " + after.findings().size()
                 + " finding(s) (" + after.countsByKind() + ").");

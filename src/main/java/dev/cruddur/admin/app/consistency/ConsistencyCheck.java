@@ -105,12 +105,14 @@ public final class ConsistencyCheck {
     public RepairPlan plan() {
         List<RepairAction> actions = new ArrayList<>();
         List<Finding> leftAlone = new ArrayList<>(unreadable);
+        Map<String, String> basis = new LinkedHashMap<>();
         conversations.forEach((group, c) -> {
             Judgement j = judge(group, c);
             actions.addAll(j.actions);
+            if (!j.actions.isEmpty()) basis.put(group, c.newestMessage == null ? "" : text(c.newestMessage, SK));
             j.findings.stream().filter(f -> !f.kind().repairable()).forEach(leftAlone::add);
         });
-        return new RepairPlan(actions, leftAlone);
+        return new RepairPlan(actions, leftAlone, basis);
     }
 
     private record Judgement(List<Finding> findings, List<RepairAction> actions) {}

@@ -8,11 +8,16 @@ import java.util.Map;
 /**
  * What a repair will write, conversation by conversation, shown before anything is written; and
  * the findings it leaves alone because no repair can be derived for them.
+ *
+ * @param newestMessageSk for each conversation with actions, the sk of the newest message the plan
+ *                        was computed from ("" for none): the repair skips a conversation whose
+ *                        newest message has changed since, rather than write rows from a stale plan
  */
-public record RepairPlan(List<RepairAction> actions, List<Finding> leftAlone) {
+public record RepairPlan(List<RepairAction> actions, List<Finding> leftAlone, Map<String, String> newestMessageSk) {
     public RepairPlan {
         actions = List.copyOf(actions);
         leftAlone = List.copyOf(leftAlone);
+        newestMessageSk = Map.copyOf(newestMessageSk);
     }
 
     public boolean empty() {

@@ -264,6 +264,27 @@ class ConsistencyRepairOnDynaliteTest {
     }
 
     @Test
+    void aConversationThatGotANewMessageAfterTheCheckIsSkippedNotOverwritten() {
+        List<String> groups = groups();
+        deleteOneRow(groups.get(0));
+        leaveDuplicate(groups.get(1));
+        TableConsistency.Checked checked = consistency.check();
+        // a send is under way in the first conversation: its message is written, its rows not yet moved
+        Map<String, AttributeValue> newer = new LinkedHashMap<>(scan("MSG#" + groups.get(0)).get(0));
+        newer.put("sk", AttributeValue.fromS("2027-01-01T00:00:00.000000+00:00"));
+        newer.put("message_uuid", AttributeValue.fromS("late"));
+        put(newer);
+        Repairer.Repaired repaired = (Repairer.Repaired) consistency.repairer().apply(checked.plan(), table);
+        assertThat(repaired.changedMeanwhile()).containsExactly(groups.get(0));
+        assertThat(repaired.conversations()).isOne();
+        TableConsistency.Checked again = consistency.check();
+        assertThat(again.report().findings()).extracting(Finding::groupUuid).containsOnly(groups.get(0));
+        assertThat(consistency.repairer().apply(again.plan(), table)).isInstanceOf(Repairer.Repaired.class);
+        assertThat(consistency.check().report().clean()).isTrue();
+        assertThat(rowsOf(groups.get(0))).allSatisfy(r -> assertThat(r.get("sk").s()).isEqualTo("2027-01-01T00:00:00.000000+00:00"));
+    }
+
+    @Test
     void theCheckCommandRepairsOnlyWithTheTableNameAndThenFindsNothing() {
         deleteOneRow(groups().get(0));
         leaveDuplicate(groups().get(1));
