@@ -71,6 +71,9 @@ public final class MessageTableReader {
                 .expressionAttributeNames(Map.of("#pk", PK))
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))
                 .scanIndexForward(false)
+                // strongly consistent: a page read right after a send must show it (AWS reads are
+                // eventual by default), and the cache keeps what it is handed for a whole TTL
+                .consistentRead(true)
                 .limit(limit + 1);
         cursor.ifPresent(c -> request.exclusiveStartKey(Cursor.decode(c)));
         QueryResponse response = connection.call(() -> connection.client().query(request.build()));

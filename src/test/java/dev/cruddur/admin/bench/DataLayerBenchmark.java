@@ -82,7 +82,7 @@ public final class DataLayerBenchmark {
     private static QueryResponse query(DynamoDbClient raw, String pk) {
         return raw.query(QueryRequest.builder().tableName("bench").keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", "pk"))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))).scanIndexForward(false).limit(21).build());
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))).scanIndexForward(false).consistentRead(true).limit(21).build());
     }
 
     /** What a hand-written send does with the SDK: read the group rows, then the same writes the layer makes. */
