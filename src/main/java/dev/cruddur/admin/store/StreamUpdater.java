@@ -2,6 +2,7 @@ package dev.cruddur.admin.store;
 
 import static dev.cruddur.admin.domain.TableKeys.*;
 
+import dev.cruddur.admin.domain.OutgoingMessage;
 import dev.cruddur.admin.store.GroupRowMoves.RowMove;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,12 +38,19 @@ public final class StreamUpdater {
         }
     }
 
-    /** The exact changes the updater would make for a message: the dry run. */
-    public record Preview(String groupUuid, List<RowMove> moves) {
+    /**
+     * The dry run for a message: the stream record its write produces (as DynamoDB Streams shows
+     * it, without the sequence number only the write assigns) and the exact writes the updater
+     * would make, read from the table as it is now. Nothing is written.
+     */
+    public record Preview(String groupUuid, String streamRecordJson, List<PlannedWrite> writes) {
         public boolean changesNothing() {
-            return moves.stream().allMatch(RowMove::changesNothing);
+            return writes.isEmpty();
         }
     }
+
+    /** One write of the plan: {@code PUT} with the item in DynamoDB JSON, or {@code DELETE} of a key. */
+    public record PlannedWrite(String action, String pk, String sk, String itemJson) {}
 
     private static final Poll NOTHING = new Poll(0, 0, 0, 0);
     private final DynamoConnection connection;
@@ -130,10 +138,22 @@ public final class StreamUpdater {
         return new Poll(1, 1, moved, moved == 0 ? 1 : 0);
     }
 
-    /** The dry run: what applying this message row would change, read from the table as it is now. */
-    public Preview preview(Map<String, AttributeValue> messageRow) {
-        String group = groupOf(Items.string(messageRow, PK)).orElseThrow(() ->
-                new StoreException(StoreException.Kind.INVALID, "Not a message row: " + Items.string(messageRow, PK)));
-        return new Preview(group, GroupRowMoves.planFor(messageRow, reader.groupRows(group)));
+    /** The dry run for an outgoing message in stream mode. */
+    public Preview preview(OutgoingMessage outgoing) {
+        Map<String, AttributeValue> row = Items.messageRow(outgoing.groupUuid(), outgoing.messageUuid(), outgoing.sender(),
+                outgoing.text().strip(), outgoing.sortKey());
+        List<PlannedWrite> writes = new ArrayList<>();
+        for (RowMove move : GroupRowMoves.planFor(row, reader.groupRows(outgoing.groupUuid()))) {
+            if (move.put() != null) {
+                writes.add(new PlannedWrite("PUT", Items.string(move.put(), PK), Items.string(move.put(), SK), ItemJson.toDynamoJson(move.put())));
+            }
+            for (Map<String, AttributeValue> key : move.deletes()) {
+                writes.add(new PlannedWrite("DELETE", Items.string(key, PK), Items.string(key, SK), ItemJson.toDynamoJson(key)));
+            }
+        }
+        String record = "{\"eventName\":\"INSERT\",\"eventSource\":\"aws:dynamodb\",\"dynamodb\":{\"Keys\":"
+                + ItemJson.toDynamoJson(Items.keyOf(row)) + ",\"NewImage\":" + ItemJson.toDynamoJson(row)
+                + ",\"StreamViewType\":\"NEW_IMAGE\"}}";
+        return new Preview(outgoing.groupUuid(), record, writes);
     }
 }

@@ -135,16 +135,18 @@ class StreamUpdaterTest {
     }
 
     @Test
-    void thePreviewShowsTheChangesAndWritesNothing() {
+    void thePreviewShowsTheRecordAndTheChangesAndWritesNothing() {
         Message newest = newest(DemoFixture.MAIN_GROUP);
-        Map<String, AttributeValue> row = Items.messageRow(DemoFixture.MAIN_GROUP, "preview-1", DemoFixture.ANDREW_BAYKO, "what if",
-                dev.cruddur.admin.domain.SortKeyTime.canonical(Instant.now()));
-        StreamUpdater.Preview preview = new StreamUpdater(dm.connection(), StreamCheckpoints.inMemory()).preview(row);
-        assertThat(preview.moves()).hasSize(2).allSatisfy(m -> {
-            assertThat(m.put().get("message").s()).isEqualTo("what if");
-            assertThat(m.deletes()).hasSize(1);
-            assertThat(m.deletes().get(0).get("sk").s()).isEqualTo(newest.createdAt().raw());
-        });
+        OutgoingMessage outgoing = dm.prepare(DemoFixture.MAIN_GROUP, DemoFixture.ANDREW_BAYKO, "what if");
+        StreamUpdater.Preview preview = new StreamUpdater(dm.connection(), StreamCheckpoints.inMemory()).preview(outgoing);
+        assertThat(preview.streamRecordJson()).contains("\"eventName\":\"INSERT\"").contains("\"NewImage\":{")
+                .contains("{\"S\":\"what if\"}").contains(outgoing.sortKey());
+        assertThat(preview.writes()).extracting(StreamUpdater.PlannedWrite::action).containsExactlyInAnyOrder("PUT", "PUT", "DELETE", "DELETE");
+        assertThat(preview.writes()).filteredOn(w -> w.action().equals("DELETE"))
+                .allSatisfy(w -> assertThat(w.sk()).isEqualTo(newest.createdAt().raw()));
+        assertThat(preview.writes()).filteredOn(w -> w.action().equals("PUT"))
+                .allSatisfy(w -> assertThat(w.sk()).isEqualTo(outgoing.sortKey()));
         assertThat(rows(DemoFixture.MAIN_GROUP)).allSatisfy(r -> assertThat(r.get("sk").s()).isEqualTo(newest.createdAt().raw()));
+        assertThat(dm.allMessages(DemoFixture.MAIN_GROUP)).noneMatch(m -> m.text().equals("what if"));
     }
 }
