@@ -91,6 +91,8 @@ echo "== jlink runtime: $MODULES"
 # APPLICATION_* words are jpackage's own placeholders, filled in with the installed paths.
 cp "$here/linux/$APP_NAME.desktop" "$out/resources/$APP_NAME.desktop"
 cp "$here/icon/$APP_NAME.png" "$out/resources/$APP_NAME.png"
+# the .deb's maintainer scripts: jpackage's, but installing the menu entry even without XDG menus
+cp "$here/linux/postinst" "$here/linux/prerm" "$out/resources/"
 
 common=(--name "$APP_NAME" --app-version "$APP_VERSION" --vendor "$VENDOR" --description "$DESCRIPTION"
         --icon "$here/icon/$APP_NAME.png" --resource-dir "$out/resources")
