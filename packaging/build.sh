@@ -2,7 +2,7 @@
 # Builds the Linux desktop package of Cruddur Admin with its own Java runtime:
 #   packaging/build.sh [--app-image] [--deb] [--no-maven]
 #     --app-image  target/package/image/cruddur-admin/   (bin/cruddur-admin, lib/runtime, lib/app)
-#     --deb        target/package/cruddur-admin_0.1.0_amd64.deb   (installs to /opt/cruddur-admin)
+#     --deb        target/package/cruddur-admin_0.1.0-1_amd64.deb (installs to /opt/cruddur-admin)
 #     --no-maven   use target/cruddur-admin.jar and target/lib/ as they are (no `mvn package`)
 # With neither --app-image nor --deb it builds the app image. --deb builds the app image first and
 # packages that same image, so what the smoke test runs is what the .deb installs.
@@ -50,6 +50,7 @@ DEB_DEPS="libgtk-3-0, libglib2.0-0, libpango-1.0-0, libpangoft2-1.0-0, libcairo2
 # Launched from /opt with HOME unwritable or from a menu without LANG: UTF-8 for message text,
 # OpenGL (es2) with a software fallback, and no JavaFX native-library cache in HOME (the natives
 # are unpacked next to the jars below and loaded from there).
+# shellcheck disable=SC2054 # the comma belongs to the value
 JAVA_OPTIONS=(-Dfile.encoding=UTF-8 -Dprism.order=es2,sw)
 
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/jpackage" ]; then
@@ -64,7 +65,9 @@ if $run_maven; then
   echo "== mvn package"
   mvn -B -q package -DskipTests
 fi
-[ -f target/$MAIN_JAR ] && [ -d target/lib ] || { echo "build.sh: target/$MAIN_JAR or target/lib missing" >&2; exit 1; }
+if [ ! -f target/$MAIN_JAR ] || [ ! -d target/lib ]; then
+  echo "build.sh: target/$MAIN_JAR or target/lib missing (run without --no-maven)" >&2; exit 1
+fi
 
 out=target/package
 rm -rf "$out/input" "$out/runtime" "$out/image" "$out/resources"
@@ -106,8 +109,9 @@ image="$out/image/$APP_NAME"
 echo "app image: $image ($(du -sh "$image" | cut -f1))"
 
 if $want_deb; then
-  command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null \
-    || { echo "build.sh: --deb needs dpkg-deb and fakeroot (apt-get install dpkg-dev fakeroot)" >&2; exit 1; }
+  if ! command -v dpkg-deb >/dev/null || ! command -v fakeroot >/dev/null; then
+    echo "build.sh: --deb needs dpkg-deb and fakeroot (apt-get install fakeroot)" >&2; exit 1
+  fi
   echo "== jpackage deb"
   rm -f "$out/${APP_NAME}_${APP_VERSION}"*.deb
   maint=()
