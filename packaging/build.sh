@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Builds the Linux desktop package of Cruddur Admin with its own Java runtime:
+#   packaging/build.sh [--app-image] [--deb] [--no-maven]
+#     --app-image  target/package/image/cruddur-admin/   (bin/cruddur-admin, lib/runtime, lib/app)
+#     --deb        target/package/cruddur-admin_0.1.0-1_amd64.deb (installs to /opt/cruddur-admin)
+#     --no-maven   use target/cruddur-admin.jar and target/lib/ as they are (no `mvn package`)
+# With neither --app-image nor --deb it builds the app image. --deb builds the app image first and
+# packages that same image, so what the smoke test runs is what the .deb installs.
+# Needs JDK 17's jlink and jpackage (JAVA_HOME, else PATH); --deb also needs dpkg-deb and fakeroot.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+cd "$root"
+
+want_image=false want_deb=false run_maven=true
+for a in "$@"; do
+  case "$a" in
+    --app-image) want_image=true ;;
+    --deb) want_deb=true ;;
+    --no-maven) run_maven=false ;;
+    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "build.sh: unknown option $a (try --help)" >&2; exit 2 ;;
+  esac
+done
+$want_image || $want_deb || want_image=true
+
+APP_NAME=cruddur-admin
+APP_VERSION=0.1.0
+VENDOR="Cruddur"
+DESCRIPTION="Desktop admin client for Cruddur's direct messages in DynamoDB and its Momento cache"
+MAIN_JAR=cruddur-admin.jar
+MAIN_CLASS=dev.cruddur.admin.Launcher
+
+# The runtime's modules. `jdeps --multi-release 17 --ignore-missing-deps --print-module-deps` over
+# the jar and target/lib gives every module below but jdk.crypto.ec (see packaging/README.md for
+# which jar needs which). jdk.crypto.ec is found by no static analysis: it is the SunEC provider,
+# loaded as a service, without which TLS to AWS (ECDHE key exchange, EC certificates) fails.
+# java.xml (STS's query protocol) and java.datatransfer come in as java.sql's and java.desktop's
+# transitive requirements.
+MODULES=java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,java.security.jgss,java.sql,jdk.crypto.ec,jdk.jfr,jdk.net,jdk.unsupported,jdk.unsupported.desktop
+
+# Debian packages the JavaFX natives link against (libglass/libglassgtk3, libprism_es2,
+# libjavafx_font_*: `readelf -d` on the .so files in javafx-graphics-*-linux.jar). jpackage adds on
+# its own those of the runtime's libraries (libawt_xawt, libfontmanager, ...), found with ldd and
+# `dpkg -S` on the build machine (libasound2 among them: java.desktop's libjsound links it;
+# JavaFX itself would need it only for javafx-media, which the app does not use).
+DEB_DEPS="libgtk-3-0, libglib2.0-0, libpango-1.0-0, libpangoft2-1.0-0, libcairo2, libgdk-pixbuf-2.0-0, libx11-6, libxtst6, libxxf86vm1, libgl1, libfontconfig1, libfreetype6"
+
+# Launched from /opt with HOME unwritable or from a menu without LANG: UTF-8 for message text,
+# OpenGL (es2) with a software fallback, and no JavaFX native-library cache in HOME (the natives
+# are unpacked next to the jars below and loaded from there).
+# shellcheck disable=SC2054 # the comma belongs to the value
+JAVA_OPTIONS=(-Dfile.encoding=UTF-8 -Dprism.order=es2,sw)
+
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/jpackage" ]; then
+  JLINK="$JAVA_HOME/bin/jlink" JPACKAGE="$JAVA_HOME/bin/jpackage"
+else
+  JLINK="$(command -v jlink)" JPACKAGE="$(command -v jpackage)"
+fi
+jdk_major="$("$JLINK" --version | cut -d. -f1)"
+[ "$jdk_major" -ge 17 ] || { echo "build.sh: jlink/jpackage 17+ needed, found $jdk_major" >&2; exit 1; }
+
+if $run_maven; then
+  echo "== mvn package"
+  mvn -B -q package -DskipTests
+fi
+if [ ! -f target/$MAIN_JAR ] || [ ! -d target/lib ]; then
+  echo "build.sh: target/$MAIN_JAR or target/lib missing (run without --no-maven)" >&2; exit 1
+fi
+
+out=target/package
+rm -rf "$out/input" "$out/runtime" "$out/image" "$out/resources"
+mkdir -p "$out/input" "$out/resources" "$out/image"
+
+echo "== input: the jar, every runtime jar, the JavaFX natives"
+cp target/$MAIN_JAR target/lib/*.jar "$out/input/"
+# JavaFX's NativeLibLoader loads libglass.so & co. from the directory of javafx-graphics' jar first;
+# only when they are missing there does it unpack them into ~/.openjfx/cache on every new HOME.
+JAR="$(dirname "$JLINK")/jar"
+for j in target/lib/javafx-*-linux.jar; do
+  if "$JAR" tf "$j" | grep -q '^[^/]*\.so$'; then
+    rm -rf "$out/fx" && mkdir -p "$out/fx"
+    (cd "$out/fx" && "$JAR" xf "$root/$j") && cp "$out/fx"/*.so "$out/input/" && rm -rf "$out/fx"
+  fi
+done
+[ -f "$out/input/libglass.so" ] || { echo "build.sh: no JavaFX natives in target/lib/javafx-graphics-*-linux.jar" >&2; exit 1; }
+
+echo "== jlink runtime: $MODULES"
+"$JLINK" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress=2 \
+  --output "$out/runtime"
+
+# jpackage takes "<launcher>.desktop" and "<launcher>.png" from --resource-dir; the desktop file's
+# APPLICATION_* words are jpackage's own placeholders, filled in with the installed paths.
+cp "$here/linux/$APP_NAME.desktop" "$out/resources/$APP_NAME.desktop"
+cp "$here/icon/$APP_NAME.png" "$out/resources/$APP_NAME.png"
+# the .deb's maintainer scripts: jpackage's, but installing the menu entry even without XDG menus
+cp "$here/linux/postinst" "$here/linux/prerm" "$out/resources/"
+
+common=(--name "$APP_NAME" --app-version "$APP_VERSION" --vendor "$VENDOR" --description "$DESCRIPTION"
+        --icon "$here/icon/$APP_NAME.png" --resource-dir "$out/resources")
+
+echo "== jpackage app image"
+"$JPACKAGE" --type app-image "${common[@]}" \
+  --input "$out/input" --main-jar "$MAIN_JAR" --main-class "$MAIN_CLASS" \
+  --runtime-image "$out/runtime" --java-options "${JAVA_OPTIONS[*]}" \
+  --dest "$out/image"
+image="$out/image/$APP_NAME"
+echo "app image: $image ($(du -sh "$image" | cut -f1))"
+
+if $want_deb; then
+  if ! command -v dpkg-deb >/dev/null || ! command -v fakeroot >/dev/null; then
+    echo "build.sh: --deb needs dpkg-deb and fakeroot (apt-get install fakeroot)" >&2; exit 1
+  fi
+  echo "== jpackage deb"
+  rm -f "$out/${APP_NAME}_${APP_VERSION}"*.deb
+  maint=()
+  [ -n "${DEB_MAINTAINER:-}" ] && maint=(--linux-deb-maintainer "$DEB_MAINTAINER")
+  "$JPACKAGE" --type deb "${common[@]}" --app-image "$image" \
+    --linux-package-name "$APP_NAME" --linux-package-deps "$DEB_DEPS" "${maint[@]}" \
+    --linux-shortcut --linux-menu-group "Development;Database;" --linux-app-category database \
+    --dest "$out"
+  deb="$(ls "$out/${APP_NAME}_${APP_VERSION}"*.deb)"
+  echo "deb: $deb ($(du -h "$deb" | cut -f1))"
+fi
