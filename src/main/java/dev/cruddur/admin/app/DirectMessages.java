@@ -15,6 +15,8 @@ import dev.cruddur.admin.store.MessageTableReader;
 import dev.cruddur.admin.store.MessageWriter;
 import dev.cruddur.admin.store.Seeder;
 import dev.cruddur.admin.store.StoreException;
+import dev.cruddur.admin.store.StreamCheckpoints;
+import dev.cruddur.admin.store.StreamUpdater;
 import dev.cruddur.admin.store.TableSchema;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -139,6 +141,11 @@ public final class DirectMessages implements AutoCloseable {
 
     public SendResult send(OutgoingMessage outgoing) {
         return writer.send(outgoing, sendMode);
+    }
+
+    /** What a stream-mode send of {@code outgoing} would produce on the stream, and what the updater would then write. */
+    public StreamUpdater.Preview previewStreamUpdate(OutgoingMessage outgoing) {
+        return new StreamUpdater(connection, StreamCheckpoints.inMemory()).preview(outgoing);
     }
 
     public SendMode sendMode() {
