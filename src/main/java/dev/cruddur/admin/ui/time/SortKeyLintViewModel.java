@@ -45,7 +45,9 @@ public final class SortKeyLintViewModel {
     private final ReadOnlyObjectWrapper<LintReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ReadOnlyObjectWrapper<MigrationPlan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
     private final ObservableList<LintFinding> findings = FXCollections.observableArrayList();
+    private final ObservableList<LintFinding> findingsView = FXCollections.unmodifiableObservableList(findings);
     private final ObservableList<MigrationPlan.Change> changes = FXCollections.observableArrayList();
+    private final ObservableList<MigrationPlan.Change> changesView = FXCollections.unmodifiableObservableList(changes);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyObjectWrapper<LintFinding> openFinding = new ReadOnlyObjectWrapper<>(this, "openFinding");
@@ -77,9 +79,9 @@ public final class SortKeyLintViewModel {
     public ReadOnlyStringProperty progressTextProperty() { return progressText.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<LintReport> reportProperty() { return report.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<MigrationPlan> planProperty() { return plan.getReadOnlyProperty(); }
-    public ObservableList<LintFinding> findings() { return FXCollections.unmodifiableObservableList(findings); }
+    public ObservableList<LintFinding> findings() { return findingsView; }
     /** The dry run: every move the migration would make, in order. */
-    public ObservableList<MigrationPlan.Change> changes() { return FXCollections.unmodifiableObservableList(changes); }
+    public ObservableList<MigrationPlan.Change> changes() { return changesView; }
     /** The outcome of the last lint or migration, in a sentence. */
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }

@@ -47,6 +47,7 @@ public final class TimeConversionViewModel {
     private final StringProperty input = new SimpleStringProperty(this, "input", "");
     private final ObjectProperty<ZoneId> assumedZone = new SimpleObjectProperty<>(this, "assumedZone", RenderSettings.UTC);
     private final ObservableList<ZoneId> displayZones = FXCollections.observableArrayList();
+    private final ObservableList<ZoneId> displayZonesView = FXCollections.unmodifiableObservableList(displayZones);
     private final ReadOnlyObjectWrapper<ParsedTime> parsed = new ReadOnlyObjectWrapper<>(this, "parsed");
     private final ReadOnlyStringWrapper recognised = new ReadOnlyStringWrapper(this, "recognised", "");
     private final ReadOnlyStringWrapper guess = new ReadOnlyStringWrapper(this, "guess", "");
@@ -54,7 +55,9 @@ public final class TimeConversionViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale", false);
     private final ObservableList<RenderedForm> forms = FXCollections.observableArrayList();
+    private final ObservableList<RenderedForm> formsView = FXCollections.unmodifiableObservableList(forms);
     private final ObservableList<SeedAnswer> answers = FXCollections.observableArrayList();
+    private final ObservableList<SeedAnswer> answersView = FXCollections.unmodifiableObservableList(answers);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
 
     private final BackgroundTasks tasks;
@@ -92,7 +95,7 @@ public final class TimeConversionViewModel {
 
     public StringProperty inputProperty() { return input; }
     public ObjectProperty<ZoneId> assumedZoneProperty() { return assumedZone; }
-    public ObservableList<ZoneId> displayZones() { return FXCollections.unmodifiableObservableList(displayZones); }
+    public ObservableList<ZoneId> displayZones() { return displayZonesView; }
     public ReadOnlyObjectProperty<ParsedTime> parsedProperty() { return parsed.getReadOnlyProperty(); }
     /** The recognised form in words, with the zone a naive value was read in. */
     public ReadOnlyStringProperty recognisedProperty() { return recognised.getReadOnlyProperty(); }
@@ -104,8 +107,8 @@ public final class TimeConversionViewModel {
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
     /** The grid shows the last good value, not the input (which is invalid). */
     public ReadOnlyBooleanProperty staleProperty() { return stale.getReadOnlyProperty(); }
-    public ObservableList<RenderedForm> forms() { return FXCollections.unmodifiableObservableList(forms); }
-    public ObservableList<SeedAnswer> answers() { return FXCollections.unmodifiableObservableList(answers); }
+    public ObservableList<RenderedForm> forms() { return formsView; }
+    public ObservableList<SeedAnswer> answers() { return answersView; }
     /** A line about the pane itself (zones not saved, no message selected). */
     public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
 

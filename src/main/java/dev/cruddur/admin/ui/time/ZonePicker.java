@@ -71,10 +71,17 @@ final class ZonePicker extends ComboBox<String> {
         }
     }
 
+    /** The first zone id containing {@code text} (any case; a space stands for an underscore). */
+    static Optional<String> firstMatch(String text) {
+        if (text == null || text.isBlank()) return Optional.empty();
+        String q = text.strip().toLowerCase(Locale.ROOT).replace(' ', '_');
+        return TimeConversionViewModel.ZONE_IDS.stream().filter(z -> z.toLowerCase(Locale.ROOT).equals(q)).findFirst()
+                .or(() -> TimeConversionViewModel.ZONE_IDS.stream().filter(z -> z.toLowerCase(Locale.ROOT).contains(q)).findFirst());
+    }
+
     /** Picks what {@code text} names: the zone itself, else the first zone containing it. */
     void pick(String text) {
-        Optional<ZoneId> zone = TimeConversionViewModel.zoneOf(text)
-                .or(() -> filtered.isEmpty() ? Optional.empty() : TimeConversionViewModel.zoneOf(filtered.get(0)));
+        Optional<ZoneId> zone = TimeConversionViewModel.zoneOf(text).or(() -> firstMatch(text).flatMap(TimeConversionViewModel::zoneOf));
         if (zone.isEmpty()) return;
         show(clearAfterPick ? null : zone.get());
         onPick.accept(zone.get());
