@@ -29,6 +29,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -46,7 +47,8 @@ public final class SortKeyLintView extends VBox {
     private final Button run = new Button("Run lint", Icons.of(Material2MZ.PLAY_ARROW));
     private final Button cancel = new Button("Cancel", Icons.of(Material2MZ.STOP));
     private final Button apply = new Button("Apply…", Icons.of(Material2AL.BUILD));
-    private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final BarChart<Number, String> chart = new BarChart<>(new NumberAxis(), new CategoryAxis());
+    private final GridPane counts = new GridPane();
     private final TableView<LintFinding> findings = new TableView<>();
     private final TableView<MigrationPlan.Change> changes = new TableView<>();
     private final TabPane tabs = new TabPane();
@@ -89,11 +91,13 @@ public final class SortKeyLintView extends VBox {
         chart.setLegendVisible(false);
         chart.setAnimated(false);
         chart.setTitle("Sort keys by class");
-        chart.setPrefSize(520, 230);
-        chart.setMinHeight(200);
+        chart.setPrefSize(560, 210);
+        chart.setMinHeight(190);
+        chart.setBarGap(2);
+        chart.setCategoryGap(6);
         chart.getXAxis().setAnimated(false);
         chart.getYAxis().setAnimated(false);
-        ((NumberAxis) chart.getYAxis()).setMinorTickVisible(false);
+        ((NumberAxis) chart.getXAxis()).setMinorTickVisible(false);
         chart.getStyleClass().add("lint-chart");
         Label yearPrefix = new Label();
         yearPrefix.setId("lint-year-prefix");
@@ -101,32 +105,35 @@ public final class SortKeyLintView extends VBox {
         Label disagreements = new Label();
         disagreements.setId("lint-disagreements");
         disagreements.setWrapText(true);
-        Label counts = new Label();
         counts.setId("lint-counts");
-        counts.setWrapText(true);
-        counts.getStyleClass().add("time-value");
+        counts.setHgap(16);
+        counts.setVgap(2);
+        yearPrefix.setMinHeight(Region.USE_PREF_SIZE);
+        disagreements.setMinHeight(Region.USE_PREF_SIZE);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         vm.reportProperty().addListener((o, a, r) -> {
             showChart(r);
-            counts.setText(countsText(r));
+            showCounts(r);
             yearPrefix.setText(SortKeyLintViewModel.yearPrefix(r.yearPrefix()));
             int n = r.orderDisagreements().size();
             disagreements.setText(n == 0 ? "String order agrees with time order in every partition."
                     : n + " neighbouring pair" + (n == 1 ? "" : "s") + " sort in the wrong order: pattern A or B shows them swapped ("
                     + "see the \"" + LintFinding.Kind.ORDER_DISAGREEMENT.label() + "\" findings).");
         });
-        Label summaryTitle = new Label("Summary");
-        summaryTitle.getStyleClass().add(Styles.TITLE_4);
-        VBox summary = new VBox(8, summaryTitle, counts, disagreements, yearPrefix);
-        summary.setPrefWidth(380);
-        HBox.setHgrow(summary, Priority.ALWAYS);
-        HBox overview = new HBox(12, chart, summary);
-        HBox.setHgrow(chart, Priority.SOMETIMES);
+        Label summaryTitle = new Label("Items by class");
+        summaryTitle.getStyleClass().add(Styles.TEXT_BOLD);
+        VBox summary = new VBox(6, summaryTitle, counts);
+        summary.setMinWidth(Region.USE_PREF_SIZE);
+        HBox overview = new HBox(16, chart, summary);
+        overview.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(chart, Priority.ALWAYS);
+        VBox sentences = new VBox(4, disagreements, yearPrefix);
 
         tabs.getTabs().addAll(findingsTab(), migrationTab());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
-        getChildren().addAll(toolbar, error, status, overview, tabs);
+        getChildren().addAll(toolbar, error, status, overview, sentences, tabs);
     }
 
     private Tab findingsTab() {
@@ -142,9 +149,9 @@ public final class SortKeyLintView extends VBox {
         findings.setItems(shown);
         findings.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         findings.getColumns().setAll(java.util.List.of(
-                column("Finding", 170, f -> f.kind().label()),
-                column("pk", 200, LintFinding::pk),
-                column("sk", 240, LintFinding::sk),
+                column("Finding", 190, f -> f.kind().label()),
+                column("sk", 250, LintFinding::sk),
+                column("pk", 170, LintFinding::pk),
                 column("Detail", 300, LintFinding::detail)));
         Label none = new Label("Run the lint to see what it finds.");
         none.getStyleClass().add(Styles.TEXT_MUTED);
@@ -194,6 +201,7 @@ public final class SortKeyLintView extends VBox {
         Label planText = new Label();
         planText.setId("lint-plan");
         planText.setWrapText(true);
+        planText.setMinHeight(Region.USE_PREF_SIZE);
         vm.planProperty().addListener((o, a, p) -> planText.setText(planText(p)));
         planText.setText("Dry run: what a migration would do. Nothing is written until Apply.");
         apply.setId("lint-apply");
@@ -228,18 +236,30 @@ public final class SortKeyLintView extends VBox {
     }
 
     private void showChart(LintReport r) {
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
-        for (SortKeyClass c : SortKeyClass.values()) series.getData().add(new XYChart.Data<>(c.label(), r.count(c)));
+        XYChart.Series<Number, String> series = new XYChart.Series<>();
+        // bottom to top on the category axis: reversed, so the chart reads in the enum's order
+        SortKeyClass[] classes = SortKeyClass.values();
+        for (int i = classes.length - 1; i >= 0; i--) series.getData().add(new XYChart.Data<>(r.count(classes[i]), classes[i].label()));
         chart.getData().setAll(java.util.List.of(series));
     }
 
-    private static String countsText(LintReport r) {
-        StringBuilder s = new StringBuilder();
-        for (SortKeyClass c : SortKeyClass.values()) {
-            s.append(String.format("%-16s %6d%n", c.label(), r.count(c)));
-        }
-        s.append(String.format("%-16s %6d", "items", r.items()));
-        return s.toString();
+    private void showCounts(LintReport r) {
+        counts.getChildren().clear();
+        int row = 0;
+        for (SortKeyClass c : SortKeyClass.values()) addCount(c.label(), r.count(c), row++, c != SortKeyClass.CANONICAL && r.count(c) > 0);
+        addCount("items", r.items(), row, false);
+        counts.getChildren().get(counts.getChildren().size() - 2).getStyleClass().add(Styles.TEXT_BOLD);
+    }
+
+    private void addCount(String name, long n, int row, boolean flag) {
+        Label l = new Label(name);
+        Label v = new Label(Long.toString(n));
+        v.getStyleClass().add("time-value");
+        v.setId("lint-count-" + name.replace(' ', '-'));
+        if (flag) v.getStyleClass().add(Styles.WARNING);
+        GridPane.setHalignment(v, javafx.geometry.HPos.RIGHT);
+        counts.add(l, 0, row);
+        counts.add(v, 1, row);
     }
 
     private static String planText(MigrationPlan p) {
@@ -258,13 +278,24 @@ public final class SortKeyLintView extends VBox {
     private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                tip.setText(text);
+                setTooltip(empty || text == null || text.length() < 12 ? null : tip); // the whole key when the column cuts it
+            }
+        });
         c.setPrefWidth(width);
         return c;
     }
 
     public TableView<LintFinding> findingsTable() { return findings; }
     public TableView<MigrationPlan.Change> changesTable() { return changes; }
-    public BarChart<String, Number> chart() { return chart; }
+    public BarChart<Number, String> chart() { return chart; }
     public TabPane tabs() { return tabs; }
     public Button runButton() { return run; }
     public Button applyButton() { return apply; }

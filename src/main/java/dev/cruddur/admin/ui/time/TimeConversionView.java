@@ -117,22 +117,27 @@ public final class TimeConversionView extends VBox {
         grid.setId("time-grid");
         grid.getStyleClass().addAll(Styles.DENSE, "time-grid");
         grid.setItems(vm.forms());
-        grid.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        grid.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<RenderedForm, String> label = new TableColumn<>("Form");
         label.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().label()));
-        label.setPrefWidth(290);
+        label.setPrefWidth(310);
         label.setSortable(false);
         TableColumn<RenderedForm, String> value = new TableColumn<>("Value");
         value.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().value()));
         value.setCellFactory(c -> new TableCell<>() {
+            private final Tooltip whole = new Tooltip();
+
             @Override
             protected void updateItem(String v, boolean empty) {
                 super.updateItem(v, empty);
                 setText(empty ? null : v);
+                whole.setText(v);
+                setTooltip(empty || v == null || v.length() < 40 ? null : whole); // long values may be cut
                 if (!getStyleClass().contains("time-value")) getStyleClass().add("time-value");
             }
         });
-        value.setPrefWidth(380);
+        // the value takes what the label and the copy button leave (less the scroll bar)
+        value.prefWidthProperty().bind(grid.widthProperty().subtract(310 + 48 + 18));
         value.setSortable(false);
         TableColumn<RenderedForm, RenderedForm> copy = new TableColumn<>("");
         copy.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -211,6 +216,7 @@ public final class TimeConversionView extends VBox {
     }
 
     private static void showWhenText(Label l) {
+        l.setMinHeight(Region.USE_PREF_SIZE); // wrap rather than be cut to one line when the pane is short
         l.visibleProperty().bind(l.textProperty().isNotEmpty());
         l.managedProperty().bind(l.visibleProperty());
     }

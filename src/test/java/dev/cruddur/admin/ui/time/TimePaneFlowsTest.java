@@ -147,9 +147,10 @@ class TimePaneFlowsTest {
         FxHarness.waitFor("lint report", 20, () -> pane.lint().reportProperty().get() != null && !pane.lint().runningProperty().get());
         FxHarness.settle();
         assertThat(FxHarness.onFx(() -> view.chart().getData().get(0).getData().stream()
-                .filter(d -> d.getXValue().equals(SortKeyClass.CANONICAL.label())).findFirst().orElseThrow().getYValue()))
+                .filter(d -> d.getYValue().equals(SortKeyClass.CANONICAL.label())).findFirst().orElseThrow().getXValue()))
                 .isEqualTo(MixedSortKeys.CANONICAL);
-        assertThat(text("#lint-counts")).contains("naive").contains(" " + MixedSortKeys.NAIVE);
+        assertThat(text("#lint-count-naive")).isEqualTo(Long.toString(MixedSortKeys.NAIVE));
+        assertThat(text("#lint-count-items")).isEqualTo(Long.toString(MixedSortKeys.ITEMS));
         assertThat(text("#lint-disagreements")).startsWith("2 neighbouring pairs");
         assertThat(text("#lint-year-prefix")).contains("hides 1 conversation");
 
