@@ -181,4 +181,34 @@ class TimePaneFlowsTest {
         assertThat(pane.lint().reportProperty().get().count(SortKeyClass.CANONICAL)).isEqualTo(MixedSortKeys.ITEMS);
         assertThat(FxHarness.onFx(() -> view.applyButton().isDisabled())).isTrue();
     }
+
+    @Test
+    void theSelectedMessagesSortKeyIsOneClickAway() {
+        MainViewModel main = app.main();
+        FxHarness.waitFor("alice's conversations", 20, () -> !main.conversations().shown().isEmpty());
+        FxHarness.runFx(() -> ((ButtonBase) app.window().scene().lookup("#nav-conversations")).fire());
+        FxHarness.runFx(() -> main.conversations().selectedProperty().set(main.conversations().shown().stream()
+                .filter(c -> c.groupUuid().equals(MixedSortKeys.G1)).findFirst().orElseThrow()));
+        FxHarness.waitFor("messages", 20, () -> main.transcript().entries().size() >= 2 && !main.transcript().loadingProperty().get());
+        var transcript = ((dev.cruddur.admin.ui.conversations.ConversationsPane) FxHarness.onFx(() -> app.window().pane("conversations")))
+                .transcriptView().list();
+        int bubble = FxHarness.onFx(() -> {
+            for (int i = 0; i < transcript.getItems().size(); i++) {
+                if (transcript.getItems().get(i) instanceof dev.cruddur.admin.ui.messages.TranscriptEntry.Bubble) return i;
+            }
+            return -1;
+        });
+        FxHarness.runFx(() -> transcript.getSelectionModel().select(bubble));
+        String sk = FxHarness.onFx(() -> ((dev.cruddur.admin.ui.messages.TranscriptEntry.Bubble) transcript.getItems().get(bubble))
+                .message().createdAt().raw());
+
+        FxHarness.runFx(() -> ((ButtonBase) app.window().scene().lookup("#nav-time")).fire());
+        FxHarness.runFx(() -> pane.showConversion());
+        Button selected = (Button) lookup("#time-selected-sk");
+        assertThat(FxHarness.onFx(selected::isDisabled)).isFalse();
+        FxHarness.runFx(selected::fire);
+        assertThat(FxHarness.onFx(() -> pane.conversionView().input().getText())).isEqualTo(sk);
+        assertThat(text("#time-recognised")).startsWith("Recognised: ");
+        assertThat(lookup("#time-error").isVisible()).isFalse();
+    }
 }
