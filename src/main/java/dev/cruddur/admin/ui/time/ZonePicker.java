@@ -21,6 +21,7 @@ final class ZonePicker extends ComboBox<String> {
     private Consumer<ZoneId> onPick = z -> {};
     private boolean clearAfterPick;
     private boolean adjusting;
+    private ZoneId current;
 
     ZonePicker(String id, String prompt) {
         setId(id);
@@ -43,9 +44,17 @@ final class ZonePicker extends ComboBox<String> {
                 hide();
             }
         });
+        // a click in the list, or the text committed as focus leaves: only a whole zone id counts then,
+        // so clicking away from a half-typed name does not change the zone behind the user's back
         valueProperty().addListener((o, a, value) -> {
             if (adjusting || value == null) return;
-            pick(value);
+            Optional<ZoneId> zone = TimeConversionViewModel.zoneOf(value).filter(z -> TimeConversionViewModel.ZONE_IDS.contains(value));
+            if (zone.isPresent()) {
+                show(clearAfterPick ? null : zone.get());
+                onPick.accept(zone.get());
+            } else {
+                show(current);
+            }
         });
     }
 
@@ -62,6 +71,7 @@ final class ZonePicker extends ComboBox<String> {
     /** Shows {@code zone} as the current choice without telling anyone. */
     void show(ZoneId zone) {
         adjusting = true;
+        current = zone;
         try {
             filtered.setPredicate(null);
             setValue(zone == null ? null : zone.getId());

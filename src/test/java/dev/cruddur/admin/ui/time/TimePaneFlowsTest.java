@@ -123,6 +123,10 @@ class TimePaneFlowsTest {
         FxHarness.settle();
         assertThat(text("#time-recognised")).contains("no offset, read in America/New_York");
         assertThat(row("Canonical sort key")).isEqualTo("2023-04-15T17:15:19.922515+00:00");
+        // a half-typed name committed as focus leaves does not change the zone
+        FxHarness.runFx(() -> pane.conversionView().assumedZonePicker().setValue("Asia/Kat"));
+        assertThat(FxHarness.onFx(() -> pane.conversion().assumedZoneProperty().get())).isEqualTo(ZoneId.of("America/New_York"));
+        assertThat(FxHarness.onFx(() -> pane.conversionView().assumedZonePicker().getValue())).isEqualTo("America/New_York");
         FxHarness.runFx(() -> pane.conversionView().assumedZonePicker().pick("UTC"));
 
         // invalid input: the parser's message; the grid stays, marked stale
