@@ -43,6 +43,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
  */
 public final class SortKeyLintView extends VBox {
     private static final String ALL = "All findings";
+    private static final String DRY_RUN = "Dry run: what a migration would do. Nothing is written until Apply.";
     private final SortKeyLintViewModel vm;
     private final Button run = new Button("Run lint", Icons.of(Material2MZ.PLAY_ARROW));
     private final Button cancel = new Button("Cancel", Icons.of(Material2MZ.STOP));
@@ -112,6 +113,13 @@ public final class SortKeyLintView extends VBox {
         disagreements.setMinHeight(Region.USE_PREF_SIZE);
         status.setMinHeight(Region.USE_PREF_SIZE);
         vm.reportProperty().addListener((o, a, r) -> {
+            if (r == null) {
+                chart.getData().clear();
+                counts.getChildren().clear();
+                yearPrefix.setText("");
+                disagreements.setText("");
+                return;
+            }
             showChart(r);
             showCounts(r);
             yearPrefix.setText(SortKeyLintViewModel.yearPrefix(r.yearPrefix()));
@@ -202,8 +210,8 @@ public final class SortKeyLintView extends VBox {
         planText.setId("lint-plan");
         planText.setWrapText(true);
         planText.setMinHeight(Region.USE_PREF_SIZE);
-        vm.planProperty().addListener((o, a, p) -> planText.setText(planText(p)));
-        planText.setText("Dry run: what a migration would do. Nothing is written until Apply.");
+        vm.planProperty().addListener((o, a, p) -> planText.setText(p == null ? DRY_RUN : planText(p)));
+        planText.setText(DRY_RUN);
         apply.setId("lint-apply");
         apply.getStyleClass().add(Styles.DANGER);
         apply.setMinWidth(Region.USE_PREF_SIZE);

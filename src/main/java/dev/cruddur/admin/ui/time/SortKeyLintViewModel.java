@@ -59,6 +59,8 @@ public final class SortKeyLintViewModel {
     private final Clock clock;
     private AtomicBoolean stop = new AtomicBoolean();
     private int openGeneration;
+    /** Bumped when the connection changes: work started on the old one delivers nothing. */
+    private int generation;
     private String afterMigration = "";
 
     public SortKeyLintViewModel(BackgroundTasks tasks, Supplier<DirectMessages> session, Clock clock) {
@@ -108,11 +110,14 @@ public final class SortKeyLintViewModel {
         }
         if (busy.get() != Busy.NONE) return;
         AtomicBoolean stopFlag = start(Busy.LINTING, "Scanning the table…");
+        int gen = generation;
         tasks.run(p -> new SortKeyAudit(dm.connection(), clock).audit(progressTo(p), stopFlag::get),
                 this::onProgress, (SortKeyAudit.Audit audit) -> {
+                    if (gen != generation) return;
                     busy.set(Busy.NONE);
                     show(audit);
                 }, failure -> {
+                    if (gen != generation) return;
                     busy.set(Busy.NONE);
                     progressText.set("");
                     error.set("The lint failed: " + PlainErrors.describe(failure));
@@ -137,8 +142,10 @@ public final class SortKeyLintViewModel {
         }
         if (busy.get() != Busy.NONE) return;
         AtomicBoolean stopFlag = start(Busy.MIGRATING, "Planning from a fresh scan…");
+        int gen = generation;
         tasks.run(p -> new SortKeyAudit(dm.connection(), clock).migrate(typedTableName, progressTo(p), stopFlag::get),
                 this::onProgress, (MigrationOutcome outcome) -> {
+                    if (gen != generation) return;
                     busy.set(Busy.NONE);
                     progressText.set("");
                     if (outcome instanceof MigrationOutcome.Refused r) {
@@ -157,6 +164,7 @@ public final class SortKeyLintViewModel {
                         lint();
                     }
                 }, failure -> {
+                    if (gen != generation) return;
                     busy.set(Busy.NONE);
                     progressText.set("");
                     error.set("The migration failed: " + PlainErrors.describe(failure)
@@ -182,6 +190,28 @@ public final class SortKeyLintViewModel {
             if (gen != openGeneration) return;
             itemText.set("Could not read the item: " + PlainErrors.describe(failure));
         });
+    }
+
+    /**
+     * Forgets everything about the previous connection's table; work still running on it is asked
+     * to stop and its outcome is dropped (a migration stopped between steps resumes when applied again).
+     */
+    public void clear() {
+        generation++;
+        openGeneration++;
+        stop.set(true);
+        busy.set(Busy.NONE);
+        progress.set(0);
+        progressText.set("");
+        report.set(null);
+        plan.set(null);
+        findings.clear();
+        changes.clear();
+        status.set("");
+        error.set(null);
+        openFinding.set(null);
+        itemText.set("");
+        afterMigration = "";
     }
 
     public void dismissError() {

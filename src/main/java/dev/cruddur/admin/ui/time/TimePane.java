@@ -27,6 +27,7 @@ public final class TimePane implements PaneView {
         conversion = new TimeConversionViewModel(main.tasks(), main.clock(), new TimePanePreferences(configDir),
                 main.transcript().selectedMessageProperty().map(m -> m.createdAt().raw()));
         lint = new SortKeyLintViewModel(main.tasks(), main::session, main.clock());
+        main.profileProperty().addListener((o, a, b) -> lint.clear());
         conversionView = new TimeConversionView(conversion);
         lintView = new SortKeyLintView(lint);
         Tab convert = new Tab("Convert", conversionView);

@@ -122,6 +122,20 @@ class SortKeyLintViewModelTest {
     }
 
     @Test
+    void anotherConnectionClearsTheReport() {
+        vm.lint();
+        vm.open(vm.findings().get(0));
+        vm.clear();
+        assertThat(vm.reportProperty().get()).isNull();
+        assertThat(vm.findings()).isEmpty();
+        assertThat(vm.changes()).isEmpty();
+        assertThat(vm.itemTextProperty().get()).isEmpty();
+        assertThat(vm.canApplyProperty().get()).isFalse();
+        vm.lint();
+        assertThat(vm.reportProperty().get().items()).isEqualTo(MixedSortKeys.ITEMS);
+    }
+
+    @Test
     void withoutAConnectionItSaysSo() {
         SortKeyLintViewModel none = new SortKeyLintViewModel(BackgroundTasks.inline(), () -> null, NOVEMBER_2026);
         none.lint();
