@@ -68,6 +68,8 @@ public final class TranscriptView extends StackPane {
         DoubleBinding bubbleWidth = Bindings.createDoubleBinding(() -> Math.max(160, list.getWidth() * 0.62), list.widthProperty());
         list.setCellFactory(v -> new MessageCell(vm.zone(), bubbleWidth));
         list.setFocusTraversable(true);
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, e) ->
+                vm.selectMessage(e instanceof TranscriptEntry.Bubble b ? b.message() : null));
         VBox.setVgrow(list, Priority.ALWAYS);
         Label loadingFirst = new Label("Loading messages…");
         loadingFirst.getStyleClass().add(Styles.TEXT_MUTED);

@@ -57,6 +57,7 @@ public final class TranscriptViewModel {
     private final ReadOnlyStringWrapper sendError = new ReadOnlyStringWrapper(this, "sendError");
     private final ReadOnlyBooleanWrapper canRetrySend = new ReadOnlyBooleanWrapper(this, "canRetrySend");
     private final ReadOnlyStringWrapper lastWriteMode = new ReadOnlyStringWrapper(this, "lastWriteMode", "");
+    private final ReadOnlyObjectWrapper<Message> selectedMessage = new ReadOnlyObjectWrapper<>(this, "selectedMessage");
 
     private final BackgroundTasks tasks;
     private final Clock clock;
@@ -96,6 +97,8 @@ public final class TranscriptViewModel {
     public ReadOnlyStringProperty sendErrorProperty() { return sendError.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canRetrySendProperty() { return canRetrySend.getReadOnlyProperty(); }
     public ReadOnlyStringProperty lastWriteModeProperty() { return lastWriteMode.getReadOnlyProperty(); }
+    /** The message selected in the transcript (the Time pane reads its sk); null when none. */
+    public ReadOnlyObjectProperty<Message> selectedMessageProperty() { return selectedMessage.getReadOnlyProperty(); }
     public ZoneId zone() { return zone; }
     public Clock clock() { return clock; }
 
@@ -115,6 +118,7 @@ public final class TranscriptViewModel {
                 && who != null && who.equals(viewer.get()) && on == messages;
         conversation.set(c);
         if (same) return; // the list re-selected it after a move: nothing to reload
+        selectedMessage.set(null);
         messages = on;
         viewer.set(who);
         generation++;
@@ -135,6 +139,11 @@ public final class TranscriptViewModel {
 
     public void clear() {
         open(null, null, null);
+    }
+
+    /** The transcript's selection (null: none). */
+    public void selectMessage(Message m) {
+        selectedMessage.set(m);
     }
 
     /** Reads the newest page again (F5). */

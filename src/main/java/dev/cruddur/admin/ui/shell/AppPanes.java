@@ -13,6 +13,7 @@ public final class AppPanes {
 
     public static List<AppPane> all() {
         return List.of(
-                new AppPane("conversations", "Conversations", Material2AL.CHAT, ConversationsPane::new));
+                new AppPane("conversations", "Conversations", Material2AL.CHAT, ConversationsPane::new),
+                new AppPane("time", "Time", Material2AL.ACCESS_TIME, dev.cruddur.admin.ui.time.TimePane::new));
     }
 }
