@@ -16,7 +16,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Optional;
@@ -66,8 +65,8 @@ public final class EmbeddedServices implements AutoCloseable {
             if (lock == null) throw new OverlappingFileLockException();
             EmbeddedDynamo dynamo = EmbeddedDynamo.start(new EngineConfig(dynamoPort, Optional.of(dir.resolve("dynamodb"))));
             EmbeddedServices services = new EmbeddedServices(dynamo, startCache(cachePort, dynamo), Optional.of(dir), channel, lock);
-            writeAtomically(dir.resolve(ENDPOINT_FILE), dynamo.endpoint().toString());
-            writeAtomically(dir.resolve(CACHE_PORT_FILE), String.valueOf(services.cachePort()));
+            AtomicFiles.replace(dir.resolve(ENDPOINT_FILE), dynamo.endpoint() + "\n");
+            AtomicFiles.replace(dir.resolve(CACHE_PORT_FILE), services.cachePort() + "\n");
             return services;
         } catch (OverlappingFileLockException e) {
             closeQuietly(channel);
@@ -152,12 +151,6 @@ public final class EmbeddedServices implements AutoCloseable {
             // closing the channel releases it too
         }
         closeQuietly(lockChannel);
-    }
-
-    private static void writeAtomically(Path target, String text) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        Files.writeString(temp, text + "\n", StandardCharsets.UTF_8);
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void closeQuietly(FileChannel channel) {

@@ -1,12 +1,12 @@
 package dev.cruddur.admin.app.connect;
 
+import dev.cruddur.admin.app.AtomicFiles;
 import dev.cruddur.admin.app.UserDirectories;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -102,18 +102,7 @@ public final class ConnectionProfiles {
     /** Writes the profiles atomically. */
     public void save(List<ConnectionProfile> profiles, ConnectionProfile selected) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
-            try {
-                json.writeValue(temp.toFile(), new Saved(1, selected == null ? null : selected.name(), profiles));
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.replace(file, temp -> json.writeValue(temp.toFile(), new Saved(1, selected == null ? null : selected.name(), profiles)));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not save the connections to " + file + ": " + e.getMessage(), e);
         }

@@ -1,14 +1,13 @@
 package dev.cruddur.admin.app.time;
 
+import dev.cruddur.admin.app.AtomicFiles;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -75,19 +74,8 @@ public final class TimePanePreferences {
     /** Writes the choices atomically. */
     public void save(Saved saved) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
-            try {
-                json.writeValue(temp.toFile(), new FileContent(1, saved.assumedZone().getId(),
-                        saved.displayZones().stream().map(ZoneId::getId).toList()));
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.replace(file, temp -> json.writeValue(temp.toFile(), new FileContent(1, saved.assumedZone().getId(),
+                    saved.displayZones().stream().map(ZoneId::getId).toList())));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not save the Time pane's zones to " + file + ": " + e.getMessage(), e);
         }
