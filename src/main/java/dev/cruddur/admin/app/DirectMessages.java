@@ -10,6 +10,7 @@ import dev.cruddur.admin.domain.User;
 import dev.cruddur.admin.store.Capabilities;
 import dev.cruddur.admin.store.DynamoConnection;
 import dev.cruddur.admin.store.DynamoTarget;
+import dev.cruddur.admin.store.Items;
 import dev.cruddur.admin.store.MessageTableReader;
 import dev.cruddur.admin.store.MessageWriter;
 import dev.cruddur.admin.store.Seeder;
@@ -164,6 +165,12 @@ public final class DirectMessages implements AutoCloseable {
         }
         boolean exists = !reader.groupRows(first.groupUuid()).isEmpty();
         return exists ? send(first) : writer.startConversation(first, to);
+    }
+
+    /** The uuids of the users holding a group row of the conversation (normally its two participants). */
+    public List<String> participantUuids(String groupUuid) {
+        return reader.groupRows(groupUuid).stream().map(row -> Items.conversation(row).ownerUuid())
+                .filter(owner -> !owner.isEmpty()).distinct().toList();
     }
 
     public List<Map<String, Object>> scan(int limit) {

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 MessageCommands.ListConversations.class, MessageCommands.GetConversation.class,
                 MessageCommands.Send.class, MessageCommands.NewConversation.class,
                 ServeCommand.class, StreamUpdaterCommand.class,
+                CacheCommands.class,
         })
 public final class CruddurCommand implements Runnable {
     public static final int OK = 0;
@@ -55,6 +56,7 @@ public final class CruddurCommand implements Runnable {
         for (CommandLine sub : cli.getSubcommands().values()) {
             if (sub.getCommand() instanceof ConnectedCommand connected) connected.env = env;
             if (sub.getCommand() instanceof ServeCommand serve) serve.env = env;
+            if (sub.getCommand() instanceof CacheCommands cache) cache.env = env;
         }
         int code = cli.execute(args);
         out.flush();

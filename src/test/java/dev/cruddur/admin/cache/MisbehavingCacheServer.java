@@ -2,8 +2,12 @@ package dev.cruddur.admin.cache;
 
 import grpc.cache_client.ECacheResult;
 import grpc.cache_client.ScsGrpc;
+import grpc.cache_client._DeleteRequest;
+import grpc.cache_client._DeleteResponse;
 import grpc.cache_client._GetRequest;
 import grpc.cache_client._GetResponse;
+import grpc.cache_client._IncrementRequest;
+import grpc.cache_client._IncrementResponse;
 import grpc.cache_client._SetRequest;
 import grpc.cache_client._SetResponse;
 import io.grpc.Context;
@@ -33,8 +37,12 @@ import java.util.concurrent.TimeUnit;
  * and the keys {@code internal}, {@code permission}, {@code unknown}, {@code cancelled},
  * {@code rate} answer the gRPC status of that name; {@code garbage} answers a result that
  * is neither hit nor miss. Any other key is a miss.
+ *
+ * <p>Made with {@link #failingEveryCallAs(String)}, every get, set, delete and increment
+ * behaves as that key's get would, whatever key it names (for callers whose keys are fixed,
+ * such as the cache-aside reads).
  */
-final class MisbehavingCacheServer implements AutoCloseable {
+public final class MisbehavingCacheServer implements AutoCloseable {
     static final Duration SLOW = Duration.ofMillis(2500);
 
     private static final Metadata.Key<String> AUTHORIZATION =
@@ -45,6 +53,15 @@ final class MisbehavingCacheServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
 
     MisbehavingCacheServer() throws IOException {
+        this(null);
+    }
+
+    /** @param failure one of the keys named in the class comment, e.g. {@code unavailable}, {@code slow}, {@code unauthenticated} */
+    public static MisbehavingCacheServer failingEveryCallAs(String failure) throws IOException {
+        return new MisbehavingCacheServer(failure);
+    }
+
+    private MisbehavingCacheServer(String everyCallAs) throws IOException {
         ServerInterceptor keepAuthorization = new ServerInterceptor() {
             @Override
             public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
@@ -56,12 +73,12 @@ final class MisbehavingCacheServer implements AutoCloseable {
         };
         server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .executor(executor)
-                .addService(ServerInterceptors.intercept(new Misbehaving(), keepAuthorization))
+                .addService(ServerInterceptors.intercept(new Misbehaving(everyCallAs), keepAuthorization))
                 .build()
                 .start();
     }
 
-    int port() {
+    public int port() {
         return server.getPort();
     }
 
@@ -73,9 +90,51 @@ final class MisbehavingCacheServer implements AutoCloseable {
     }
 
     private static final class Misbehaving extends ScsGrpc.ScsImplBase {
+        private final String everyCallAs;
+
+        Misbehaving(String everyCallAs) {
+            this.everyCallAs = everyCallAs;
+        }
+
+        /** In the fail-everything mode, answers any other call as a get of the chosen key would fail. */
+        private <T> boolean failedAsConfigured(StreamObserver<T> out, T answerWhenSlow) {
+            if (everyCallAs == null) {
+                return false;
+            }
+            switch (everyCallAs) {
+                case "slow" -> {
+                    try {
+                        Thread.sleep(SLOW.toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    out.onNext(answerWhenSlow);
+                    out.onCompleted();
+                }
+                case "unauthenticated" -> out.onError(Status.UNAUTHENTICATED
+                        .withDescription("bad key " + PRESENTED.get()).asRuntimeException());
+                default -> out.onError(Status.UNAVAILABLE.withDescription("going away").asRuntimeException());
+            }
+            return true;
+        }
+
+        @Override
+        public void increment(_IncrementRequest request, StreamObserver<_IncrementResponse> out) {
+            if (!failedAsConfigured(out, _IncrementResponse.getDefaultInstance())) {
+                super.increment(request, out);
+            }
+        }
+
+        @Override
+        public void delete(_DeleteRequest request, StreamObserver<_DeleteResponse> out) {
+            if (!failedAsConfigured(out, _DeleteResponse.getDefaultInstance())) {
+                super.delete(request, out);
+            }
+        }
+
         @Override
         public void get(_GetRequest request, StreamObserver<_GetResponse> out) {
-            String key = request.getCacheKey().toString(StandardCharsets.UTF_8);
+            String key = everyCallAs != null ? everyCallAs : request.getCacheKey().toString(StandardCharsets.UTF_8);
             switch (key) {
                 case "unavailable" -> out.onError(Status.UNAVAILABLE.withDescription("going away").asRuntimeException());
                 case "internal" -> out.onError(Status.INTERNAL.withDescription("boom").asRuntimeException());
@@ -112,6 +171,9 @@ final class MisbehavingCacheServer implements AutoCloseable {
 
         @Override
         public void set(_SetRequest request, StreamObserver<_SetResponse> out) {
+            if (failedAsConfigured(out, _SetResponse.getDefaultInstance())) {
+                return;
+            }
             out.onError(Status.UNAVAILABLE.withDescription("read only today").asRuntimeException());
         }
     }

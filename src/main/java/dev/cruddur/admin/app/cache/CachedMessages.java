@@ -1,0 +1,257 @@
+package dev.cruddur.admin.app.cache;
+
+import dev.cruddur.admin.app.DirectMessages;
+import dev.cruddur.admin.cache.CacheOutcome;
+import dev.cruddur.admin.cache.CacheRead;
+import dev.cruddur.admin.cache.CacheStore;
+import dev.cruddur.admin.domain.Conversation;
+import dev.cruddur.admin.domain.Message;
+import dev.cruddur.admin.domain.OutgoingMessage;
+import dev.cruddur.admin.domain.Page;
+import dev.cruddur.admin.domain.SendResult;
+import dev.cruddur.admin.domain.User;
+import dev.cruddur.admin.store.MessageTableReader;
+import dev.cruddur.admin.store.StoreException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Cache-aside reads of patterns A and B over {@link DirectMessages} and a {@link CacheStore}.
+ *
+ * <p>Only the first page of each (of {@link #pageSize()} items, Cruddur's 20 by default) is
+ * cached: {@code groups/{user_uuid}} for B, {@code messages/{message_group_uuid}} for A, as
+ * {@link CachedPageFormat} JSON with the settings' TTL. Later pages and other sizes go to
+ * DynamoDB. A send or a new conversation, once DynamoDB accepted it, invalidates both users'
+ * {@code groups/} and the conversation's {@code messages/} before it returns; a page read before
+ * the send is never served after it returns, whatever the interleaving ({@link Generations}).
+ *
+ * <p>The cache is never the source of truth: when it fails or times out, the read answers from
+ * DynamoDB in the same call and says so ({@link Source.DynamoDbAfterCacheError}); the failure is
+ * counted in the store's statistics. A value that is not a page in the current format is deleted
+ * and re-read. DynamoDB read times go to {@code statistics().recordSourceRead}.
+ *
+ * <p>Neither the messages nor the cache are owned: {@link #close()} stops only this object's
+ * two worker threads. Safe for concurrent use.
+ */
+public final class CachedMessages implements AutoCloseable {
+    public static final int DEFAULT_PAGE_SIZE = MessageTableReader.DEFAULT_PAGE;
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final DirectMessages messages;
+    private final CacheStore cache;
+    private final Generations generations;
+    private final Clock clock;
+    private final int pageSize;
+    private final ExecutorService helpers;
+
+    public CachedMessages(DirectMessages messages, CacheStore cache) {
+        this(messages, cache, DEFAULT_PAGE_SIZE);
+    }
+
+    public CachedMessages(DirectMessages messages, CacheStore cache, int pageSize) {
+        if (pageSize < 1) throw new IllegalArgumentException("page size must be positive");
+        this.messages = messages;
+        this.cache = cache;
+        this.generations = new Generations(cache);
+        this.clock = messages.clock();
+        this.pageSize = pageSize;
+        int pool = POOLS.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        this.helpers = Executors.newCachedThreadPool(task -> {
+            Thread t = new Thread(task, "cache-aside-" + pool + "-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public DirectMessages direct() {
+        return messages;
+    }
+
+    public CacheStore cache() {
+        return cache;
+    }
+
+    /** The size of the cached first pages; ask for this limit to be served from the cache. */
+    public int pageSize() {
+        return pageSize;
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /** Pattern B; the first page of {@link #pageSize()} comes from the cache when it can. */
+    public CachedPage<Conversation> conversations(User viewer, Optional<String> cursor, int limit) {
+        Supplier<Page<Conversation>> source = () -> messages.conversations(viewer, cursor, limit);
+        if (cursor.isPresent() || limit != pageSize) return uncached(source);
+        String key = CacheKeys.conversations(viewer.uuid());
+        return firstPage(key, source, CachedPageFormat::readConversations,
+                (page, generation) -> CachedPageFormat.conversations(page, viewer.uuid(), pageSize, generation, clock.instant()));
+    }
+
+    /** Pattern A (each page oldest to newest); the first page of {@link #pageSize()} comes from the cache when it can. */
+    public CachedPage<Message> messages(String groupUuid, Optional<String> cursor, int limit) {
+        Supplier<Page<Message>> source = () -> messages.messages(groupUuid, cursor, limit);
+        if (cursor.isPresent() || limit != pageSize) return uncached(source);
+        String key = CacheKeys.messages(groupUuid);
+        return firstPage(key, source, CachedPageFormat::readMessages,
+                (page, generation) -> CachedPageFormat.messages(page, groupUuid, pageSize, generation, clock.instant()));
+    }
+
+    private interface Encoder<T> {
+        String encode(Page<T> page, long generation);
+    }
+
+    private <T> CachedPage<T> firstPage(String key, Supplier<Page<T>> source,
+                                        Function<String, CachedPageFormat.Decoded<T>> decode, Encoder<T> encode) {
+        long start = System.nanoTime();
+        // the counter is read before DynamoDB is, concurrently with the page (see Generations)
+        Future<CacheOutcome<Long>> counter = helpers.submit(() -> generations.current(key));
+        CacheRead<String> cached = cache.getText(key);
+        CacheOutcome<Long> generation = await(counter);
+        if (cached instanceof CacheRead.Failed<String> failed) {
+            return afterCacheError(source, failed.message(), start);
+        }
+        if (generation instanceof CacheOutcome.Failed<Long> failed) {
+            return afterCacheError(source, failed.message(), start);
+        }
+        long current = ((CacheOutcome.Ok<Long>) generation).value();
+        Source.Reason reason = Source.Reason.MISS;
+        if (cached instanceof CacheRead.Hit<String> hit) {
+            CachedPageFormat.Decoded<T> decoded = decode.apply(hit.value());
+            if (decoded instanceof CachedPageFormat.Valid<T> valid && valid.pageSize() == pageSize) {
+                if (valid.generation() == current) {
+                    return new CachedPage<>(valid.page(), Source.CACHE, since(start));
+                }
+                reason = Source.Reason.OUTDATED; // overwritten below with a page read after the counter
+            } else {
+                reason = Source.Reason.UNREADABLE;
+                cache.delete(key); // if this fails too, the set below still replaces it
+            }
+        }
+        Page<T> page = timedRead(source);
+        CacheOutcome<Void> stored = cache.set(key, encode.encode(page, current), cache.settings().defaultTtl());
+        Source from = stored instanceof CacheOutcome.Failed<Void> failed
+                ? new Source.DynamoDbAfterCacheError(failed.message()) : new Source.DynamoDb(reason);
+        return new CachedPage<>(page, from, since(start));
+    }
+
+    private <T> CachedPage<T> afterCacheError(Supplier<Page<T>> source, String message, long start) {
+        Page<T> page = timedRead(source);
+        return new CachedPage<>(page, new Source.DynamoDbAfterCacheError(message), since(start));
+    }
+
+    private <T> CachedPage<T> uncached(Supplier<Page<T>> source) {
+        long start = System.nanoTime();
+        Page<T> page = timedRead(source);
+        return new CachedPage<>(page, new Source.DynamoDb(Source.Reason.NOT_CACHED), since(start));
+    }
+
+    private <T> Page<T> timedRead(Supplier<Page<T>> source) {
+        long start = System.nanoTime();
+        Page<T> page = source.get();
+        cache.statistics().recordSourceRead(since(start));
+        return page;
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    /** Sends through DynamoDB; once it is written, invalidates the pages it made stale, then returns. */
+    public CachedSend send(OutgoingMessage outgoing) {
+        SendResult result = messages.send(outgoing);
+        if (!(result instanceof SendResult.Sent)) return new CachedSend(result, Invalidation.none());
+        Set<String> users = new LinkedHashSet<>();
+        users.add(outgoing.sender().uuid());
+        List<String> failures = new ArrayList<>();
+        try {
+            users.addAll(messages.participantUuids(outgoing.groupUuid()));
+        } catch (StoreException cannotFindTheOtherUser) {
+            failures.add("The other participant of " + outgoing.groupUuid() + " could not be looked up ("
+                    + cannotFindTheOtherUser.getMessage() + "); their conversation list may be stale in the cache.");
+        }
+        return new CachedSend(result, invalidate(outgoing.groupUuid(), users, failures));
+    }
+
+    /** {@link DirectMessages#startConversation}, then the same invalidation as a send. */
+    public CachedSend startConversation(OutgoingMessage first, User to) {
+        SendResult result = messages.startConversation(first, to);
+        if (!(result instanceof SendResult.Sent)) return new CachedSend(result, Invalidation.none());
+        return new CachedSend(result, invalidate(first.groupUuid(), List.of(first.sender().uuid(), to.uuid()), List.of()));
+    }
+
+    /**
+     * Makes the conversation's {@code messages/} and each user's {@code groups/} stale: bumps each
+     * key's generation, then deletes it. For callers that changed DynamoDB another way.
+     */
+    public Invalidation invalidateConversation(String groupUuid, Iterable<String> userUuids) {
+        return invalidate(groupUuid, userUuids, List.of());
+    }
+
+    private Invalidation invalidate(String groupUuid, Iterable<String> userUuids, List<String> earlierFailures) {
+        List<String> keys = new ArrayList<>();
+        for (String user : userUuids) {
+            String key = CacheKeys.conversations(user);
+            if (!keys.contains(key)) keys.add(key);
+        }
+        keys.add(CacheKeys.messages(groupUuid));
+        List<Future<Optional<String>>> pending = new ArrayList<>();
+        for (String key : keys) {
+            pending.add(helpers.submit(() -> invalidateKey(key)));
+        }
+        List<String> failures = new ArrayList<>(earlierFailures);
+        for (Future<Optional<String>> one : pending) {
+            await(one).ifPresent(failures::add);
+        }
+        return new Invalidation(keys, failures);
+    }
+
+    private Optional<String> invalidateKey(String key) {
+        // the generation is what protects readers; the delete only frees the space early
+        CacheOutcome<Long> advanced = generations.advance(key);
+        if (advanced instanceof CacheOutcome.Failed<Long> failed) {
+            cache.delete(key); // best effort: it narrows the window to readers already past their counter read
+            return Optional.of(key + " could not be invalidated: " + failed.message());
+        }
+        cache.delete(key); // a failed delete is harmless now: the old page's generation no longer matches
+        return Optional.empty();
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private static <T> T await(Future<T> future) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the cache call has its own deadline; finish it, then pass the interrupt on
+                } catch (ExecutionException bug) {
+                    throw new IllegalStateException("a cache call threw, which CacheStore never does", bug.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    @Override
+    public void close() {
+        helpers.shutdown();
+    }
+}
