@@ -19,7 +19,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.AreaChart;
@@ -33,7 +32,6 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
@@ -425,7 +423,7 @@ public final class CachePane implements PaneView {
 
         TextField amount = new TextField("1");
         amount.setId("cache-increment-amount");
-        amount.setPrefColumnCount(3);
+        amount.setPrefWidth(44);
         amount.getStyleClass().add(Styles.SMALL);
         Button increment = new Button("Increment", Icons.of(Material2AL.ADD));
         increment.setId("cache-increment");
@@ -437,7 +435,7 @@ public final class CachePane implements PaneView {
 
         TextField ttl = new TextField("600");
         ttl.setId("cache-ttl-seconds");
-        ttl.setPrefColumnCount(5);
+        ttl.setPrefWidth(60);
         ttl.getStyleClass().add(Styles.SMALL);
         Button changeTtl = new Button("Set TTL", Icons.of(Material2AL.ACCESS_TIME));
         changeTtl.setId("cache-change-ttl");
@@ -458,16 +456,10 @@ public final class CachePane implements PaneView {
         incrementGroup.setAlignment(Pos.CENTER_LEFT);
         HBox ttlGroup = new HBox(4, ttl, seconds, changeTtl);
         ttlGroup.setAlignment(Pos.CENTER_LEFT);
-        FlowPane row = new FlowPane(8, 6, delete, set, separator(), incrementGroup, separator(), ttlGroup, separator(), stale);
+        FlowPane row = new FlowPane(14, 6, delete, set, incrementGroup, ttlGroup, stale);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("cache-actions");
         return row;
-    }
-
-    private static Separator separator() {
-        Separator s = new Separator(Orientation.VERTICAL);
-        s.setPrefHeight(22);
-        return s;
     }
 
     private static java.util.Optional<Long> parseLong(String text) {
@@ -514,7 +506,7 @@ public final class CachePane implements PaneView {
         figures.setMinWidth(Region.USE_PREF_SIZE);
         figures.getStyleClass().add("cache-figures");
 
-        NumberAxis x = new NumberAxis(-(CacheInspectorViewModel.CHART_SECONDS - 1), 0, 10);
+        NumberAxis x = new NumberAxis(-CacheInspectorViewModel.CHART_SECONDS, 0, 10);
         x.setLabel("seconds ago");
         x.setAutoRanging(false);
         x.setMinorTickVisible(false);
@@ -533,8 +525,9 @@ public final class CachePane implements PaneView {
         misses.setName("misses");
         chart.getData().add(hits);
         chart.getData().add(misses);
-        chart.setPrefHeight(190);
-        chart.setMinHeight(150);
+        chart.setLegendSide(javafx.geometry.Side.RIGHT);
+        chart.setPrefHeight(150);
+        chart.setMinHeight(120);
         HBox.setHgrow(chart, Priority.ALWAYS);
 
         HBox box = new HBox(16, figures, chart);
