@@ -283,6 +283,8 @@ public final class CacheInspectorViewModel {
     }
 
     private void show(KeyInspection.Lookup found) {
+        markPresence(found.key(), found instanceof KeyInspection.Found ? Boolean.TRUE
+                : found instanceof KeyInspection.Missing ? Boolean.FALSE : null);
         refetchPending = false;
         expiresAt = null;
         if (found instanceof KeyInspection.Found hit) {
@@ -313,6 +315,24 @@ public final class CacheInspectorViewModel {
                     case OTHER -> "Nothing is stored under this key.";
                 });
             }
+        }
+    }
+
+    /** Keeps the tree's dot in step with what the last lookup of a key found. */
+    private void markPresence(String key, Boolean present) {
+        if (present == null) return;
+        for (int i = 0; i < keyGroups.size(); i++) {
+            KeyGroup group = keyGroups.get(i);
+            boolean changed = false;
+            List<KeyEntry> keys = new ArrayList<>(group.keys());
+            for (int j = 0; j < keys.size(); j++) {
+                KeyEntry k = keys.get(j);
+                if (k.key().equals(key) && !present.equals(k.present())) {
+                    keys.set(j, new KeyEntry(k.key(), k.kind(), k.describes(), present));
+                    changed = true;
+                }
+            }
+            if (changed) keyGroups.set(i, new KeyGroup(group.title(), List.copyOf(keys)));
         }
     }
 

@@ -274,6 +274,17 @@ public final class CachePane implements PaneView {
 
     private void fillTree() {
         TreeItem<Object> rootItem = tree.getRoot();
+        if (sameShape(rootItem)) {
+            // only whether keys are cached changed: update in place, keeping scroll and expansion
+            for (int i = 0; i < vm.keyGroups().size(); i++) {
+                List<CacheInspectorViewModel.KeyEntry> keys = vm.keyGroups().get(i).keys();
+                List<TreeItem<Object>> items = rootItem.getChildren().get(i).getChildren();
+                for (int j = 0; j < keys.size(); j++) {
+                    if (!keys.get(j).equals(items.get(j).getValue())) items.get(j).setValue(keys.get(j));
+                }
+            }
+            return;
+        }
         rootItem.getChildren().clear();
         TreeItem<Object> select = null;
         for (CacheInspectorViewModel.KeyGroup group : vm.keyGroups()) {
@@ -287,6 +298,20 @@ public final class CachePane implements PaneView {
             rootItem.getChildren().add(g);
         }
         if (select != null) tree.getSelectionModel().select(select);
+    }
+
+    private boolean sameShape(TreeItem<Object> rootItem) {
+        if (rootItem.getChildren().size() != vm.keyGroups().size()) return false;
+        for (int i = 0; i < vm.keyGroups().size(); i++) {
+            CacheInspectorViewModel.KeyGroup group = vm.keyGroups().get(i);
+            TreeItem<Object> item = rootItem.getChildren().get(i);
+            if (!group.title().equals(item.getValue()) || item.getChildren().size() != group.keys().size()) return false;
+            for (int j = 0; j < group.keys().size(); j++) {
+                if (!(item.getChildren().get(j).getValue() instanceof CacheInspectorViewModel.KeyEntry k)
+                        || !k.key().equals(group.keys().get(j).key())) return false;
+            }
+        }
+        return true;
     }
 
     /** A group heading, or a key: a dot (cached or not), the key, whose it is. */

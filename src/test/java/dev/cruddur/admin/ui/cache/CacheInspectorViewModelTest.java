@@ -145,9 +145,12 @@ class CacheInspectorViewModelTest {
     @Test
     void deleteSetAndIncrementAct() {
         readMainConversation();
+        vm.loadKeys();
         vm.lookUp(MAIN_KEY);
+        assertThat(entry(MAIN_KEY).present()).isTrue();
         vm.delete();
         assertThat(vm.statusProperty().get()).isEqualTo(Status.MISS);
+        assertThat(entry(MAIN_KEY).present()).isFalse(); // the tree's dot follows the lookups
         assertThat(vm.messageProperty().get()).isEqualTo("Deleted " + MAIN_KEY + ".");
 
         vm.keyInputProperty().set("msgs/andrewbrown");

@@ -147,6 +147,9 @@ class CachePaneFlowTest {
             fire(scene, "#cache-delete");
             FxHarness.waitFor("deleted", 10, () -> "MISS".equals(((Label) scene.lookup("#cache-status")).getText()));
             assertThat(text(scene, "#cache-message")).isEqualTo("Deleted " + MAIN_KEY + ".");
+            assertThat(FxHarness.onFx(() -> tree.getRoot().getChildren().stream().flatMap(g -> g.getChildren().stream())
+                    .map(TreeItem::getValue).filter(v -> v instanceof CacheInspectorViewModel.KeyEntry k && k.key().equals(MAIN_KEY))
+                    .map(v -> ((CacheInspectorViewModel.KeyEntry) v).present()).findFirst().orElseThrow())).isFalse();
 
             // stale check: a write straight to DynamoDB, bypassing invalidation
             FxHarness.runFx(() -> main.transcript().reload());
