@@ -34,7 +34,7 @@ public final class SetValueDialog extends Dialog<SetValueDialog.Entry> {
         HBox ttlRow = new HBox(8, new Label("TTL"), ttl, new Label("seconds (1 to 86400)"), error);
         ttlRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox box = new VBox(10, new Label("Value stored under " + key + " (as text):"), text, ttlRow);
-        box.setPadding(new Insets(6, 0, 0, 0));
+        box.setPadding(new Insets(16, 18, 6, 18));
         getDialogPane().setContent(box);
         getDialogPane().getStylesheets().add(CachePane.stylesheet());
         getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, ButtonType.OK);

@@ -25,7 +25,7 @@ public final class TypedNameDialog extends Dialog<ButtonType> {
         typed.setId("typed-name");
         typed.setPromptText(name);
         VBox box = new VBox(10, what, ask, typed);
-        box.setPadding(new Insets(6, 0, 0, 0));
+        box.setPadding(new Insets(16, 18, 6, 18));
         getDialogPane().setContent(box);
         ButtonType confirm = new ButtonType(action, ButtonType.OK.getButtonData());
         getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, confirm);

@@ -95,6 +95,18 @@ public final class CacheScreenshots {
                 Thread.sleep(1200); // a tick of the countdown and the chart
                 FxHarness.settle();
                 FxHarness.snapshot(app.window().scene(), out.resolve("cache-" + theme + ".png"));
+
+                // the typed-name confirmation of a flush, half typed (OK still disabled)
+                TypedNameDialog flush = FxHarness.onFx(() -> {
+                    TypedNameDialog d = new TypedNameDialog(stage, "Flush the cache 'cruddur'",
+                            "Every item of 'cruddur' is removed. Reads fill it again from DynamoDB.", "cruddur", "Flush");
+                    d.show();
+                    d.field().setText("crud");
+                    return d;
+                });
+                FxHarness.settle();
+                FxHarness.snapshot(flush.getDialogPane().getScene(), out.resolve("cache-flush-" + theme + ".png"));
+                FxHarness.runFx(flush::close);
                 FxHarness.runFx(pane::stop);
                 FxHarness.runFx(() -> main.cache().close());
                 FxHarness.runFx(stage::close);
