@@ -53,6 +53,7 @@ public final class DesktopApp extends Application {
         MainViewModel main = new MainViewModel(tasks, opener, dataDir, s.clock(), s.zone(), s.viewer());
         ConnectionsViewModel connections = new ConnectionsViewModel(tasks, new ConnectionProfiles(s.configDir(), s.clock()),
                 opener, dataDir, main, () -> AwsConfigProfiles.names(AwsConfigProfiles.configFile(System.getenv())));
+        main.cache().openConfigured(System.getenv());
         main.darkProperty().set(s.dark());
         Themes.apply(s.dark());
         main.darkProperty().addListener((o, a, dark) -> Themes.apply(dark));

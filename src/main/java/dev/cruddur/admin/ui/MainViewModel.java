@@ -11,6 +11,7 @@ import dev.cruddur.admin.store.Capabilities;
 import dev.cruddur.admin.store.DynamoTarget;
 import dev.cruddur.admin.store.Seeder;
 import dev.cruddur.admin.store.TableSchema;
+import dev.cruddur.admin.ui.cache.CacheSession;
 import dev.cruddur.admin.ui.common.BackgroundTasks;
 import dev.cruddur.admin.ui.common.PlainErrors;
 import dev.cruddur.admin.ui.conversations.ConversationListViewModel;
@@ -70,6 +71,7 @@ public final class MainViewModel {
     private final Clock clock;
     private final ConversationListViewModel conversations;
     private final TranscriptViewModel transcript;
+    private final CacheSession cache;
     private final Optional<String> startViewer;
     private DirectMessages session;
     private Consumer<CallRecorder.Call> recorderListener;
@@ -82,14 +84,17 @@ public final class MainViewModel {
         this.dataDir = dataDir;
         this.clock = clock;
         this.startViewer = startViewer;
-        this.conversations = new ConversationListViewModel(tasks);
-        this.transcript = new TranscriptViewModel(tasks, clock, zone);
+        this.cache = new CacheSession(tasks, dataDir, this::showNotice);
+        this.conversations = new ConversationListViewModel(tasks, cache.reads());
+        this.transcript = new TranscriptViewModel(tasks, clock, zone, cache.reads());
         conversations.selectedProperty().addListener((o, a, c) -> transcript.open(session, viewer.get(), c));
         transcript.setOnSent(conversations::moveToTop);
     }
 
     public ConversationListViewModel conversations() { return conversations; }
     public TranscriptViewModel transcript() { return transcript; }
+    /** The session's cache: the conversation views read through it while it is open. */
+    public CacheSession cache() { return cache; }
     public ReadOnlyObjectProperty<ConnectionProfile> profileProperty() { return profile.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Badge> badgeProperty() { return badge.getReadOnlyProperty(); }
@@ -326,5 +331,6 @@ public final class MainViewModel {
 
     public void shutdown() {
         closeSession();
+        cache.close();
     }
 }

@@ -4,6 +4,7 @@ import dev.cruddur.admin.app.DirectMessages;
 import dev.cruddur.admin.domain.Conversation;
 import dev.cruddur.admin.domain.Page;
 import dev.cruddur.admin.domain.User;
+import dev.cruddur.admin.ui.cache.MessageReads;
 import dev.cruddur.admin.ui.common.BackgroundTasks;
 import dev.cruddur.admin.ui.common.PlainErrors;
 import java.util.Locale;
@@ -38,13 +39,19 @@ public final class ConversationListViewModel {
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", "");
 
     private final BackgroundTasks tasks;
+    private final MessageReads reads;
     private DirectMessages messages;
     private Optional<String> cursor = Optional.empty();
     private int generation;
     private Runnable lastFailed;
 
     public ConversationListViewModel(BackgroundTasks tasks) {
+        this(tasks, MessageReads.DIRECT);
+    }
+
+    public ConversationListViewModel(BackgroundTasks tasks, MessageReads reads) {
         this.tasks = tasks;
+        this.reads = reads;
         filter.addListener((o, a, b) -> applyFilter());
         loaded.addListener((javafx.collections.ListChangeListener<Conversation>) c -> updateEmptyText());
         loading.addListener((o, a, b) -> updateEmptyText());
@@ -101,7 +108,7 @@ public final class ConversationListViewModel {
         User who = viewer.get();
         Optional<String> from = cursor;
         loading.set(true);
-        tasks.run(p -> on.conversations(who, from, PAGE), (Page<Conversation> page) -> {
+        tasks.run(p -> reads.conversations(on, who, from, PAGE), (Page<Conversation> page) -> {
             if (gen != generation) return;
             loading.set(false);
             for (Conversation c : page.items()) {

@@ -90,7 +90,7 @@ public final class NewConversationViewModel {
         error.set(null);
         main.tasks().run(p -> {
             OutgoingMessage first = prepared != null ? prepared : messages.prepareConversation(from, other, typed);
-            return new Attempt(first, messages.startConversation(first, other));
+            return new Attempt(first, main.cache().reads().startConversation(messages, first, other));
         }, (Attempt attempt) -> {
             sending.set(false);
             pending = attempt.first();

@@ -8,6 +8,7 @@ import dev.cruddur.admin.domain.OutgoingMessage;
 import dev.cruddur.admin.domain.Page;
 import dev.cruddur.admin.domain.SendResult;
 import dev.cruddur.admin.domain.User;
+import dev.cruddur.admin.ui.cache.MessageReads;
 import dev.cruddur.admin.ui.common.BackgroundTasks;
 import dev.cruddur.admin.ui.common.PlainErrors;
 import java.time.Clock;
@@ -60,6 +61,7 @@ public final class TranscriptViewModel {
     private final ReadOnlyObjectWrapper<Message> selectedMessage = new ReadOnlyObjectWrapper<>(this, "selectedMessage");
 
     private final BackgroundTasks tasks;
+    private final MessageReads reads;
     private final Clock clock;
     private final ZoneId zone;
     private DirectMessages messages;
@@ -71,7 +73,12 @@ public final class TranscriptViewModel {
     private Runnable onFirstPage = () -> {};
 
     public TranscriptViewModel(BackgroundTasks tasks, Clock clock, ZoneId zone) {
+        this(tasks, clock, zone, MessageReads.DIRECT);
+    }
+
+    public TranscriptViewModel(BackgroundTasks tasks, Clock clock, ZoneId zone, MessageReads reads) {
         this.tasks = tasks;
+        this.reads = reads;
         this.clock = clock;
         this.zone = zone;
         text.addListener((o, a, b) -> {
@@ -160,7 +167,7 @@ public final class TranscriptViewModel {
         DirectMessages on = messages;
         String group = conversation.get().groupUuid();
         loading.set(true);
-        tasks.run(p -> on.messages(group, Optional.empty(), PAGE), (Page<Message> page) -> {
+        tasks.run(p -> reads.messages(on, group, Optional.empty(), PAGE), (Page<Message> page) -> {
             if (gen != generation) return;
             loading.set(false);
             entries.setAll(rows(page.items(), null));
@@ -182,7 +189,7 @@ public final class TranscriptViewModel {
         String group = conversation.get().groupUuid();
         Optional<String> from = olderCursor;
         loadingOlder.set(true);
-        tasks.run(p -> on.messages(group, from, PAGE), (Page<Message> page) -> {
+        tasks.run(p -> reads.messages(on, group, from, PAGE), (Page<Message> page) -> {
             if (gen != generation) return;
             loadingOlder.set(false);
             List<TranscriptEntry> older = rows(page.items(), null);
@@ -260,7 +267,7 @@ public final class TranscriptViewModel {
         sending.set(true);
         sendError.set(null);
         canRetrySend.set(false);
-        tasks.run(p -> on.send(outgoing), (SendResult result) -> {
+        tasks.run(p -> reads.send(on, outgoing), (SendResult result) -> {
             sending.set(false);
             if (result instanceof SendResult.Sent sent) {
                 pending = null;
