@@ -15,6 +15,7 @@ import dev.cruddur.admin.ui.cache.CacheSession;
 import dev.cruddur.admin.ui.common.BackgroundTasks;
 import dev.cruddur.admin.ui.common.PlainErrors;
 import dev.cruddur.admin.ui.conversations.ConversationListViewModel;
+import dev.cruddur.admin.ui.messages.StreamModeViewModel;
 import dev.cruddur.admin.ui.messages.TranscriptViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -72,6 +73,7 @@ public final class MainViewModel {
     private final ConversationListViewModel conversations;
     private final TranscriptViewModel transcript;
     private final CacheSession cache;
+    private final StreamModeViewModel streamMode;
     private final Optional<String> startViewer;
     private DirectMessages session;
     private Consumer<CallRecorder.Call> recorderListener;
@@ -85,6 +87,7 @@ public final class MainViewModel {
         this.clock = clock;
         this.startViewer = startViewer;
         this.cache = new CacheSession(tasks, dataDir, this::showNotice);
+        this.streamMode = new StreamModeViewModel(tasks, dataDir);
         this.conversations = new ConversationListViewModel(tasks, cache.reads());
         this.transcript = new TranscriptViewModel(tasks, clock, zone, cache.reads());
         conversations.selectedProperty().addListener((o, a, c) -> transcript.open(session, viewer.get(), c));
@@ -164,6 +167,7 @@ public final class MainViewModel {
 
     private void adopt(Opened opened) {
         session = opened.messages();
+        streamMode.useSession(session);
         DynamoTarget target = session.connection().target();
         badge.set(target.isAws() ? Badge.AWS : target.isLoopback() ? Badge.LOCAL : Badge.REMOTE);
         where.set(target.endpoint().map(Object::toString).orElse("AWS " + target.region()
@@ -312,7 +316,12 @@ public final class MainViewModel {
         });
     }
 
+    public StreamModeViewModel streamMode() {
+        return streamMode;
+    }
+
     private void closeSession() {
+        streamMode.useSession(null);
         if (session != null) {
             if (recorderListener != null) session.connection().recorder().removeListener(recorderListener);
             closeInBackground(session);

@@ -1,6 +1,7 @@
 package dev.cruddur.admin.ui.conversations;
 
 import dev.cruddur.admin.ui.MainViewModel;
+import dev.cruddur.admin.ui.messages.StreamModeControls;
 import dev.cruddur.admin.ui.messages.TranscriptView;
 import dev.cruddur.admin.ui.shell.PaneView;
 import javafx.scene.Node;
@@ -17,6 +18,7 @@ public final class ConversationsPane implements PaneView {
         this.main = main;
         list = new ConversationListView(main.conversations(), main.clock(), main.transcript().zone());
         transcript = new TranscriptView(main.transcript());
+        transcript.addToHeader(new StreamModeControls(main.streamMode(), main.transcript(), () -> split.getScene().getWindow()).node());
         list.newButton().setOnAction(e -> createNew());
         list.loadDemoButton().setOnAction(e -> main.loadDemoData());
         list.setMinWidth(260);

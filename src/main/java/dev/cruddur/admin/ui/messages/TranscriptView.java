@@ -8,6 +8,7 @@ import dev.cruddur.admin.ui.common.Icons;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -35,6 +36,8 @@ public final class TranscriptView extends StackPane {
     private boolean armed;
     private VirtualFlow<?> flow;
 
+    private final HBox header;
+
     public TranscriptView(TranscriptViewModel vm) {
         this.vm = vm;
         getStyleClass().add("transcript-pane");
@@ -57,7 +60,7 @@ public final class TranscriptView extends StackPane {
         });
         Region headerSpacer = new Region();
         HBox.setHgrow(headerSpacer, Priority.ALWAYS);
-        HBox header = new HBox(10, avatar, name, handle, headerSpacer, group);
+        header = new HBox(10, avatar, name, handle, headerSpacer, group);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("transcript-header");
 
@@ -192,5 +195,10 @@ public final class TranscriptView extends StackPane {
 
     static String titleOf(Conversation c) {
         return c == null ? "" : c.other().displayName();
+    }
+
+    /** Adds a control at the header's right end (the send-mode menu). */
+    public void addToHeader(Node control) {
+        header.getChildren().add(control);
     }
 }
