@@ -324,7 +324,16 @@ public final class MainViewModel {
         }, ignored -> {}, ignored -> {});
     }
 
+    /** At window close: the connection is closed on a daemon thread, never on the FX thread. */
     public void shutdown() {
-        closeSession();
+        generation++;
+        DirectMessages last = session;
+        session = null;
+        if (last != null) {
+            if (recorderListener != null) last.connection().recorder().removeListener(recorderListener);
+            Thread closer = new Thread(last::close, "cruddur-close");
+            closer.setDaemon(true);
+            closer.start();
+        }
     }
 }
