@@ -45,7 +45,7 @@ public final class MainViewModel {
     /** The badge: green LOCAL (loopback), amber REMOTE (an endpoint elsewhere), red AWS. */
     public enum Badge { LOCAL, REMOTE, AWS }
 
-    private record Opened(DirectMessages messages, TableSchema.TableState table, Capabilities capabilities, UserDirectory users) {}
+    private record Opened(DirectMessages messages, TableSchema.TableState table) {}
 
     // Properties
     private final ReadOnlyObjectWrapper<ConnectionProfile> profile = new ReadOnlyObjectWrapper<>(this, "profile");
@@ -72,6 +72,7 @@ public final class MainViewModel {
     private final TranscriptViewModel transcript;
     private final Optional<String> startViewer;
     private DirectMessages session;
+    private UserDirectory directory;
     private Consumer<CallRecorder.Call> recorderListener;
     private int generation;
 
@@ -136,10 +137,7 @@ public final class MainViewModel {
         tasks.run(p -> {
             DirectMessages dm = opener.open(next, dataDir);
             try {
-                TableSchema.TableState table = dm.schema().describe();
-                Capabilities caps = dm.capabilities();
-                UserDirectory directory = dm.refreshUsers();
-                return new Opened(dm, table, caps, directory);
+                return new Opened(dm, dm.schema().describe());
             } catch (RuntimeException e) {
                 dm.close();
                 throw e;
@@ -157,6 +155,11 @@ public final class MainViewModel {
         });
     }
 
+    /**
+     * The connection is open and the table described: the list is shown at once for a viewer the
+     * demo directory already knows, while the full user directory (a scan of the group index) and
+     * the capability probes load beside it.
+     */
     private void adopt(Opened opened) {
         session = opened.messages();
         DynamoTarget target = session.connection().target();
@@ -164,14 +167,14 @@ public final class MainViewModel {
         where.set(target.endpoint().map(Object::toString).orElse("AWS " + target.region()
                 + target.profile().map(p -> " (" + p + ")").orElse("")) + " · " + target.table());
         writable.set(session.connection().writable());
-        limitations.set(String.join(" · ", opened.capabilities().limitations()));
         recorderListener = tasks.latestOnFx(this::showCall);
         session.connection().recorder().addListener(recorderListener);
         if (session.connection().recorder().last() != null) showCall(session.connection().recorder().last());
-        users.setAll(opened.users().all());
+        directory = new UserDirectory(java.util.Map.of());
+        users.setAll(directory.all());
         if (opened.table().usable()) {
             state.set(State.READY);
-            chooseViewer(opened.users());
+            chooseViewer(directory, false);
         } else {
             state.set(State.NO_TABLE);
             viewer.set(null);
@@ -180,15 +183,40 @@ public final class MainViewModel {
                         + "' index; Cruddur's conversations cannot be listed without it.");
             }
         }
+        DirectMessages dm = session;
+        int gen = generation;
+        tasks.run(p -> dm.capabilities(), (Capabilities caps) -> {
+            if (gen == generation) limitations.set(String.join(" · ", caps.limitations()));
+        }, failure -> {});
+        if (opened.table().usable()) loadDirectory(dm, gen);
     }
 
-    private void chooseViewer(UserDirectory directory) {
+    private void loadDirectory(DirectMessages dm, int gen) {
+        tasks.run(p -> dm.refreshUsers(), (UserDirectory full) -> {
+            if (gen != generation) return;
+            directory = full;
+            users.setAll(full.all());
+            if (viewer.get() == null || startViewer.isPresent() && !startViewer.get().isBlank()
+                    && !viewer.get().matches(startViewer.get()) && full.find(startViewer.get()).isPresent()) {
+                chooseViewer(full, true);
+            }
+        }, failure -> {
+            if (gen == generation) connectionError.set("Could not read the user directory: " + PlainErrors.describe(failure));
+        });
+    }
+
+    /** The start viewer, else the one viewed before, else Andrew Brown (demo), else the first known (only once complete). */
+    private void chooseViewer(UserDirectory known, boolean complete) {
         User keep = viewer.get();
-        User chosen = startViewer.flatMap(directory::find)
-                .or(() -> Optional.ofNullable(keep).flatMap(u -> directory.byUuid(u.uuid())))
-                .or(() -> directory.byUuid(DemoFixture.ANDREW_BROWN.uuid()))
-                .orElse(directory.all().isEmpty() ? null : directory.all().get(0));
-        selectViewer(chosen);
+        Optional<User> chosen = startViewer.flatMap(known::find)
+                .or(() -> Optional.ofNullable(keep).flatMap(u -> known.byUuid(u.uuid())));
+        if (chosen.isEmpty() && startViewer.isPresent() && !complete) {
+            viewer.set(null);
+            return; // wait for the full directory to find the requested viewer
+        }
+        chosen = chosen.or(() -> known.byUuid(DemoFixture.ANDREW_BROWN.uuid()))
+                .or(() -> known.all().stream().findFirst());
+        if (chosen.isPresent() && !chosen.get().equals(viewer.get()) || viewer.get() == null || !complete) selectViewer(chosen.orElse(null));
     }
 
     private void showCall(CallRecorder.Call call) {
@@ -206,8 +234,7 @@ public final class MainViewModel {
 
     /** Users matching a query (handle or display name), from the directory. */
     public List<User> searchUsers(String query) {
-        if (session == null) return List.copyOf(users);
-        return session.users().search(query);
+        return directory == null ? List.copyOf(users) : directory.search(query);
     }
 
     /** F5: the directory, the list and the open conversation again; a failed connection is retried. */
@@ -219,9 +246,10 @@ public final class MainViewModel {
         }
         DirectMessages dm = session;
         int gen = generation;
-        tasks.run(p -> dm.refreshUsers(), (UserDirectory directory) -> {
+        tasks.run(p -> dm.refreshUsers(), (UserDirectory full) -> {
             if (gen != generation) return;
-            users.setAll(directory.all());
+            directory = full;
+            users.setAll(full.all());
             var open = transcript.conversationProperty().get();
             conversations.show(dm, viewer.get());
             if (open != null) transcript.reload();
@@ -286,7 +314,7 @@ public final class MainViewModel {
                         "Loading demo data: " + written + " of " + total + " items");
                 dm.seeder().seedFixture(clock.instant(), sink);
             }
-            return new Opened(dm, dm.schema().describe(), dm.capabilities(), dm.refreshUsers());
+            return new Opened(dm, dm.schema().describe());
         }, update -> {
             setupProgress.set(update.fraction());
             setupMessage.set(update.message());
@@ -294,10 +322,12 @@ public final class MainViewModel {
             setupBusy.set(false);
             setupMessage.set("");
             if (gen != generation) return;
-            users.setAll(opened.users().all());
             if (opened.table().usable()) {
                 state.set(State.READY);
-                chooseViewer(opened.users());
+                connectionError.set(null);
+                viewer.set(null);
+                chooseViewer(directory, false);
+                loadDirectory(dm, gen);
             }
         }, failure -> {
             setupBusy.set(false);
