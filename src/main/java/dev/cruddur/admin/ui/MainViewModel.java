@@ -196,8 +196,7 @@ public final class MainViewModel {
             if (gen != generation) return;
             directory = full;
             users.setAll(full.all());
-            if (viewer.get() == null || startViewer.isPresent() && !startViewer.get().isBlank()
-                    && !viewer.get().matches(startViewer.get()) && full.find(startViewer.get()).isPresent()) {
+            if (viewer.get() == null) { // never overrides a viewer already shown or picked
                 chooseViewer(full, true);
             }
         }, failure -> {

@@ -197,6 +197,19 @@ class DesktopFlowsTest {
         assertThat(main.transcript().hasOlderProperty().get()).isFalse();
     }
 
+    @Test
+    void scrollingToTheEndOfTheListLoadsTheNextPage() {
+        try (DirectMessages dm = dm()) {
+            dev.cruddur.admin.store.BenchData.inbox(dm.connection(), dev.cruddur.admin.store.BenchData.user("busy"), 40,
+                    java.time.Instant.now());
+        }
+        runFx(() -> main.selectViewer(dev.cruddur.admin.store.BenchData.user("busy")));
+        waitFor("first page", 20, () -> main.conversations().loaded().size() == 25 && !main.conversations().loadingProperty().get());
+        runFx(() -> conversationList().scrollTo(24));
+        waitFor("second page", 20, () -> main.conversations().loaded().size() == 40);
+        assertThat(main.conversations().hasMoreProperty().get()).isFalse();
+    }
+
     private double transcriptPosition() {
         VirtualFlow<?> flow = (VirtualFlow<?>) transcript().lookup(".virtual-flow");
         return flow == null ? 0 : flow.getPosition();
