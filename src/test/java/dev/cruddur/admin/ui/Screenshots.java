@@ -39,6 +39,7 @@ public final class Screenshots {
 
     private static void render(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+        System.setProperty("aws.disableEc2Metadata", "true"); // the AWS shot must fail fast, offline
         if (System.getProperty("dynalite.dir") == null) System.setProperty("dynalite.dir", "src/test/node");
         FxHarness.startHeadless();
         try (DynaliteServer dynalite = DynaliteServer.start()) {
@@ -92,6 +93,13 @@ public final class Screenshots {
                 FxHarness.waitFor("setup", 20, () -> main.stateProperty().get() == MainViewModel.State.NO_TABLE);
                 FxHarness.settle();
                 FxHarness.snapshot(app.window().scene(), out.resolve("no-table-" + theme + ".png"));
+
+                // an AWS profile: red badge, read-only until unlocked (offline here, so it cannot connect)
+                FxHarness.runFx(() -> main.connect(ConnectionProfile.aws("Cruddur prod", null, "ca-central-1", "cruddur-messages")));
+                FxHarness.waitFor("aws outcome", 60, () -> main.stateProperty().get() == MainViewModel.State.UNREACHABLE
+                        || main.stateProperty().get() == MainViewModel.State.READY);
+                FxHarness.settle();
+                FxHarness.snapshot(app.window().scene(), out.resolve("aws-read-only-" + theme + ".png"));
                 FxHarness.runFx(stage::close);
             }
         }

@@ -16,6 +16,7 @@ public final class Avatar extends StackPane {
         setPrefSize(size, size);
         setMaxSize(size, size);
         getChildren().add(initials);
+        managedProperty().bind(visibleProperty());
     }
 
     public void show(User user) {
