@@ -17,12 +17,20 @@ import javafx.scene.control.ListCell;
 public final class ColdStart {
     private ColdStart() {}
 
+    private static void mark(String what) {
+        if (Boolean.getBoolean("cruddur.timeline")) {
+            System.out.println("  " + (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) + " ms " + what);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         String endpoint = args[0];
+        mark("main");
         Thread preload = new Thread(dev.cruddur.admin.app.DirectMessages::preload, "cruddur-preload");
         preload.setDaemon(true);
         preload.start(); // as DesktopApp.launchWindow does
         FxHarness.startHeadless();
+        mark("toolkit started");
         java.util.concurrent.CompletableFuture<Long> drawn = new java.util.concurrent.CompletableFuture<>();
         var config = Files.createTempDirectory("cruddur-cold");
         FxHarness.runFx(() -> {
@@ -31,6 +39,8 @@ public final class ColdStart {
                     Optional.of(ConnectionProfile.local("Bench", endpoint, "cruddur-messages")), Optional.empty(),
                     Clock.systemUTC(), ZoneId.systemDefault(), false, 1200, 760));
             var scene = app.window().scene();
+            mark("window shown");
+            app.main().stateProperty().addListener((o, a, st) -> mark("state " + st));
             Runnable[] check = new Runnable[1];
             check[0] = () -> {
                 for (Node n : scene.getRoot().lookupAll(".conversation-cell")) {
