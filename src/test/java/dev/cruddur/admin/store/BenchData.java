@@ -43,6 +43,18 @@ public final class BenchData {
         if (!pending.isEmpty()) seeder.writeBatch(pending);
     }
 
+    /**
+     * A message row as Cruddur's own seed script wrote it: a naive {@code sk} (no offset), which the
+     * reader flags. Returns the raw sort key.
+     */
+    public static String legacyMessage(DynamoConnection connection, String group, User sender, String text, Instant at) {
+        String naive = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS")
+                .withZone(java.time.ZoneOffset.UTC).format(at);
+        connection.client().putItem(r -> r.tableName(connection.table())
+                .item(Items.messageRow(group, UUID.randomUUID().toString(), sender, text, naive)));
+        return naive;
+    }
+
     /** One conversation between {@code a} and {@code b} of {@code messages} alternating messages, a second apart. */
     public static String thread(DynamoConnection connection, User a, User b, int messages, Instant now) {
         String group = UUID.nameUUIDFromBytes(("bench/thread/" + a.uuid() + b.uuid()).getBytes(StandardCharsets.UTF_8)).toString();

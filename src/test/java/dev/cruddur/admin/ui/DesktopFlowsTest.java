@@ -216,6 +216,19 @@ class DesktopFlowsTest {
     }
 
     @Test
+    void aFlaggedMessageShowsAWarningMarkerWithItsProblems() {
+        try (DirectMessages dm = dm()) {
+            dev.cruddur.admin.store.BenchData.legacyMessage(dm.connection(), DemoFixture.LONDO_GROUP, DemoFixture.LONDO,
+                    "Written by the old seed script.", java.time.Instant.now().minus(java.time.Duration.ofHours(1)));
+        }
+        clickConversation("londo");
+        waitFor("flagged row", 10, () -> bubbles().stream().anyMatch(m -> m.flagged()));
+        Message flagged = bubbles().stream().filter(Message::flagged).findFirst().orElseThrow();
+        assertThat(flagged.problems()).anyMatch(p -> p.contains("no offset"));
+        waitFor("marker shown", 10, () -> robot.lookup(".problem-marker").match(Node::isVisible).tryQuery().isPresent());
+    }
+
+    @Test
     void refusedInputSaysWhyBeforeAnythingIsWritten() {
         clickConversation("londo");
         robot.clickOn("#send");

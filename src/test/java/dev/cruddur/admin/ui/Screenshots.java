@@ -46,6 +46,10 @@ public final class Screenshots {
             try (DirectMessages dm = DirectMessages.open(DynamoTarget.endpoint(dynalite.endpoint(), "cruddur-messages"))) {
                 dm.schema().create();
                 dm.seeder().seedFixture(Clock.systemUTC().instant(), Seeder.Progress.NONE);
+                // one row as Cruddur's seed script wrote it (naive sk): shown with a warning marker
+                dev.cruddur.admin.store.BenchData.legacyMessage(dm.connection(), DemoFixture.LONDO_GROUP, DemoFixture.LONDO,
+                        "Vir! Where is Vir? (written with a naive timestamp)",
+                        Clock.systemUTC().instant().minus(java.time.Duration.ofDays(2)).plus(java.time.Duration.ofMinutes(7)));
             }
             Path config = Files.createTempDirectory("cruddur-shots");
             for (boolean dark : new boolean[] {false, true}) {
