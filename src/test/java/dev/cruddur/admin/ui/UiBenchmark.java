@@ -226,14 +226,19 @@ public final class UiBenchmark {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath(), "-Ddynalite.dir=" + System.getProperty("dynalite.dir", "src/test/node"),
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k",
-                "-Djava.awt.headless=true", UiBenchmark.class.getName(), "--child"));
+                "-Djava.awt.headless=true", "-Dbench.jvm=" + System.getProperty("bench.jvm", "")));
+        command.addAll(jvmOptions());
+        command.addAll(List.of(UiBenchmark.class.getName(), "--child"));
+        System.out.println("child JVM options: " + (jvmOptions().isEmpty() ? "(defaults)" : String.join(" ", jvmOptions())));
         return new ProcessBuilder(command).inheritIO().start().waitFor();
     }
 
     private static long[] coldStart(String endpoint) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath(), "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
-                "-Dprism.text=t2k", "-Djava.awt.headless=true", "-Xshare:auto", ColdStart.class.getName(), endpoint));
+                "-Dprism.text=t2k", "-Djava.awt.headless=true"));
+        command.addAll(jvmOptions());
+        command.addAll(List.of(ColdStart.class.getName(), endpoint));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         long ms = -1;
         long cpu = -1;
@@ -247,6 +252,12 @@ public final class UiBenchmark {
         p.waitFor(60, TimeUnit.SECONDS);
         if (ms < 0) throw new IllegalStateException("cold start run printed no figure");
         return new long[] {ms, cpu};
+    }
+
+    /** Extra options for the measured JVMs, e.g. {@code -Dbench.jvm="-Xmx256m -XX:+UseSerialGC"}. */
+    private static List<String> jvmOptions() {
+        String opts = System.getProperty("bench.jvm", "").strip();
+        return opts.isEmpty() ? List.of() : List.of(opts.split("\\s+"));
     }
 
     /** The test classpath, from exec:java's class loader or the JVM's own. */
