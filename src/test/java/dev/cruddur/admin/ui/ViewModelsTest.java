@@ -128,6 +128,17 @@ class ViewModelsTest {
     }
 
     @Test
+    void aDraftStaysWithItsConversation() {
+        TranscriptViewModel t = main.transcript();
+        main.conversations().selectedProperty().set(main.conversations().shown().get(1));
+        t.textProperty().set("Half-written reply to Londo");
+        main.conversations().selectedProperty().set(main.conversations().shown().get(0));
+        assertThat(t.textProperty().get()).isEmpty();
+        main.conversations().selectedProperty().set(main.conversations().shown().get(1));
+        assertThat(t.textProperty().get()).isEqualTo("Half-written reply to Londo");
+    }
+
+    @Test
     void aMissingTableOffersSetupAndDemoDataLoads() {
         main.connect(ConnectionProfile.local("t", dynalite.endpoint().toString(), table + "-missing"));
         assertThat(main.stateProperty().get()).isEqualTo(MainViewModel.State.NO_TABLE);
