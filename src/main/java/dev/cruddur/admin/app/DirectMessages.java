@@ -49,6 +49,18 @@ public final class DirectMessages implements AutoCloseable {
         this.clock = clock;
     }
 
+    /**
+     * Loads and initialises the SDK client's classes without any network call, so that the first
+     * real connection opens sooner; meant for a background thread while the window starts.
+     */
+    public static void preload() {
+        try (DynamoConnection warm = DynamoConnection.open(DynamoTarget.endpoint(java.net.URI.create("http://127.0.0.1:9"), "preload"))) {
+            warm.table();
+        } catch (RuntimeException ignored) {
+            // only a head start: the real connection reports its own failures
+        }
+    }
+
     public static DirectMessages open(DynamoTarget target) {
         return new DirectMessages(DynamoConnection.open(target), Clock.systemUTC());
     }

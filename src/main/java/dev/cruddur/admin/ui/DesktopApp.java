@@ -1,5 +1,6 @@
 package dev.cruddur.admin.ui;
 
+import dev.cruddur.admin.app.DirectMessages;
 import dev.cruddur.admin.app.connect.AwsConfigProfiles;
 import dev.cruddur.admin.app.connect.ConnectionOpener;
 import dev.cruddur.admin.app.connect.ConnectionProfile;
@@ -37,6 +38,9 @@ public final class DesktopApp extends Application {
     private Assembled assembled;
 
     public static void launchWindow(String[] args) {
+        Thread preload = new Thread(DirectMessages::preload, "cruddur-preload");
+        preload.setDaemon(true);
+        preload.start(); // the SDK's classes load while the toolkit starts
         Application.launch(DesktopApp.class, args);
     }
 
@@ -53,6 +57,8 @@ public final class DesktopApp extends Application {
         MainViewModel main = new MainViewModel(tasks, opener, dataDir, s.clock(), s.zone(), s.viewer());
         ConnectionsViewModel connections = new ConnectionsViewModel(tasks, new ConnectionProfiles(s.configDir(), s.clock()),
                 opener, dataDir, main, () -> AwsConfigProfiles.names(AwsConfigProfiles.configFile(System.getenv())));
+        // connecting starts first: the profiles load and the connection opens while the window is built
+        connections.startUp(s.override());
         main.cache().openConfigured(System.getenv());
         main.darkProperty().set(s.dark());
         Themes.apply(s.dark());
@@ -65,7 +71,6 @@ public final class DesktopApp extends Application {
             tasks.shutdown();
         });
         stage.show();
-        connections.startUp(s.override());
         return new Assembled(main, connections, window, tasks);
     }
 

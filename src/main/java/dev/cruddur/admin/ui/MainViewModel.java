@@ -47,7 +47,7 @@ public final class MainViewModel {
     /** The badge: green LOCAL (loopback), amber REMOTE (an endpoint elsewhere), red AWS. */
     public enum Badge { LOCAL, REMOTE, AWS }
 
-    private record Opened(DirectMessages messages, TableSchema.TableState table, Capabilities capabilities, UserDirectory users) {}
+    private record Opened(DirectMessages messages, TableSchema.TableState table) {}
 
     // Properties
     private final ReadOnlyObjectWrapper<ConnectionProfile> profile = new ReadOnlyObjectWrapper<>(this, "profile");
@@ -76,6 +76,7 @@ public final class MainViewModel {
     private final StreamModeViewModel streamMode;
     private final Optional<String> startViewer;
     private DirectMessages session;
+    private UserDirectory directory;
     private Consumer<CallRecorder.Call> recorderListener;
     private int generation;
 
@@ -144,10 +145,7 @@ public final class MainViewModel {
         tasks.run(p -> {
             DirectMessages dm = opener.open(next, dataDir);
             try {
-                TableSchema.TableState table = dm.schema().describe();
-                Capabilities caps = dm.capabilities();
-                UserDirectory directory = dm.refreshUsers();
-                return new Opened(dm, table, caps, directory);
+                return new Opened(dm, dm.schema().describe());
             } catch (RuntimeException e) {
                 dm.close();
                 throw e;
@@ -165,6 +163,11 @@ public final class MainViewModel {
         });
     }
 
+    /**
+     * The connection is open and the table described: the list is shown at once for a viewer the
+     * demo directory already knows, while the full user directory (a scan of the group index) and
+     * the capability probes load beside it.
+     */
     private void adopt(Opened opened) {
         session = opened.messages();
         streamMode.useSession(session);
@@ -173,14 +176,14 @@ public final class MainViewModel {
         where.set(target.endpoint().map(Object::toString).orElse("AWS " + target.region()
                 + target.profile().map(p -> " (" + p + ")").orElse("")) + " · " + target.table());
         writable.set(session.connection().writable());
-        limitations.set(String.join(" · ", opened.capabilities().limitations()));
         recorderListener = tasks.latestOnFx(this::showCall);
         session.connection().recorder().addListener(recorderListener);
         if (session.connection().recorder().last() != null) showCall(session.connection().recorder().last());
-        users.setAll(opened.users().all());
+        directory = new UserDirectory(java.util.Map.of());
+        users.setAll(directory.all());
         if (opened.table().usable()) {
             state.set(State.READY);
-            chooseViewer(opened.users());
+            chooseViewer(directory, false);
         } else {
             state.set(State.NO_TABLE);
             viewer.set(null);
@@ -189,18 +192,52 @@ public final class MainViewModel {
                         + "' index; Cruddur's conversations cannot be listed without it.");
             }
         }
+        DirectMessages dm = session;
+        int gen = generation;
+        probing = true;
+        tasks.run(p -> dm.capabilities(), (Capabilities caps) -> {
+            if (gen != generation) return;
+            probing = false;
+            limitations.set(String.join(" · ", caps.limitations()));
+        }, failure -> {
+            if (gen == generation) probing = false;
+        });
+        if (opened.table().usable()) loadDirectory(dm, gen);
     }
 
-    private void chooseViewer(UserDirectory directory) {
-        User keep = viewer.get();
-        User chosen = startViewer.flatMap(directory::find)
-                .or(() -> Optional.ofNullable(keep).flatMap(u -> directory.byUuid(u.uuid())))
-                .or(() -> directory.byUuid(DemoFixture.ANDREW_BROWN.uuid()))
-                .orElse(directory.all().isEmpty() ? null : directory.all().get(0));
-        selectViewer(chosen);
+    private void loadDirectory(DirectMessages dm, int gen) {
+        tasks.run(p -> dm.refreshUsers(), (UserDirectory full) -> {
+            if (gen != generation) return;
+            directory = full;
+            users.setAll(full.all());
+            if (viewer.get() == null) { // never overrides a viewer already shown or picked
+                chooseViewer(full, true);
+            }
+        }, failure -> {
+            if (gen == generation) connectionError.set("Could not read the user directory: " + PlainErrors.describe(failure));
+        });
     }
+
+    /** The start viewer, else the one viewed before, else Andrew Brown (demo), else the first known (only once complete). */
+    private void chooseViewer(UserDirectory known, boolean complete) {
+        User keep = viewer.get();
+        Optional<User> chosen = startViewer.flatMap(known::find)
+                .or(() -> Optional.ofNullable(keep).flatMap(u -> known.byUuid(u.uuid())));
+        if (chosen.isEmpty() && startViewer.isPresent() && !complete) {
+            viewer.set(null);
+            return; // wait for the full directory to find the requested viewer
+        }
+        chosen = chosen.or(() -> known.byUuid(DemoFixture.ANDREW_BROWN.uuid()))
+                .or(() -> known.all().stream().findFirst());
+        if (chosen.isPresent() && !chosen.get().equals(viewer.get()) || viewer.get() == null || !complete) selectViewer(chosen.orElse(null));
+    }
+
+    /** The capability probes' calls are expected to fail on some endpoints: the status bar does not report them. */
+    private static final java.util.Set<String> PROBES = java.util.Set.of("TransactWriteItems", "ListStreams", "DescribeTimeToLive");
+    private boolean probing;
 
     private void showCall(CallRecorder.Call call) {
+        if (probing && PROBES.contains(call.operation())) return;
         String items = call.itemsRead() >= 0 ? " · " + call.itemsRead() + (call.itemsRead() == 1 ? " item" : " items") : "";
         lastCall.set(call.operation() + items + " · " + String.format(Locale.ROOT, "%.0f ms", call.millis())
                 + (call.failed() ? " · failed" : ""));
@@ -215,8 +252,7 @@ public final class MainViewModel {
 
     /** Users matching a query (handle or display name), from the directory. */
     public List<User> searchUsers(String query) {
-        if (session == null) return List.copyOf(users);
-        return session.users().search(query);
+        return directory == null ? List.copyOf(users) : directory.search(query);
     }
 
     /** F5: the directory, the list and the open conversation again; a failed connection is retried. */
@@ -228,9 +264,10 @@ public final class MainViewModel {
         }
         DirectMessages dm = session;
         int gen = generation;
-        tasks.run(p -> dm.refreshUsers(), (UserDirectory directory) -> {
+        tasks.run(p -> dm.refreshUsers(), (UserDirectory full) -> {
             if (gen != generation) return;
-            users.setAll(directory.all());
+            directory = full;
+            users.setAll(full.all());
             var open = transcript.conversationProperty().get();
             conversations.show(dm, viewer.get());
             if (open != null) transcript.reload();
@@ -295,7 +332,7 @@ public final class MainViewModel {
                         "Loading demo data: " + written + " of " + total + " items");
                 dm.seeder().seedFixture(clock.instant(), sink);
             }
-            return new Opened(dm, dm.schema().describe(), dm.capabilities(), dm.refreshUsers());
+            return new Opened(dm, dm.schema().describe());
         }, update -> {
             setupProgress.set(update.fraction());
             setupMessage.set(update.message());
@@ -303,10 +340,12 @@ public final class MainViewModel {
             setupBusy.set(false);
             setupMessage.set("");
             if (gen != generation) return;
-            users.setAll(opened.users().all());
             if (opened.table().usable()) {
                 state.set(State.READY);
-                chooseViewer(opened.users());
+                connectionError.set(null);
+                viewer.set(null);
+                chooseViewer(directory, false);
+                loadDirectory(dm, gen);
             }
         }, failure -> {
             setupBusy.set(false);
@@ -338,8 +377,18 @@ public final class MainViewModel {
         }, ignored -> {}, ignored -> {});
     }
 
+    /** At window close: the connection is closed on a daemon thread, never on the FX thread. */
     public void shutdown() {
-        closeSession();
+        streamMode.useSession(null);
+        generation++;
+        DirectMessages last = session;
+        session = null;
+        if (last != null) {
+            if (recorderListener != null) last.connection().recorder().removeListener(recorderListener);
+            Thread closer = new Thread(last::close, "cruddur-close");
+            closer.setDaemon(true);
+            closer.start();
+        }
         cache.close();
     }
 }

@@ -109,6 +109,7 @@ public final class MainWindow {
         reason.setId("unreachable-reason");
         reason.setWrapText(true);
         reason.setMaxWidth(520);
+        reason.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         reason.textProperty().bind(vm.connectionErrorProperty());
         Button retry = new Button("Retry", Icons.of(Material2MZ.REFRESH));
         retry.setId("retry-connection");

@@ -39,12 +39,17 @@ public final class Screenshots {
 
     private static void render(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+        System.setProperty("aws.disableEc2Metadata", "true"); // the AWS shot must fail fast, offline
         if (System.getProperty("dynalite.dir") == null) System.setProperty("dynalite.dir", "src/test/node");
         FxHarness.startHeadless();
         try (DynaliteServer dynalite = DynaliteServer.start()) {
             try (DirectMessages dm = DirectMessages.open(DynamoTarget.endpoint(dynalite.endpoint(), "cruddur-messages"))) {
                 dm.schema().create();
                 dm.seeder().seedFixture(Clock.systemUTC().instant(), Seeder.Progress.NONE);
+                // one row as Cruddur's seed script wrote it (naive sk): shown with a warning marker
+                dev.cruddur.admin.store.BenchData.legacyMessage(dm.connection(), DemoFixture.LONDO_GROUP, DemoFixture.LONDO,
+                        "Vir! Where is Vir? (written with a naive timestamp)",
+                        Clock.systemUTC().instant().minus(java.time.Duration.ofDays(2)).plus(java.time.Duration.ofMinutes(7)));
             }
             Path config = Files.createTempDirectory("cruddur-shots");
             for (boolean dark : new boolean[] {false, true}) {
@@ -92,6 +97,13 @@ public final class Screenshots {
                 FxHarness.waitFor("setup", 20, () -> main.stateProperty().get() == MainViewModel.State.NO_TABLE);
                 FxHarness.settle();
                 FxHarness.snapshot(app.window().scene(), out.resolve("no-table-" + theme + ".png"));
+
+                // an AWS profile: red badge, read-only until unlocked (offline here, so it cannot connect)
+                FxHarness.runFx(() -> main.connect(ConnectionProfile.aws("Cruddur prod", null, "ca-central-1", "cruddur-messages")));
+                FxHarness.waitFor("aws outcome", 60, () -> main.stateProperty().get() == MainViewModel.State.UNREACHABLE
+                        || main.stateProperty().get() == MainViewModel.State.READY);
+                FxHarness.settle();
+                FxHarness.snapshot(app.window().scene(), out.resolve("aws-read-only-" + theme + ".png"));
                 FxHarness.runFx(stage::close);
             }
         }

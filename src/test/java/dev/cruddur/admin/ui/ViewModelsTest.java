@@ -13,6 +13,7 @@ import dev.cruddur.admin.store.DynamoTarget;
 import dev.cruddur.admin.store.Seeder;
 import dev.cruddur.admin.testsupport.DynaliteServer;
 import dev.cruddur.admin.ui.common.BackgroundTasks;
+import dev.cruddur.admin.ui.conversations.ConversationListViewModel;
 import dev.cruddur.admin.ui.messages.TranscriptEntry;
 import dev.cruddur.admin.ui.messages.TranscriptViewModel;
 import java.nio.file.Path;
@@ -127,6 +128,17 @@ class ViewModelsTest {
     }
 
     @Test
+    void aDraftStaysWithItsConversation() {
+        TranscriptViewModel t = main.transcript();
+        main.conversations().selectedProperty().set(main.conversations().shown().get(1));
+        t.textProperty().set("Half-written reply to Londo");
+        main.conversations().selectedProperty().set(main.conversations().shown().get(0));
+        assertThat(t.textProperty().get()).isEmpty();
+        main.conversations().selectedProperty().set(main.conversations().shown().get(1));
+        assertThat(t.textProperty().get()).isEqualTo("Half-written reply to Londo");
+    }
+
+    @Test
     void aMissingTableOffersSetupAndDemoDataLoads() {
         main.connect(ConnectionProfile.local("t", dynalite.endpoint().toString(), table + "-missing"));
         assertThat(main.stateProperty().get()).isEqualTo(MainViewModel.State.NO_TABLE);
@@ -143,6 +155,25 @@ class ViewModelsTest {
         main.connect(ConnectionProfile.local("t", "http://127.0.0.1:" + DynaliteServer.freePort(), table));
         assertThat(main.stateProperty().get()).isEqualTo(MainViewModel.State.UNREACHABLE);
         assertThat(main.connectionErrorProperty().get()).isNotBlank().doesNotContain("Exception");
+    }
+
+    @Test
+    void theConversationListPagesToTheEndWithoutDuplicates() {
+        try (DirectMessages dm = DirectMessages.open(DynamoTarget.endpoint(dynalite.endpoint(), table))) {
+            dev.cruddur.admin.store.BenchData.inbox(dm.connection(), dev.cruddur.admin.store.BenchData.user("busy"), 60,
+                    java.time.Instant.now());
+        }
+        main.refresh();
+        main.selectViewer(dev.cruddur.admin.store.BenchData.user("busy"));
+        var list = main.conversations();
+        assertThat(list.loaded()).hasSize(ConversationListViewModel.PAGE);
+        while (list.hasMoreProperty().get()) list.loadMore();
+        assertThat(list.loaded()).hasSize(60);
+        assertThat(list.loaded().stream().map(Conversation::groupUuid).distinct().count()).isEqualTo(60);
+        for (int i = 1; i < 60; i++) {
+            assertThat(list.loaded().get(i).lastMessageAt().instant().get())
+                    .isBefore(list.loaded().get(i - 1).lastMessageAt().instant().get());
+        }
     }
 
     private static List<Message> bubbles(TranscriptViewModel t) {

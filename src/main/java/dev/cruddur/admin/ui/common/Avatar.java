@@ -20,8 +20,8 @@ public final class Avatar extends StackPane {
 
     public void show(User user) {
         initials.setText(user == null ? "" : user.initials());
-        setVisible(user != null);
+        getStyleClass().remove("avatar-none");
         for (int i = 0; i < PALETTE; i++) getStyleClass().remove("avatar-" + i);
-        if (user != null) getStyleClass().add("avatar-" + Math.floorMod(user.uuid().hashCode(), PALETTE));
+        getStyleClass().add(user == null ? "avatar-none" : "avatar-" + Math.floorMod(user.uuid().hashCode(), PALETTE));
     }
 }

@@ -32,6 +32,7 @@ public final class BackgroundTasks {
     private final Executor workers;
     private final Executor deliver;
     private final ExecutorService owned;
+    private volatile boolean closed;
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(this, "running", 0);
 
     private BackgroundTasks(Executor workers, Executor deliver, ExecutorService owned) {
@@ -79,14 +80,14 @@ public final class BackgroundTasks {
             } catch (Throwable failure) {
                 deliver.execute(() -> {
                     running.set(running.get() - 1);
-                    onFailure.accept(failure);
+                    if (!closed) onFailure.accept(failure);
                 });
                 return;
             }
             T value = result;
             deliver.execute(() -> {
                 running.set(running.get() - 1);
-                onSuccess.accept(value);
+                if (!closed) onSuccess.accept(value);
             });
         });
     }
@@ -104,7 +105,9 @@ public final class BackgroundTasks {
         };
     }
 
+    /** Lets running work finish (closing connections), delivers nothing more, accepts nothing new. */
     public void shutdown() {
+        closed = true;
         if (owned != null) owned.shutdown();
     }
 }

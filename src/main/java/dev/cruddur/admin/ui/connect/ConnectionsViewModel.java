@@ -50,6 +50,9 @@ public final class ConnectionsViewModel {
     private final MainViewModel main;
     private final Supplier<List<String>> awsNames;
     private ConnectionProfile selected;
+    private final java.util.concurrent.atomic.AtomicLong saves = new java.util.concurrent.atomic.AtomicLong();
+    private final Object fileLock = new Object();
+    private long written;
 
     public ConnectionsViewModel(BackgroundTasks tasks, ConnectionProfiles store, ConnectionOpener opener, Path dataDirDefault,
                                 MainViewModel main, Supplier<List<String>> awsNames) {
@@ -135,6 +138,12 @@ public final class ConnectionsViewModel {
 
     /** Saves the form (replacing the profile being edited) and writes the file. Returns false when refused. */
     public boolean save() {
+        if (!saveForm()) return false;
+        persist();
+        return true;
+    }
+
+    private boolean saveForm() {
         ConnectionProfile p = formProfile();
         if (p.problem() != null) {
             problem.set(p.problem());
@@ -151,7 +160,6 @@ public final class ConnectionsViewModel {
         if (old != null && old.equals(selected)) selected = p;
         editing.set(p);
         problem.set(null);
-        persist();
         return true;
     }
 
@@ -170,7 +178,7 @@ public final class ConnectionsViewModel {
 
     /** Saves the form, remembers it as the last used, and connects the window to it. */
     public boolean connect() {
-        if (!save()) return false;
+        if (!saveForm()) return false;
         selected = editing.get();
         persist();
         main.connect(selected);
@@ -203,8 +211,15 @@ public final class ConnectionsViewModel {
     private void persist() {
         List<ConnectionProfile> snapshot = new ArrayList<>(profiles);
         ConnectionProfile sel = selected;
+        long n = saves.incrementAndGet();
         tasks.run(x -> {
-            store.save(snapshot, sel);
+            // writes may finish out of order on the pool: a older snapshot never overwrites a newer one
+            synchronized (fileLock) {
+                if (n > written) {
+                    store.save(snapshot, sel);
+                    written = n;
+                }
+            }
             return null;
         }, ok -> {}, failure -> problem.set(PlainErrors.describe(failure)));
     }

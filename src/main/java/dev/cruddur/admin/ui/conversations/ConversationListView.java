@@ -88,6 +88,15 @@ public final class ConversationListView extends VBox {
         bottom.getStyleClass().add("list-footer");
 
         getChildren().addAll(filter, banner, list, paging, bottom);
+
+        // relative times ("3m") age while the window is open: redraw the visible cells twice a minute
+        javafx.animation.Timeline ageing = new javafx.animation.Timeline(
+                new javafx.animation.KeyFrame(javafx.util.Duration.seconds(30), e -> list.refresh()));
+        ageing.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene == null) ageing.stop();
+            else ageing.play();
+        });
     }
 
     public void focusFilter() {

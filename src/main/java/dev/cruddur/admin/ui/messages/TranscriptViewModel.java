@@ -68,6 +68,8 @@ public final class TranscriptViewModel {
     private Optional<String> olderCursor = Optional.empty();
     private int generation;
     private OutgoingMessage pending;
+    /** Unsent text per conversation, so a draft never follows the user into another conversation. */
+    private final java.util.Map<String, String> drafts = new java.util.HashMap<>();
     private Consumer<Conversation> onSent = c -> {};
     private IntConsumer onOlderPrepended = n -> {};
     private Runnable onFirstPage = () -> {};
@@ -123,9 +125,17 @@ public final class TranscriptViewModel {
     public void open(DirectMessages on, User who, Conversation c) {
         boolean same = c != null && conversation.get() != null && conversation.get().groupUuid().equals(c.groupUuid())
                 && who != null && who.equals(viewer.get()) && on == messages;
+        Conversation previous = conversation.get();
         conversation.set(c);
         if (same) return; // the list re-selected it after a move: nothing to reload
         selectedMessage.set(null);
+        if (previous != null) {
+            String draft = text.get();
+            String key = draftKey(viewer.get(), previous);
+            if (draft == null || draft.isBlank()) drafts.remove(key);
+            else drafts.put(key, draft);
+        }
+        text.set(c == null ? "" : drafts.getOrDefault(draftKey(who, c), ""));
         messages = on;
         viewer.set(who);
         generation++;
@@ -135,11 +145,9 @@ public final class TranscriptViewModel {
         loadError.set(null);
         loadingOlder.set(false);
         loading.set(false);
-        if (pending != null && (c == null || !pending.groupUuid().equals(c.groupUuid()))) {
-            pending = null;
-            sendError.set(null);
-            canRetrySend.set(false);
-        }
+        // a failed message stays prepared (Send with the same text retries it) but its banner belongs to its conversation
+        sendError.set(null);
+        canRetrySend.set(false);
         refusal.set(null);
         if (on != null && c != null) loadFirst();
     }
@@ -151,6 +159,10 @@ public final class TranscriptViewModel {
     /** The transcript's selection (null: none). */
     public void selectMessage(Message m) {
         selectedMessage.set(m);
+    }
+
+    private static String draftKey(User who, Conversation c) {
+        return (who == null ? "" : who.uuid()) + "/" + c.groupUuid();
     }
 
     /** Reads the newest page again (F5). */

@@ -65,8 +65,10 @@ public final class TopBar extends HBox {
         var locked = vm.writableProperty().not();
         readOnly.visibleProperty().bind(locked);
         readOnly.managedProperty().bind(locked);
-        unlock.visibleProperty().bind(locked);
-        unlock.managedProperty().bind(locked);
+        var canUnlock = locked.and(vm.stateProperty().isEqualTo(MainViewModel.State.READY)
+                .or(vm.stateProperty().isEqualTo(MainViewModel.State.NO_TABLE)));
+        unlock.visibleProperty().bind(canUnlock);
+        unlock.managedProperty().bind(canUnlock);
         Label unlocked = new Label("writes unlocked");
         unlocked.setId("writes-unlocked");
         unlocked.getStyleClass().addAll("badge", "badge-unlocked");
