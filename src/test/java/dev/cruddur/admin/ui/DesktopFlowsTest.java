@@ -78,6 +78,7 @@ class DesktopFlowsTest {
     }
 
     private void open(String tableName) {
+        FxHarness.closeAllWindows();
         stage = onFx(Stage::new);
         app = onFx(() -> DesktopApp.assemble(stage, new DesktopApp.Settings(config,
                 Optional.of(ConnectionProfile.local("Test", dynalite.endpoint().toString(), tableName)),

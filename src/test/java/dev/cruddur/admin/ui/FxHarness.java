@@ -63,6 +63,14 @@ public final class FxHarness {
         }
     }
 
+    /**
+     * Hides every window still showing. Flow tests of several classes share one toolkit, and a
+     * window a class left open would sit over the next class's window and take its clicks.
+     */
+    public static void closeAllWindows() {
+        runFx(() -> java.util.List.copyOf(javafx.stage.Window.getWindows()).forEach(javafx.stage.Window::hide));
+    }
+
     public static void runFx(Runnable r) {
         onFx(() -> {
             r.run();

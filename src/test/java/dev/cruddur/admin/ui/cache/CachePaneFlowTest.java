@@ -59,6 +59,7 @@ class CachePaneFlowTest {
 
     @AfterAll
     static void stop() {
+        FxHarness.closeAllWindows();
         if (cache != null) cache.close();
         if (dynalite != null) dynalite.close();
     }

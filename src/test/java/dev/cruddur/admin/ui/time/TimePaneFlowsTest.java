@@ -63,7 +63,8 @@ class TimePaneFlowsTest {
 
     @AfterAll
     static void close() {
-        if (stage != null) FxHarness.runFx(stage::close);
+        FxHarness.closeAllWindows();
+        System.clearProperty("cruddur.config.home");
         if (dynalite != null) dynalite.close();
         System.clearProperty("cruddur.config.home");
     }
