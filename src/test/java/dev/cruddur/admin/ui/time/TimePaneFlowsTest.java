@@ -64,7 +64,6 @@ class TimePaneFlowsTest {
     @AfterAll
     static void close() {
         FxHarness.closeAllWindows();
-        System.clearProperty("cruddur.config.home");
         if (dynalite != null) dynalite.close();
         System.clearProperty("cruddur.config.home");
     }
