@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 MessageCommands.ListConversations.class, MessageCommands.GetConversation.class,
                 MessageCommands.Send.class, MessageCommands.NewConversation.class,
                 ServeCommand.class, StreamUpdaterCommand.class,
+                CheckCommand.class, ExportCommand.class, ImportCommand.class,
         })
 public final class CruddurCommand implements Runnable {
     public static final int OK = 0;

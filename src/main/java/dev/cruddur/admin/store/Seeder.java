@@ -7,16 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Loads the demo fixture, or generates N users, M conversations and K messages each, with
@@ -141,35 +137,6 @@ public final class Seeder {
 
     /** Writes up to 25 items, retrying what the endpoint left unprocessed with exponential back-off. */
     int writeBatch(List<Map<String, AttributeValue>> items) {
-        List<WriteRequest> requests = new ArrayList<>(items.size());
-        for (Map<String, AttributeValue> item : items) {
-            requests.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-        }
-        Map<String, List<WriteRequest>> unprocessed = new HashMap<>(Map.of(connection.table(), requests));
-        long backoff = 20;
-        for (int attempt = 0; !unprocessed.isEmpty(); attempt++) {
-            if (attempt > 0) {
-                sleep(backoff);
-                backoff = Math.min(2_000, backoff * 2);
-            }
-            if (attempt > 12) {
-                throw new StoreException(StoreException.Kind.THROTTLED,
-                        "The endpoint kept leaving items unprocessed; seeding stopped.");
-            }
-            Map<String, List<WriteRequest>> batch = unprocessed;
-            BatchWriteItemResponse response = connection.call(() -> connection.client().batchWriteItem(r -> r.requestItems(batch)));
-            unprocessed = response.hasUnprocessedItems() ? new HashMap<>(response.unprocessedItems()) : Map.of();
-            unprocessed.values().removeIf(List::isEmpty);
-        }
-        return items.size();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException(StoreException.Kind.OTHER, "Seeding was interrupted.", e);
-        }
+        return new BatchWriter(connection).put(items);
     }
 }
