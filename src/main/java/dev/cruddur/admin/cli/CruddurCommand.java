@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 MessageCommands.Send.class, MessageCommands.NewConversation.class,
                 ServeCommand.class, StreamUpdaterCommand.class,
                 CheckCommand.class, ExportCommand.class, ImportCommand.class,
+                TimeCommands.Time.class,
         })
 public final class CruddurCommand implements Runnable {
     public static final int OK = 0;

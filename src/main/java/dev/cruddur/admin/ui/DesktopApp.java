@@ -49,7 +49,7 @@ public final class DesktopApp extends Application {
     public static Assembled assemble(Stage stage, Settings s) {
         BackgroundTasks tasks = BackgroundTasks.forFx();
         ConnectionOpener opener = new ConnectionOpener(EmbeddedEndpoint.installed());
-        Path dataDir = s.configDir().resolve("embedded-data");
+        Path dataDir = ConnectionProfiles.embeddedDataDir(s.configDir(), System.getenv());
         MainViewModel main = new MainViewModel(tasks, opener, dataDir, s.clock(), s.zone(), s.viewer());
         ConnectionsViewModel connections = new ConnectionsViewModel(tasks, new ConnectionProfiles(s.configDir(), s.clock()),
                 opener, dataDir, main, () -> AwsConfigProfiles.names(AwsConfigProfiles.configFile(System.getenv())));

@@ -49,8 +49,9 @@ public record ConnectionProfile(String name, Kind kind, String endpoint, String 
     }
 
     /** The first start's profile: a local endpoint on the usual port. */
+    /** The first start's connection: the embedded endpoint, with the demo data. */
     public static ConnectionProfile defaultProfile() {
-        return local("Local", DEFAULT_LOCAL_URL, TableKeys.DEFAULT_TABLE);
+        return embedded("Embedded", null, TableKeys.DEFAULT_TABLE);
     }
 
     /** What is wrong with the profile, in plain words; null when it can be used. */

@@ -1,5 +1,6 @@
 package dev.cruddur.admin.app.connect;
 
+import dev.cruddur.admin.app.UserDirectories;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -54,9 +55,16 @@ public final class ConnectionProfiles {
     public static Path configDir(Map<String, String> env, java.util.Properties props) {
         String override = props.getProperty("cruddur.config.home", env.get("CRUDDUR_CONFIG_HOME"));
         if (override != null && !override.isBlank()) return Path.of(override);
-        String xdg = env.get("XDG_CONFIG_HOME");
-        if (xdg != null && !xdg.isBlank()) return Path.of(xdg, "cruddur-admin");
-        return Path.of(System.getProperty("user.home"), ".config", "cruddur-admin");
+        return UserDirectories.config(env);
+    }
+
+    /**
+     * Where the embedded connection keeps its data: the user's data directory when the config is
+     * the user's; beside a config directory given for a test or a portable run, so that one never
+     * touches the user's data.
+     */
+    public static Path embeddedDataDir(Path configDir, Map<String, String> env) {
+        return configDir.equals(UserDirectories.config(env)) ? UserDirectories.data(env) : configDir.resolve("embedded-data");
     }
 
     public Path file() {

@@ -18,10 +18,10 @@ class ConnectionProfilesTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T09:00:00Z"), ZoneOffset.UTC);
 
     @Test
-    void firstStartOffersTheLocalDefault(@TempDir Path dir) {
+    void firstStartOffersTheEmbeddedDefault(@TempDir Path dir) {
         ConnectionProfiles.Loaded loaded = new ConnectionProfiles(dir, clock).load();
         assertThat(loaded.profiles()).containsExactly(ConnectionProfile.defaultProfile());
-        assertThat(loaded.selected().endpoint()).isEqualTo("http://127.0.0.1:8000");
+        assertThat(loaded.selected().kind()).isEqualTo(ConnectionProfile.Kind.EMBEDDED);
         assertThat(loaded.notice()).isEmpty();
     }
 
@@ -78,10 +78,17 @@ class ConnectionProfilesTest {
     }
 
     @Test
-    void embeddedIsNotAvailableInThisBuild() {
+    void theEmbeddedKindStartsTheEngineWithTheDemoDataAndASecondOpenReusesIt(@TempDir Path dir) {
         ConnectionOpener opener = new ConnectionOpener(EmbeddedEndpoint.installed());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> opener.targetOf(ConnectionProfile.embedded("E", null, null), Path.of("/tmp")))
-                .hasMessageContaining("not available in this build");
+        ConnectionProfile embedded = ConnectionProfile.embedded("E", null, null);
+        var target = opener.targetOf(embedded, dir);
+        assertThat(target.isLoopback()).isTrue();
+        try (var dm = opener.open(embedded, dir)) {
+            assertThat(dm.capabilities().transactions()).isTrue();
+            assertThat(dm.allConversations(dev.cruddur.admin.domain.DemoFixture.ANDREW_BROWN)).hasSize(2);
+        }
+        assertThat(opener.targetOf(embedded, dir).endpoint()).isEqualTo(target.endpoint());
+        assertThat(java.nio.file.Files.exists(dir.resolve("dynamodb"))).isTrue();
     }
 
     @Test

@@ -1,0 +1,36 @@
+package dev.cruddur.admin.app.connect;
+
+import dev.cruddur.admin.app.EmbeddedServices;
+import dev.cruddur.admin.domain.TableKeys;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The window's embedded connection: the embedded engine (and cache) started in this process on a
+ * data directory, with the demo data on a first start; or, when another Cruddur Admin (a second
+ * window, or {@code serve}) already owns the directory, that one's endpoint. What it starts runs
+ * until the JVM exits.
+ */
+final class EmbeddedServicesEndpoint implements EmbeddedEndpoint {
+    private final Map<Path, EmbeddedServices> started = new ConcurrentHashMap<>();
+
+    EmbeddedServicesEndpoint() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> started.values().forEach(EmbeddedServices::close),
+                "embedded-services-shutdown"));
+    }
+
+    @Override
+    public URI start(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        EmbeddedServices mine = started.get(dir);
+        if (mine != null) return mine.dynamoEndpoint();
+        Optional<URI> elsewhere = EmbeddedServices.runningIn(dir);
+        if (elsewhere.isPresent()) return elsewhere.get();
+        EmbeddedServices services = started.computeIfAbsent(dir, d -> EmbeddedServices.persistent(d, 0, 0));
+        services.ensureDemoData(TableKeys.DEFAULT_TABLE);
+        return services.dynamoEndpoint();
+    }
+}
