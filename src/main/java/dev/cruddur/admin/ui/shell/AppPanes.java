@@ -13,6 +13,7 @@ public final class AppPanes {
 
     public static List<AppPane> all() {
         return List.of(
-                new AppPane("conversations", "Conversations", Material2AL.CHAT, ConversationsPane::new));
+                new AppPane("conversations", "Conversations", Material2AL.CHAT, ConversationsPane::new),
+                new AppPane("browser", "Browser", Material2AL.GRID_ON, dev.cruddur.admin.ui.browser.BrowserPane::new));
     }
 }
