@@ -141,6 +141,7 @@ public final class CheckView extends VBox {
         plan.setId("check-plan");
         plan.getStyleClass().add("plan-lines");
         plan.setPlaceholder(placeholder("Nothing to repair."));
+        plan.setFixedCellSize(26);
         Button repair = new Button("Repair…", Icons.of(Material2AL.BUILD));
         repair.setId("check-repair");
         repair.getStyleClass().add(Styles.DANGER);

@@ -86,6 +86,13 @@ public final class ItemsView extends VBox {
         index.setId("browser-index");
         index.valueProperty().bindBidirectional(vm.indexProperty());
         index.setConverter(converter(s -> s == null || s.isEmpty() ? "table keys" : s));
+        index.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(item == null || item.isEmpty() ? "table keys" : item);
+            }
+        });
         index.setPrefWidth(220);
         index.setTooltip(new Tooltip("Query or scan the table itself, or one of its indexes"));
 
@@ -395,7 +402,9 @@ public final class ItemsView extends VBox {
         c.setSortable(false);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         c.setCellFactory(col -> new ValueCell(name, () -> vm.zoneProperty().get()));
-        c.setPrefWidth(key ? 250 : name.equals("message") ? 260 : 160);
+        boolean sortKey = vm.shapeProperty().get() != null && (vm.shapeProperty().get().sortKey().map(k -> k.name().equals(name)).orElse(false)
+                || vm.shapeProperty().get().indexes().stream().anyMatch(i -> i.sortKey().map(k -> k.name().equals(name)).orElse(false)));
+        c.setPrefWidth(sortKey ? 340 : key ? 250 : name.equals("message") ? 260 : 160);
         if (key) {
             c.getStyleClass().add("key-column");
             c.setGraphic(Icons.of(Material2MZ.VPN_KEY, 12));
@@ -416,7 +425,6 @@ public final class ItemsView extends VBox {
         notice.textProperty().bind(vm.noticeProperty());
         Button more = new Button("Load more", Icons.of(Material2AL.EXPAND_MORE));
         more.setId("browser-load-more");
-        more.getStyleClass().add(Styles.SMALL);
         more.disableProperty().bind(vm.hasMoreProperty().not().or(vm.loadingProperty()));
         more.setOnAction(e -> vm.loadMore());
 
