@@ -123,6 +123,7 @@ public final class ItemsView extends VBox {
         pageSize.setId("browser-page-size");
         pageSize.setValue(vm.pageSizeProperty().get());
         pageSize.valueProperty().addListener((o, a, n) -> vm.pageSizeProperty().set(n == null ? 50 : n));
+        vm.pageSizeProperty().addListener((o, a, n) -> pageSize.setValue(n.intValue()));
         pageSize.setTooltip(new Tooltip("Items a page asks for (Limit)"));
 
         ComboBox<String> zone = new ComboBox<>();
