@@ -86,6 +86,7 @@ public final class ItemEditorDialog {
         problem.getStyleClass().add("problem-text");
         problem.setGraphic(Icons.of(Material2AL.ERROR_OUTLINE));
         problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         problem.textProperty().bind(vm.problemProperty());
         problem.visibleProperty().bind(vm.problemProperty().isNotNull());
         problem.managedProperty().bind(problem.visibleProperty());
@@ -94,6 +95,8 @@ public final class ItemEditorDialog {
         refusal.setId("editor-refusal");
         refusal.setWrapText(true);
         refusal.setMaxWidth(Double.MAX_VALUE);
+        refusal.setMinHeight(Region.USE_PREF_SIZE);
+        refusal.setMinWidth(0);
         HBox.setHgrow(refusal, Priority.ALWAYS);
         refusal.textProperty().bind(vm.refusalProperty());
         Button reload = new Button("Reload", Icons.of(Material2MZ.REFRESH));
@@ -103,6 +106,7 @@ public final class ItemEditorDialog {
         reload.visibleProperty().bind(vm.canReloadProperty());
         reload.managedProperty().bind(reload.visibleProperty());
         reload.setOnAction(e -> vm.reload());
+        reload.setMinWidth(Region.USE_PREF_SIZE);
         HBox refused = new HBox(10, Icons.of(Material2AL.BLOCK, 18), refusal, reload);
         refused.setId("editor-refused");
         refused.getStyleClass().add("refusal-box");
@@ -119,7 +123,8 @@ public final class ItemEditorDialog {
 
         VBox content = new VBox(8, head, text, problem, refused, status);
         content.getStyleClass().add("editor-content");
-        content.setPrefWidth(720);
+        content.setPrefWidth(760);
+        dialog.getDialogPane().setPrefWidth(800);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().setId("item-editor");
         dialog.getDialogPane().getStylesheets().addAll(Themes.appStylesheet(), BrowserPane.stylesheet());

@@ -293,9 +293,19 @@ public final class ItemEditorViewModel {
         }
     }
 
-    private static String pretty(String json) {
+    /** Indented, with the table's key attributes first (the order a person reads an item in). */
+    private String pretty(String json) {
         try {
-            return JSON.writeValueAsString(JSON.readTree(json));
+            JsonNode node = JSON.readTree(json);
+            if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object && tableShape != null) {
+                com.fasterxml.jackson.databind.node.ObjectNode ordered = JSON.createObjectNode();
+                for (String k : tableShape.keyNames()) if (object.has(k)) ordered.set(k, object.get(k));
+                object.fields().forEachRemaining(e -> {
+                    if (!ordered.has(e.getKey())) ordered.set(e.getKey(), e.getValue());
+                });
+                node = ordered;
+            }
+            return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             return json;
         }

@@ -128,6 +128,7 @@ public final class TransferView extends VBox {
         TableColumn<ItemImporter.Rejected, Integer> line = new TableColumn<>("Line");
         line.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().line()));
         line.setPrefWidth(80);
+        line.setMaxWidth(120);
         line.setSortable(false);
         TableColumn<ItemImporter.Rejected, String> reason = new TableColumn<>("Reason");
         reason.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().reason()));

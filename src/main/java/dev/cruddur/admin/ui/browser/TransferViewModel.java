@@ -64,13 +64,36 @@ public final class TransferViewModel {
         try {
             ItemRequest r = browser.currentRequest();
             String text = r.operation() + " of " + r.table() + r.index().map(i -> " (index " + i + ")").orElse("")
-                    + r.keyCondition().map(k -> " where " + k).orElse("") + r.filter().map(f -> ", filtered by " + f).orElse("")
-                    + r.projection().map(p -> ", projected to " + p).orElse("") + ": every page";
+                    + r.keyCondition().map(k -> " where " + readable(k, r)).orElse("")
+                    + r.filter().map(f -> ", filtered by " + readable(f, r)).orElse("")
+                    + r.projection().map(p -> ", projected to " + readable(p, r)).orElse("") + ": every page";
             exportDescription.set(text);
             return text;
         } catch (StoreException e) {
             exportDescription.set(e.getMessage());
             return e.getMessage();
+        }
+    }
+
+    /** An expression with its placeholders replaced by the names and values they stand for, for reading only. */
+    static String readable(String expression, ItemRequest r) {
+        java.util.Map<String, String> swaps = new java.util.TreeMap<>(java.util.Comparator.comparing(String::length).reversed()
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        swaps.putAll(r.names());
+        r.values().forEach((k, v) -> swaps.put(k, shortValue(v)));
+        String out = expression;
+        for (var e : swaps.entrySet()) out = out.replace(e.getKey(), e.getValue());
+        return out;
+    }
+
+    private static String shortValue(String dynamoJson) {
+        try {
+            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dynamoJson);
+            var entry = node.fields().next();
+            return entry.getKey().equals("S") ? "'" + entry.getValue().asText() + "'"
+                    : entry.getValue().isValueNode() ? entry.getValue().asText() : entry.getValue().toString();
+        } catch (Exception e) {
+            return dynamoJson;
         }
     }
 

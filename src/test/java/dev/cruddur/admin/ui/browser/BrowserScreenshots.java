@@ -39,6 +39,11 @@ public final class BrowserScreenshots {
         }
     }
 
+    private static javafx.scene.Scene dialog(String id) {
+        return javafx.stage.Window.getWindows().stream().filter(w -> w.isShowing() && w.getScene() != null
+                && w.getScene().lookup("#" + id) != null).findFirst().map(javafx.stage.Window::getScene).orElse(null);
+    }
+
     static void render(Path out) throws Exception {
         if (System.getProperty("dynalite.dir") == null) System.setProperty("dynalite.dir", "src/test/node");
         FxHarness.startHeadless();
@@ -78,6 +83,39 @@ public final class BrowserScreenshots {
                 });
                 FxHarness.settle();
                 FxHarness.snapshot(stage.getScene(), out.resolve("browser-" + theme + ".png"));
+
+                // the editor after a refused (stale) save
+                var row = FxHarness.onFx(() -> items.rows().get(0));
+                FxHarness.runFx(() -> pane.itemsView().resultsTable().getSelectionModel().clearAndSelect(0));
+                FxHarness.runFx(() -> ((javafx.scene.control.ButtonBase) stage.getScene().lookup("#browser-edit")).fire());
+                FxHarness.waitFor("editor", 10, () -> dialog("editor-text") != null);
+                javafx.scene.Scene editor = FxHarness.onFx(() -> dialog("editor-text"));
+                try (var client = DynamoClients.dynamo(dynalite.endpoint())) {
+                    BrowserFixtures.changeMessage(client, TABLE, (String) row.values().get("pk"), (String) row.values().get("sk"),
+                            "Changed " + theme + " by someone else");
+                }
+                FxHarness.runFx(() -> {
+                    var text = (javafx.scene.control.TextArea) editor.lookup("#editor-text");
+                    text.setText(text.getText().replace((String) row.values().get("message"), "My edit"));
+                    ((javafx.scene.control.Button) editor.lookup("#editor-save")).fire();
+                });
+                FxHarness.waitFor("refusal", 10, () -> editor.lookup("#editor-refused").isVisible());
+                FxHarness.settle();
+                FxHarness.snapshot(editor, out.resolve("editor-refused-" + theme + ".png"));
+                FxHarness.runFx(() -> editor.getWindow().hide());
+
+                // export / import after an import with rejected lines
+                Path in = Files.createTempFile("import", ".jsonl");
+                Files.writeString(in, "{\"pk\":{\"S\":\"NOTE#1\"},\"sk\":{\"S\":\"a\"}}\nnot json\n{\"sk\":{\"S\":\"no pk\"}}\n");
+                FxHarness.runFx(() -> {
+                    pane.tabs().getSelectionModel().select(2);
+                    pane.viewModel().transfer().importFile(in);
+                });
+                FxHarness.waitFor("import", 20, () -> !pane.viewModel().transfer().runningProperty().get()
+                        && !pane.viewModel().transfer().resultProperty().get().isEmpty());
+                FxHarness.settle();
+                FxHarness.snapshot(stage.getScene(), out.resolve("transfer-" + theme + ".png"));
+                FxHarness.runFx(() -> pane.tabs().getSelectionModel().select(0));
 
                 if (!dark) {
                     try (var client = DynamoClients.dynamo(dynalite.endpoint())) {
