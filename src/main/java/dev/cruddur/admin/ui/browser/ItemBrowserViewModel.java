@@ -447,6 +447,43 @@ public final class ItemBrowserViewModel {
         return key;
     }
 
+    /**
+     * Rows of a projection (or of an index that does not project every attribute) are partial:
+     * saving one would drop what it lacks, so the editor gets the whole item, read again by key.
+     */
+    boolean partialRows() {
+        if (lastQuery == null || shape.get() == null) return false;
+        if (!lastQuery.projection().isEmpty()) return true;
+        return lastQuery.index().flatMap(shape.get()::index).map(i -> !"ALL".equals(i.projection())).orElse(false);
+    }
+
+    /**
+     * Opens an editor on the whole item of {@code row} (for editing, or a copy for Duplicate): at
+     * once, or after reading the item again when the row is partial.
+     */
+    public void edit(Row row, boolean duplicate, Consumer<ItemEditorViewModel> open) {
+        if (!partialRows()) {
+            open.accept(duplicate ? duplicateOf(row) : editorFor(row));
+            return;
+        }
+        String t = table.get();
+        TableShape s = shape.get();
+        Map<String, Object> key = keyOf(row.values(), s.keyNames());
+        int gen = generation;
+        tasks.run(p -> fetch(t, s, key), (Optional<Row> whole) -> {
+            if (gen != generation) return;
+            if (whole.isEmpty()) {
+                error.set("That item is no longer in " + t + " (deleted meanwhile).");
+                rows.remove(row);
+                return;
+            }
+            replaceRow(row, whole.get());
+            open.accept(duplicate ? duplicateOf(whole.get()) : editorFor(whole.get()));
+        }, failure -> {
+            if (gen == generation) error.set(PlainErrors.describe(failure));
+        });
+    }
+
     /** An editor for a new item, or (row given) for editing that row. */
     public ItemEditorViewModel editorFor(Row row) {
         return new ItemEditorViewModel(this, row);

@@ -151,7 +151,15 @@ public final class ItemEditorDialog {
         delete.disableProperty().bind(vm.busyProperty().or(vm.writableProperty().not()));
         delete.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
-            vm.delete(dialog::close);
+            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    "This cannot be undone.", ButtonType.CANCEL, ButtonType.OK);
+            ask.initOwner(dialog.getDialogPane().getScene().getWindow());
+            ask.setHeaderText("Delete this item from " + vm.table() + "?");
+            ask.getDialogPane().setId("editor-delete-confirmation");
+            ask.setOnHidden(h -> {
+                if (ask.getResult() == ButtonType.OK) vm.delete(dialog::close);
+            });
+            ask.show();
         });
     }
 

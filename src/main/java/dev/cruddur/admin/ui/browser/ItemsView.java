@@ -354,7 +354,7 @@ public final class ItemsView extends VBox {
                     super.updateItem(item, empty);
                     // scrolling to the last row asks for the next page
                     if (!empty && getIndex() == vm.rows().size() - 1 && vm.hasMoreProperty().get() && !vm.loadingProperty().get()) {
-                        javafx.application.Platform.runLater(vm::loadMore);
+                        vm.loadMore(); // only starts a background read; the rows arrive later
                     }
                 }
             };
@@ -521,13 +521,13 @@ public final class ItemsView extends VBox {
     }
 
     private void openEditor(ItemBrowserViewModel.Row row) {
-        new ItemEditorDialog(vm.editorFor(row), getScene().getWindow()).show();
+        vm.edit(row, false, editor -> new ItemEditorDialog(editor, getScene().getWindow()).show());
     }
 
     private void duplicateSelected() {
         var row = table.getSelectionModel().getSelectedItem();
         if (row == null || vm.whyReadOnly().isPresent()) return;
-        new ItemEditorDialog(vm.duplicateOf(row), getScene().getWindow()).show();
+        vm.edit(row, true, editor -> new ItemEditorDialog(editor, getScene().getWindow()).show());
     }
 
     /** Asks first, with the count; deletes only on OK. */

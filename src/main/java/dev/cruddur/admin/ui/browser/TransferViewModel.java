@@ -152,6 +152,7 @@ public final class TransferViewModel {
                     if (gen != generation) return;
                     finish();
                     rejected.setAll(done.rejected());
+                    if (c.table().equals(browser.tableProperty().get())) browser.run(); // show what came in
                     result.set(String.format(Locale.ROOT, "%s %d of %d %s into %s; %d rejected%s (%.1f s).",
                             done.cancelled() ? "Cancelled: imported" : "Imported", done.imported(), done.records(),
                             done.records() == 1 ? "record" : "records", c.table(), done.rejectedCount(),

@@ -264,6 +264,64 @@ class BrowserViewModelsTest {
     }
 
     @Test
+    void editingAProjectedRowReadsTheWholeItemSoNothingIsDropped() {
+        items.projectionProperty().set("pk, sk, message");
+        queryMainConversation(SortKeyOperator.GT, "2000", false);
+        ItemBrowserViewModel.Row partial = items.rows().get(0);
+        assertThat(partial.values()).containsOnlyKeys("pk", "sk", "message");
+        java.util.concurrent.atomic.AtomicReference<ItemEditorViewModel> opened = new java.util.concurrent.atomic.AtomicReference<>();
+        items.edit(partial, false, opened::set);
+        ItemEditorViewModel editor = opened.get();
+        assertThat(editor.textProperty().get()).contains("user_handle").contains("message_uuid");
+        editor.textProperty().set(editor.textProperty().get().replace((String) partial.values().get("message"), "Whole item kept"));
+        editor.save();
+        assertThat(editor.savedProperty().get()).isTrue();
+        var stored = client.getItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS((String) partial.values().get("pk")),
+                "sk", AttributeValue.fromS((String) partial.values().get("sk"))))).item();
+        assertThat(stored).containsKeys("user_handle", "user_uuid", "user_display_name", "message_uuid");
+        assertThat(stored.get("message").s()).isEqualTo("Whole item kept");
+        assertThat(items.rows()).hasSize(50);
+    }
+
+    @Test
+    void anIndexIsQueriedByItsOwnKeys() {
+        items.indexProperty().set("message-group-sk-index");
+        assertThat(items.partitionKeyNameProperty().get()).isEqualTo("message_group_uuid");
+        assertThat(items.sortKeyNameProperty().get()).isEqualTo("sk");
+        items.modeProperty().set(ItemBrowserViewModel.Mode.QUERY);
+        items.partitionValueProperty().set(DemoFixture.MAIN_GROUP);
+        items.ascendingProperty().set(false);
+        items.run();
+        assertThat(items.rows()).hasSize(2).allMatch(r -> ((String) r.values().get("pk")).startsWith("GRP#"));
+        assertThat(items.columns()).startsWith("pk", "sk", "message_group_uuid");
+    }
+
+    @Test
+    void anyTableOfTheConnectionCanBeBrowsedWithItsOwnKeys() {
+        String other = table + "-numbers";
+        client.createTable(r -> r.tableName(other).billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(a -> a.attributeName("id").attributeType("N"))
+                .keySchema(k -> k.attributeName("id").keyType("HASH")));
+        client.putItem(r -> r.tableName(other).item(Map.of("id", AttributeValue.fromN("7"), "at", AttributeValue.fromN("1764058500"))));
+        items.refreshTables();
+        assertThat(items.tables()).contains(table, other);
+        items.tableProperty().set(other);
+        assertThat(items.sortKeyNameProperty().get()).isEmpty();
+        assertThat(items.rows()).hasSize(1);
+        assertThat(items.columns()).containsExactly("id", "at");
+        ItemEditorViewModel fresh = items.editorFor(null);
+        assertThat(fresh.textProperty().get()).contains("\"N\" : \"0\"");
+        fresh.textProperty().set("{\"id\": {\"N\": \"8\"}}");
+        fresh.save();
+        assertThat(fresh.savedProperty().get()).isTrue();
+        assertThat(items.rows()).hasSize(2);
+        items.modeProperty().set(ItemBrowserViewModel.Mode.QUERY);
+        items.partitionValueProperty().set("8");
+        items.run();
+        assertThat(items.rows()).extracting(r -> r.values().get("id")).containsExactly(new java.math.BigDecimal("8"));
+    }
+
+    @Test
     void multiSelectDeleteRemovesTheItems() {
         queryMainConversation(SortKeyOperator.GT, "2000", false);
         var two = List.of(items.rows().get(0), items.rows().get(1));
