@@ -121,7 +121,15 @@ public final class ItemEditorDialog {
         status.visibleProperty().bind(vm.statusProperty().isNotEmpty());
         status.managedProperty().bind(status.visibleProperty());
 
-        VBox content = new VBox(8, head, text, problem, refused, status);
+        Label readOnly = new Label(WriteGuard.READ_ONLY);
+        readOnly.setId("editor-read-only");
+        readOnly.getStyleClass().add(Styles.WARNING);
+        readOnly.setWrapText(true);
+        readOnly.setGraphic(Icons.of(Material2AL.LOCK));
+        readOnly.visibleProperty().bind(vm.writableProperty().not());
+        readOnly.managedProperty().bind(readOnly.visibleProperty());
+
+        VBox content = new VBox(8, head, text, problem, refused, status, readOnly);
         content.getStyleClass().add("editor-content");
         content.setPrefWidth(760);
         dialog.getDialogPane().setPrefWidth(800);
