@@ -22,6 +22,7 @@ final class ValueCell extends TableCell<ItemBrowserViewModel.Row, ItemBrowserVie
     private final Label value = new Label();
     private final Label date = new Label();
     private final VBox box = new VBox(0, value, date);
+    private final Tooltip tooltip = new Tooltip();
 
     ValueCell(String attribute, Supplier<ZoneId> zone) {
         this.attribute = attribute;
@@ -64,7 +65,8 @@ final class ValueCell extends TableCell<ItemBrowserViewModel.Row, ItemBrowserVie
         date.setText(asDate.orElse(""));
         setGraphic(box);
         String full = ValueText.of(v);
-        setTooltip(new Tooltip(attribute + " (" + type + ")\n" + (full.length() > 2000 ? full.substring(0, 2000) + "…" : full)
-                + asDate.map(d -> "\n" + d).orElse("")));
+        tooltip.setText(attribute + " (" + type + ")\n" + (full.length() > 2000 ? full.substring(0, 2000) + "…" : full)
+                + asDate.map(d -> "\n" + d).orElse(""));
+        setTooltip(tooltip);
     }
 }

@@ -302,6 +302,7 @@ class BrowserViewModelsTest {
         client.createTable(r -> r.tableName(other).billingMode("PAY_PER_REQUEST")
                 .attributeDefinitions(a -> a.attributeName("id").attributeType("N"))
                 .keySchema(k -> k.attributeName("id").keyType("HASH")));
+        waitUntilActive(other);
         client.putItem(r -> r.tableName(other).item(Map.of("id", AttributeValue.fromN("7"), "at", AttributeValue.fromN("1764058500"))));
         items.refreshTables();
         assertThat(items.tables()).contains(table, other);
@@ -392,6 +393,21 @@ class BrowserViewModelsTest {
         assertThat(transfer.resultProperty().get()).startsWith("Imported 2 of 4 records").contains("2 rejected");
         assertThat(transfer.rejected()).extracting(r -> r.line()).containsExactly(2, 3);
         assertThat(storedMessage("IMP#1", "a")).isEqualTo("");
+    }
+
+    /** dynalite creates a table asynchronously (CREATING, then ACTIVE). */
+    private static void waitUntilActive(String name) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (client.describeTable(r -> r.tableName(name)).table().tableStatus()
+                != software.amazon.awssdk.services.dynamodb.model.TableStatus.ACTIVE) {
+            if (System.nanoTime() > deadline) throw new AssertionError(name + " did not become ACTIVE");
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     /** The stored message text; "" for an item without one, null when there is no item. */
