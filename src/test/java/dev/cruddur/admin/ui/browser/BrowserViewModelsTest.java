@@ -395,6 +395,22 @@ class BrowserViewModelsTest {
         assertThat(storedMessage("IMP#1", "a")).isEqualTo("");
     }
 
+    @Test
+    void anExportCancelledBetweenPagesSaysHowFarItGot(@TempDir Path dir) throws Exception {
+        items.pageSizeProperty().set(7);
+        queryMainConversation(SortKeyOperator.GT, "2000", true);
+        TransferViewModel transfer = browser.transfer();
+        // the progress line arrives after each page: cancel on the first one
+        transfer.statusProperty().addListener((o, a, text) -> {
+            if (text != null && text.startsWith("Exported ")) transfer.cancel();
+        });
+        Path file = dir.resolve("part.jsonl");
+        transfer.export(file);
+        assertThat(transfer.resultProperty().get()).startsWith("Cancelled: exported 7 items");
+        assertThat(Files.readAllLines(file)).hasSize(7);
+        assertThat(transfer.runningProperty().get()).isFalse();
+    }
+
     /** dynalite creates a table asynchronously (CREATING, then ACTIVE). */
     private static void waitUntilActive(String name) {
         long deadline = System.nanoTime() + 10_000_000_000L;
