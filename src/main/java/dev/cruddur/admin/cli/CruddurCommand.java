@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 MessageCommands.ListConversations.class, MessageCommands.GetConversation.class,
                 MessageCommands.Send.class, MessageCommands.NewConversation.class,
                 ServeCommand.class, StreamUpdaterCommand.class,
+                CheckCommand.class, ExportCommand.class, ImportCommand.class,
                 TimeCommands.Time.class,
                 CacheCommands.class,
                 CheckCommand.class, ExportCommand.class, ImportCommand.class,

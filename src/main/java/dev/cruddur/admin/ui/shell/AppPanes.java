@@ -1,5 +1,6 @@
 package dev.cruddur.admin.ui.shell;
 
+import dev.cruddur.admin.ui.browser.BrowserPane;
 import dev.cruddur.admin.ui.cache.CachePane;
 import dev.cruddur.admin.ui.conversations.ConversationsPane;
 import dev.cruddur.admin.ui.time.TimePane;
@@ -14,6 +15,7 @@ public final class AppPanes {
         return List.of(
                 new AppPane("conversations", "Conversations", Material2AL.CHAT, ConversationsPane::new),
                 new AppPane("cache", "Cache", Material2AL.FLASH_ON, CachePane::new),
-                new AppPane("time", "Time", Material2AL.ACCESS_TIME, TimePane::new));
+                new AppPane("time", "Time", Material2AL.ACCESS_TIME, TimePane::new),
+                new AppPane("browser", "Browser", Material2AL.GRID_ON, BrowserPane::new));
     }
 }

@@ -1,0 +1,70 @@
+package dev.cruddur.admin.ui.browser;
+
+import dev.cruddur.admin.ui.MainViewModel;
+import dev.cruddur.admin.ui.shell.PaneView;
+import javafx.scene.Node;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+
+/** The Browser pane: tabs for the item browser, the consistency check and export/import. */
+public final class BrowserPane implements PaneView {
+    public static final String CSS = "/dev/cruddur/admin/ui/browser/browser.css";
+
+    private final BrowserViewModel vm;
+    private final TabPane tabs = new TabPane();
+    private final ItemsView items;
+    private final CheckView check;
+    private final TransferView transfer;
+
+    public BrowserPane(MainViewModel main) {
+        this(new BrowserViewModel(main));
+    }
+
+    public BrowserPane(BrowserViewModel vm) {
+        this.vm = vm;
+        items = new ItemsView(vm.items());
+        check = new CheckView(vm.check());
+        transfer = new TransferView(vm.transfer());
+        Tab itemsTab = new Tab("Items", items);
+        itemsTab.setId("tab-items");
+        Tab checkTab = new Tab("Check", check);
+        checkTab.setId("tab-check");
+        Tab transferTab = new Tab("Export / Import", transfer);
+        transferTab.setId("tab-transfer");
+        tabs.getTabs().addAll(itemsTab, checkTab, transferTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("browser-pane");
+        tabs.getStyleClass().add("browser-pane");
+        tabs.getStylesheets().add(stylesheet());
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            if (t == transferTab) transfer.refresh();
+        });
+    }
+
+    public static String stylesheet() {
+        return BrowserPane.class.getResource(CSS).toExternalForm();
+    }
+
+    @Override
+    public Node node() {
+        return tabs;
+    }
+
+    @Override
+    public void find() {
+        tabs.getSelectionModel().select(0);
+        items.focusRequest();
+    }
+
+    @Override
+    public void createNew() {
+        tabs.getSelectionModel().select(0);
+        items.createNew();
+    }
+
+    public BrowserViewModel viewModel() { return vm; }
+    public ItemsView itemsView() { return items; }
+    public CheckView checkView() { return check; }
+    public TransferView transferView() { return transfer; }
+    public TabPane tabs() { return tabs; }
+}
