@@ -15,7 +15,6 @@ import picocli.CommandLine.Command;
                 MessageCommands.ListConversations.class, MessageCommands.GetConversation.class,
                 MessageCommands.Send.class, MessageCommands.NewConversation.class,
                 ServeCommand.class, StreamUpdaterCommand.class,
-                CheckCommand.class, ExportCommand.class, ImportCommand.class,
                 TimeCommands.Time.class,
                 CacheCommands.class,
                 CheckCommand.class, ExportCommand.class, ImportCommand.class,

@@ -83,7 +83,7 @@ class BrowserPaneFlowsTest {
 
     @AfterAll
     static void closeWindow() {
-        if (stage != null) runFx(stage::close);
+        FxHarness.closeAllWindows();
         if (client != null) client.close();
         if (dynalite != null) dynalite.close();
     }
