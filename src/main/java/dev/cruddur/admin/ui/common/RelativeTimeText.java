@@ -1,37 +1,24 @@
 package dev.cruddur.admin.ui.common;
 
+import dev.cruddur.admin.time.RelativeTime;
 import dev.cruddur.admin.domain.SortKeyTime;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/**
- * Times as Cruddur's frontend shows them in lists: minutes, hours, days, then a date. A stand-in
- * until {@code dev.cruddur.admin.time.RelativeTime} is merged from the time branch.
- */
+/** Times as the window shows them: relative in lists, clock time in the transcript, the full story in tooltips. */
 public final class RelativeTimeText {
-    private static final DateTimeFormatter SAME_YEAR = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
-    private static final DateTimeFormatter OTHER_YEAR = DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.ENGLISH);
     private static final DateTimeFormatter FULL_LOCAL = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm:ss", Locale.ENGLISH);
     private static final DateTimeFormatter FULL_UTC = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS 'UTC'", Locale.ROOT);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     private RelativeTimeText() {}
 
-    /** "now", "5m", "3h", "2d" (under a week), then "Nov 18" or "Nov 18, 2025". */
+    /** "just now", "5m", "3h", "2d" (under a week), then "Nov 18" or "Nov 18, 2025": {@link RelativeTime#compact}. */
     public static String of(Instant then, Instant now, ZoneId zone) {
-        Duration ago = Duration.between(then, now);
-        if (ago.isNegative()) ago = Duration.ZERO;
-        if (ago.toMinutes() < 1) return "now";
-        if (ago.toHours() < 1) return ago.toMinutes() + "m";
-        if (ago.toDays() < 1) return ago.toHours() + "h";
-        if (ago.toDays() < 7) return ago.toDays() + "d";
-        ZonedDateTime t = then.atZone(zone);
-        return (t.getYear() == now.atZone(zone).getYear() ? SAME_YEAR : OTHER_YEAR).format(t);
+        return RelativeTime.compact(then, now, zone);
     }
 
     public static String of(SortKeyTime time, Instant now, ZoneId zone) {

@@ -14,13 +14,13 @@ class RelativeTimeTextTest {
 
     @Test
     void minutesHoursDaysThenADate() {
-        assertThat(RelativeTimeText.of(NOW.minusSeconds(20), NOW, ZoneOffset.UTC)).isEqualTo("now");
+        assertThat(RelativeTimeText.of(NOW.minusSeconds(20), NOW, ZoneOffset.UTC)).isEqualTo("just now");
         assertThat(RelativeTimeText.of(NOW.minus(Duration.ofMinutes(3)), NOW, ZoneOffset.UTC)).isEqualTo("3m");
         assertThat(RelativeTimeText.of(NOW.minus(Duration.ofHours(5)), NOW, ZoneOffset.UTC)).isEqualTo("5h");
         assertThat(RelativeTimeText.of(NOW.minus(Duration.ofDays(2)), NOW, ZoneOffset.UTC)).isEqualTo("2d");
         assertThat(RelativeTimeText.of(NOW.minus(Duration.ofDays(10)), NOW, ZoneOffset.UTC)).isEqualTo("Nov 15");
         assertThat(RelativeTimeText.of(Instant.parse("2025-03-01T10:00:00Z"), NOW, ZoneOffset.UTC)).isEqualTo("Mar 1, 2025");
-        assertThat(RelativeTimeText.of(NOW.plusSeconds(30), NOW, ZoneOffset.UTC)).isEqualTo("now");
+        assertThat(RelativeTimeText.of(NOW.plusSeconds(30), NOW, ZoneOffset.UTC)).isEqualTo("just now");
     }
 
     @Test
