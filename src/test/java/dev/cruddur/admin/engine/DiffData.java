@@ -42,7 +42,7 @@ final class DiffData {
                 if ((i + p) % 5 != 1) item.put("s", s(STRINGS[(i * 3 + p) % 10]));
                 if (i % 3 == 0) item.put("b", b(i, p, 255 - i));
                 if (i % 2 == 0) item.put("ss", ss("x", "y" + (i % 3)));
-                if (i % 4 == 1) item.put("ns", ns("1", Integer.toString(i), "2.5"));
+                if (i % 4 == 1) item.put("ns", ns("1", Integer.toString(i + 10), "2.5"));
                 if (i % 3 == 2) item.put("bs", bs(b(1), b(i, p)));
                 if (i % 2 == 1) item.put("l", l(s("a" + (i % 3)), n(Integer.toString(i % 4)), m("x", n(Integer.toString(p)))));
                 if (i % 3 != 1) item.put("m", m("a", n(Integer.toString(i)), "inner", m("deep", s("d" + (i % 2)))));
