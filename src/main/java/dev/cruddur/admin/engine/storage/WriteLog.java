@@ -29,7 +29,13 @@ final class WriteLog implements Closeable {
         this.directory = directory;
         Files.createDirectories(directory);
         lockChannel = FileChannel.open(directory.resolve("engine.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        lock = lockChannel.tryLock();
+        FileLock acquired;
+        try {
+            acquired = lockChannel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            acquired = null; // held by another engine in this same JVM
+        }
+        lock = acquired;
         if (lock == null) {
             lockChannel.close();
             throw new IOException("data directory " + directory + " is in use by another engine");
