@@ -170,32 +170,43 @@ public final class Database implements AutoCloseable {
     public static RowKey rowOf(ItemKey key) { return RowKey.of(key.range()); }
 
     public StoredItem get(Table table, ItemKey key) {
-        return table.items.get(HashBucket.of(key.hash()), rowOf(key));
+        return table.items.get(table.bucket(key.hash()), rowOf(key));
     }
 
     /** Stores an item (replacing any with the same key) and returns what it replaced. */
     public StoredItem put(Table table, Map<String, AttributeValue> item) {
-        return put(table, item, Values.itemToText(item), ItemSize.of(item), true);
+        TableDefinition d = table.definition();
+        return put(table, item::get, () -> item, Values.itemToText(item), ItemSize.of(item),
+                ItemSize.pageSize(item, d.range() == null ? null : d.range().name()), true);
     }
 
-    private StoredItem put(Table table, Map<String, AttributeValue> item, String json, int size, boolean streamed) {
+    /**
+     * The one write path. {@code attribute} answers for keys, index keys and the TTL attribute; the whole item
+     * is only asked for when an index needs it, so a replayed line costs a scan of its text, not a parse.
+     */
+    private StoredItem put(Table table, java.util.function.Function<String, AttributeValue> attribute, Supplier<Map<String, AttributeValue>> whole,
+                           String json, int size, int pageSize, boolean streamed) {
         TableDefinition d = table.definition();
-        ItemKey key = keyOf(d, item);
-        HashBucket bucket = HashBucket.of(key.hash());
-        StoredItem stored = new StoredItem(key, json, size, ItemSize.pageSize(item, d.range() == null ? null : d.range().name()));
+        ItemKey key = new ItemKey(attribute.apply(d.hash().name()), d.range() == null ? null : attribute.apply(d.range().name()));
+        HashBucket bucket = table.bucket(key.hash());
+        StoredItem stored = new StoredItem(key, json, size, pageSize);
         StoredItem old = table.items.put(bucket, rowOf(key), stored);
         Map<String, AttributeValue> oldItem = old != null && !d.indexes().isEmpty() ? old.parse() : null;
+        Map<String, AttributeValue> item = null;
         for (IndexDefinition i : d.indexes()) {
             OrderedItems index = table.indexes.get(i.name());
             if (oldItem != null) indexRemove(d, i, index, oldItem, key);
+            AttributeValue h = attribute.apply(i.hash().name());
+            if (h == null || (i.range() != null && attribute.apply(i.range().name()) == null)) continue;
+            if (item == null) item = whole.get();
             indexPut(d, i, index, item, stored);
         }
-        if (d.ttlEnabled()) table.trackExpiry(key, expiryTime(d, item));
+        if (d.ttlEnabled()) table.trackExpiry(key, expiryTime(d, attribute.apply(d.ttlAttribute())));
         if (streamed) {
             record(table, old == null ? "INSERT" : "MODIFY", key, json, old == null ? null : old.json(), size, false);
-            logLine("P", d.name(), Long.toString(now()), json);
+            logLine("P", d.name(), Long.toString(now()), Integer.toString(size), Integer.toString(pageSize), json);
         } else {
-            logLine("S", d.name(), json);
+            logLine("S", d.name(), Integer.toString(size), Integer.toString(pageSize), json);
         }
         return old;
     }
@@ -203,7 +214,7 @@ public final class Database implements AutoCloseable {
     /** Removes the item with this key, if any, and returns it. */
     public StoredItem delete(Table table, ItemKey key, boolean byTimeToLive) {
         TableDefinition d = table.definition();
-        StoredItem old = table.items.remove(HashBucket.of(key.hash()), rowOf(key));
+        StoredItem old = table.items.remove(table.bucket(key.hash()), rowOf(key));
         if (old == null) return null;
         if (!d.indexes().isEmpty()) {
             Map<String, AttributeValue> oldItem = old.parse();
@@ -272,7 +283,11 @@ public final class Database implements AutoCloseable {
 
     private static Long expiryTime(TableDefinition d, Map<String, AttributeValue> item) {
         if (!d.ttlEnabled() || d.ttlAttribute() == null) return null;
-        AttributeValue v = item.get(d.ttlAttribute());
+        return expiryTime(d, item.get(d.ttlAttribute()));
+    }
+
+    private static Long expiryTime(TableDefinition d, AttributeValue v) {
+        if (!d.ttlEnabled() || d.ttlAttribute() == null) return null;
         if (!(v instanceof AttributeValue.N n)) return null;
         BigDecimal seconds = n.value();
         if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 2)) > 0) return null;
@@ -305,7 +320,7 @@ public final class Database implements AutoCloseable {
         replaying = true;
         try {
             for (String line : lines) {
-                String[] f = line.split("\t", 5);
+                String[] f = line.split("\t", 6);
                 switch (f[0]) {
                     case "C" -> sequence = Long.parseLong(f[1]);
                     case "T" -> {
@@ -317,17 +332,11 @@ public final class Database implements AutoCloseable {
                     case "P" -> {
                         replayTime = Long.parseLong(f[2]);
                         Table t = tables.get(f[1]);
-                        if (t != null) {
-                            Map<String, AttributeValue> item = Values.itemFromText(f[3]);
-                            put(t, item, f[3], ItemSize.of(item), true);
-                        }
+                        if (t != null) replayPut(t, f[5], Integer.parseInt(f[3]), Integer.parseInt(f[4]), true);
                     }
                     case "S" -> {
                         Table t = tables.get(f[1]);
-                        if (t != null) {
-                            Map<String, AttributeValue> item = Values.itemFromText(f[2]);
-                            put(t, item, f[2], ItemSize.of(item), false);
-                        }
+                        if (t != null) replayPut(t, f[4], Integer.parseInt(f[2]), Integer.parseInt(f[3]), false);
                     }
                     case "D" -> {
                         replayTime = Long.parseLong(f[2]);
@@ -344,6 +353,11 @@ public final class Database implements AutoCloseable {
         if (lines.size() > 2 * live + 1000) compact();
     }
 
+    private void replayPut(Table t, String json, int size, int pageSize, boolean streamed) {
+        Map<String, AttributeValue> wanted = ItemScanner.attributes(json, t.replayAttributes());
+        put(t, wanted::get, () -> Values.itemFromText(json), json, size, pageSize, streamed);
+    }
+
     /** Rewrites the log as the current state: definitions and items only (stream history is not kept). */
     private void compact() throws IOException {
         List<String> lines = new ArrayList<>();
@@ -352,7 +366,8 @@ public final class Database implements AutoCloseable {
             lines.add("T\t" + definitionText(t.definition()));
             String name = t.definition().name();
             t.items.scan(null, null, e -> {
-                lines.add("S\t" + name + "\t" + e.getValue().json());
+                StoredItem it = e.getValue();
+                lines.add("S\t" + name + "\t" + it.size() + "\t" + it.pageSize() + "\t" + it.json());
                 return true;
             });
         }
