@@ -38,7 +38,10 @@ public final class EngineBenchmark {
     record Rates(double puts, double queries, double gets) {}
 
     public static void main(String[] args) throws Exception {
+        // the JDK keeps at most 5 idle keep-alive connections per host by default; eight client threads need more
+        System.setProperty("http.maxConnections", "32");
         System.out.println("Engine benchmark (AWS SDK v2, UrlConnectionHttpClient, one client thread unless noted)");
+        System.out.println("load average at start: " + loadAverage() + " on " + Runtime.getRuntime().availableProcessors() + " cores");
         long t0 = System.nanoTime();
         EmbeddedDynamo first = EmbeddedDynamo.start(EngineConfig.inMemory());
         double coldStart = (System.nanoTime() - t0) / 1e6;
@@ -50,16 +53,31 @@ public final class EngineBenchmark {
 
         Rates embedded, dynalite, ceiling;
         double embeddedParallel, dynaliteParallel;
-        try (EmbeddedDynamo engine = EmbeddedDynamo.start(EngineConfig.inMemory())) {
-            embedded = run("embedded", engine.endpoint(), true);
+        try (EmbeddedDynamo engine = EmbeddedDynamo.start(EngineConfig.inMemory()); Dynalite d = Dynalite.start();
+             CannedEndpoint canned = new CannedEndpoint(cannedAnswers());
+             DynamoDbClient ce = client(engine.endpoint()); DynamoDbClient cd = client(d.endpoint()); DynamoDbClient cc = client(canned.endpoint())) {
+            createTable(ce);
+            createTable(cd);
+            String[] groups = new String[GROUPS];
+            for (int g = 0; g < GROUPS; g++) groups[g] = UUID.nameUUIDFromBytes(("g" + g).getBytes()).toString();
+            // warm-up round on each, then three measured rounds taking turns, so that load from other
+            // processes on this machine hits all three alike; the best of three is reported
+            round(ce, groups, 0);
+            round(cd, groups, 0);
+            round(cc, groups, 0);
+            embedded = new Rates(0, 0, 0);
+            dynalite = new Rates(0, 0, 0);
+            ceiling = new Rates(0, 0, 0);
+            for (int rep = 1; rep <= 3; rep++) {
+                embedded = best(embedded, round(ce, groups, rep));
+                dynalite = best(dynalite, round(cd, groups, rep));
+                ceiling = best(ceiling, round(cc, groups, rep));
+                System.out.println("round " + rep + " done");
+            }
             embeddedParallel = parallel(engine.endpoint());
-        }
-        try (Dynalite d = Dynalite.start()) {
-            dynalite = run("dynalite", d.endpoint(), true);
             dynaliteParallel = parallel(d.endpoint());
-        }
-        try (CannedEndpoint canned = new CannedEndpoint(cannedAnswers())) {
-            ceiling = run("ceiling", canned.endpoint(), false);
+            embeddedParallel = Math.max(embeddedParallel, parallel(engine.endpoint()));
+            dynaliteParallel = Math.max(dynaliteParallel, parallel(d.endpoint()));
         }
 
         System.out.println();
@@ -77,6 +95,19 @@ public final class EngineBenchmark {
                 embeddedParallel, dynaliteParallel, embeddedParallel / dynaliteParallel);
         System.out.printf(Locale.ROOT, "start-up: %.1f ms (first in this JVM, with class loading), %.1f ms (second)%n", coldStart, warmStart);
         heapAndReopen();
+        System.out.println("load average at end: " + loadAverage());
+    }
+
+    static Rates best(Rates a, Rates b) {
+        return new Rates(Math.max(a.puts(), b.puts()), Math.max(a.queries(), b.queries()), Math.max(a.gets(), b.gets()));
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return "unknown";
+        }
     }
 
     static DynamoDbClient client(URI endpoint) { return DynamoClients.dynamo(endpoint); }
@@ -96,18 +127,6 @@ public final class EngineBenchmark {
     static void createTable(DynamoDbClient c) {
         c.createTable(t -> t.tableName(TABLE).attributeDefinitions(DiffData.attr("pk", "S"), DiffData.attr("sk", "S"))
                 .keySchema(DiffData.key("pk", KeyType.HASH), DiffData.key("sk", KeyType.RANGE)).billingMode(BillingMode.PAY_PER_REQUEST));
-    }
-
-    static Rates run(String name, URI endpoint, boolean createTable) {
-        try (DynamoDbClient c = client(endpoint)) {
-            if (createTable) createTable(c);
-            String[] groups = new String[GROUPS];
-            for (int g = 0; g < GROUPS; g++) groups[g] = UUID.nameUUIDFromBytes(("g" + g).getBytes()).toString();
-            round(c, groups, 0); // warm-up: the JIT of both sides, connections, the table
-            Rates r = round(c, groups, 1);
-            System.out.printf(Locale.ROOT, "%s done%n", name);
-            return r;
-        }
     }
 
     /** One round: PUTS puts spread over GROUPS conversations, QUERIES queries of 100, GETS gets of stored keys. */
@@ -214,8 +233,11 @@ public final class EngineBenchmark {
                     heapMb, Files.size(dir.resolve("engine.log")) / 1024.0 / 1024.0);
         }
         long t = System.nanoTime();
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu = mx.getCurrentThreadCpuTime();
         try (EmbeddedDynamo engine = EmbeddedDynamo.start(EngineConfig.persistent(dir))) {
             reopenMillis = (System.nanoTime() - t) / 1_000_000;
+            System.out.printf(Locale.ROOT, "reopen CPU time of the opening thread: %d ms%n", (mx.getCurrentThreadCpuTime() - cpu) / 1_000_000);
             try (DynamoDbClient c = client(engine.endpoint())) {
                 long count = c.describeTable(d -> d.tableName(TABLE)).table().itemCount();
                 System.out.printf(Locale.ROOT, "reopen: %d ms for %d messages from disk%n", reopenMillis, count);
