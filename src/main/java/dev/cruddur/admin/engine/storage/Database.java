@@ -316,15 +316,14 @@ public final class Database implements AutoCloseable {
     // ---- persistence
 
     private void replay() throws IOException {
-        List<String> lines = log.readLines();
+        int[] lines = {0};
         replaying = true;
         try {
-            for (String line : lines) {
-                String[] f = line.split("\t", 6);
+            lines[0] = log.readLines(6, f -> {
                 switch (f[0]) {
                     case "C" -> sequence = Long.parseLong(f[1]);
                     case "T" -> {
-                        TableDefinition d = Json.MAPPER.readValue(f[1], TableDefinition.class);
+                        TableDefinition d = readDefinition(f[1]);
                         Table t = tables.get(d.name());
                         if (t == null) createTable(d); else updateDefinition(t, d);
                     }
@@ -345,12 +344,20 @@ public final class Database implements AutoCloseable {
                     }
                     default -> { }
                 }
-            }
+            });
         } finally {
             replaying = false;
         }
         int live = tables.values().stream().mapToInt(t -> t.items.count() + 1).sum();
-        if (lines.size() > 2 * live + 1000) compact();
+        if (lines[0] > 2 * live + 1000) compact();
+    }
+
+    private static TableDefinition readDefinition(String text) {
+        try {
+            return Json.MAPPER.readValue(text, TableDefinition.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable table definition in the log: " + text, e);
+        }
     }
 
     private void replayPut(Table t, String json, int size, int pageSize, boolean streamed) {
