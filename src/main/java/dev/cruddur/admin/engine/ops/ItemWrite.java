@@ -66,8 +66,7 @@ final class ItemWrite {
                 : RequestSupport.requiredItem(request, "Key", "key");
         String returnValues = Json.string(request, "ReturnValues");
         if (returnValues != null) {
-            Set<String> allowed = kind == Kind.UPDATE ? Set.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW") : Set.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW");
-            RequestSupport.enumValue(request, "ReturnValues", "returnValues", allowed);
+            RequestSupport.enumValue(request, "ReturnValues", "returnValues", Set.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"));
             if ((kind == Kind.PUT || kind == Kind.DELETE) && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD"))
                 throw ApiException.validation("ReturnValues can only be ALL_OLD or NONE");
         }

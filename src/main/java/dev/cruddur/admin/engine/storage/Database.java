@@ -342,6 +342,23 @@ public final class Database implements AutoCloseable {
                         Table t = tables.get(f[1]);
                         if (t != null) delete(t, keyOf(t.definition(), Values.itemFromText(f[4])), f[3].equals("ttl"));
                     }
+                    case "L" -> { // a stream in a snapshot: table, label, view type, created, enabled|disabled
+                        Table t = tables.get(f[1]);
+                        if (t != null && t.stream(f[2]) == null) {
+                            StreamLog stream = new StreamLog(t.definition().streamArn(f[2]), f[2], f[3], Long.parseLong(f[4]));
+                            if (f[5].equals("disabled")) stream.disable();
+                            t.streams.add(stream);
+                        }
+                    }
+                    case "R" -> { // a stream record in a snapshot: table, label, sequence, event, then created..old image
+                        Table t = tables.get(f[1]);
+                        StreamLog stream = t == null ? null : t.stream(f[2]);
+                        if (stream != null) {
+                            String[] g = f[5].split("\t");
+                            stream.add(new StreamRecord(Long.parseLong(f[3]), f[4], g[3], g[4].equals("-") ? null : g[4], g[5].equals("-") ? null : g[5],
+                                    Long.parseLong(g[0]), Integer.parseInt(g[1]), g[2].equals("ttl")));
+                        }
+                    }
                     default -> { }
                 }
             });
@@ -365,13 +382,23 @@ public final class Database implements AutoCloseable {
         put(t, wanted::get, () -> Values.itemFromText(json), json, size, pageSize, streamed);
     }
 
-    /** Rewrites the log as the current state: definitions and items only (stream history is not kept). */
+    /** Rewrites the log as the current state: definitions, items, and the last 24 hours of every stream. */
     private void compact() throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("C\t" + sequence);
+        long cutoff = System.currentTimeMillis() - 24L * 3600 * 1000;
         for (Table t : tables.values()) {
             lines.add("T\t" + definitionText(t.definition()));
             String name = t.definition().name();
+            for (StreamLog stream : t.streams) {
+                lines.add(String.join("\t", "L", name, stream.label(), stream.viewType(), Long.toString(stream.createdMillis()),
+                        stream.enabled() ? "enabled" : "disabled"));
+                for (StreamRecord r : stream.since(cutoff)) {
+                    lines.add(String.join("\t", "R", name, stream.label(), Long.toString(r.sequence()), r.eventName(), Long.toString(r.createdMillis()),
+                            Integer.toString(r.sizeBytes()), r.byTimeToLive() ? "ttl" : "-", r.keysJson(),
+                            r.newImageJson() == null ? "-" : r.newImageJson(), r.oldImageJson() == null ? "-" : r.oldImageJson()));
+                }
+            }
             t.items.scan(null, null, e -> {
                 StoredItem it = e.getValue();
                 lines.add("S\t" + name + "\t" + it.size() + "\t" + it.pageSize() + "\t" + it.json());

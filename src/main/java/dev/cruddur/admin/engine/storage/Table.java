@@ -63,9 +63,13 @@ public final class Table {
     public List<StreamLog> streams() { return streams; }
 
     public StreamLog currentStream() {
-        if (streams.isEmpty()) return null;
-        StreamLog last = streams.get(streams.size() - 1);
-        return last.enabled() ? last : null;
+        for (int i = streams.size() - 1; i >= 0; i--) if (streams.get(i).enabled()) return streams.get(i);
+        return null;
+    }
+
+    StreamLog stream(String label) {
+        for (StreamLog s : streams) if (s.label().equals(label)) return s;
+        return null;
     }
 
     void trackExpiry(ItemKey key, Long at) {
