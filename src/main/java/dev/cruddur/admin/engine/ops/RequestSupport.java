@@ -249,7 +249,8 @@ final class RequestSupport {
 
     // ---- responses
 
-    static RawValue raw(String json) { return new RawValue(json); }
+    /** Stored (ASCII) item text to splice into a response without re-encoding it. */
+    static RawValue raw(String json) { return new RawValue(new dev.cruddur.admin.engine.api.RawJson(json)); }
 
     static void putItem(ObjectNode response, String field, Map<String, AttributeValue> item) {
         if (item != null && !item.isEmpty()) response.set(field, Values.itemToJson(item));
