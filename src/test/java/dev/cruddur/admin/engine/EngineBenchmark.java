@@ -139,6 +139,7 @@ public final class EngineBenchmark {
     static void createTable(DynamoDbClient c) {
         c.createTable(t -> t.tableName(TABLE).attributeDefinitions(DiffData.attr("pk", "S"), DiffData.attr("sk", "S"))
                 .keySchema(DiffData.key("pk", KeyType.HASH), DiffData.key("sk", KeyType.RANGE)).billingMode(BillingMode.PAY_PER_REQUEST));
+        DiffData.awaitActive(c, TABLE);
     }
 
     /** One round: PUTS puts spread over GROUPS conversations, QUERIES queries of 100, GETS gets of stored keys. */
