@@ -37,6 +37,42 @@ public final class EngineBenchmark {
 
     record Rates(double puts, double queries, double gets) {}
 
+    /** Server CPU time so far, in nanoseconds: what each endpoint spends, whatever else runs on the machine. */
+    interface ServerCpu {
+        long nanos();
+    }
+
+    /** Microseconds of server CPU per operation, by phase; the lowest seen over the rounds. */
+    static final Map<String, double[]> SERVER_CPU_US = new LinkedHashMap<>();
+
+    static ServerCpu engineThreads() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        return () -> {
+            long total = 0;
+            for (Thread t : Thread.getAllStackTraces().keySet())
+                if (t.getName().startsWith("engine-http")) total += Math.max(0, mx.getThreadCpuTime(t.getId()));
+            return total;
+        };
+    }
+
+    /** utime + stime of a process from /proc, in nanoseconds (clock ticks of 10 ms). */
+    static ServerCpu process(long pid) {
+        return () -> {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+            } catch (Exception e) {
+                return 0;
+            }
+        };
+    }
+
+    static void recordCpu(String endpoint, int phase, long nanos, int ops) {
+        double[] v = SERVER_CPU_US.computeIfAbsent(endpoint, k -> new double[]{Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE});
+        v[phase] = Math.min(v[phase], nanos / 1000.0 / ops);
+    }
+
     public static void main(String[] args) throws Exception {
         // the JDK keeps at most 5 idle keep-alive connections per host by default; eight client threads need more
         System.setProperty("http.maxConnections", "32");
@@ -71,8 +107,8 @@ public final class EngineBenchmark {
             dynalite = new Rates(0, 0, 0);
             ceiling = new Rates(0, 0, 0);
             for (int rep = 1; rep <= 5; rep++) {
-                embedded = best(embedded, round(ce, groups, rep));
-                dynalite = best(dynalite, round(cd, groups, rep));
+                embedded = best(embedded, round(ce, groups, rep, "embedded", engineThreads()));
+                dynalite = best(dynalite, round(cd, groups, rep, "dynalite", process(d.pid())));
                 ceiling = best(ceiling, round(cc, groups, rep));
                 System.out.println("round " + rep + " done");
             }
@@ -92,6 +128,9 @@ public final class EngineBenchmark {
                 100 * embedded.queries() / ceiling.queries(), 100 * embedded.gets() / ceiling.gets());
         System.out.printf(Locale.ROOT, "%-10s %11.0f%% %11.0f%% %11.0f%%%n", "dyn/ceil", 100 * dynalite.puts() / ceiling.puts(),
                 100 * dynalite.queries() / ceiling.queries(), 100 * dynalite.gets() / ceiling.gets());
+        System.out.println();
+        System.out.println("server CPU per operation (best round; independent of other load on the machine):");
+        SERVER_CPU_US.forEach((name, v) -> System.out.printf(Locale.ROOT, "%-10s %10.0f us %10.0f us %10.0f us%n", name, v[0], v[1], v[2]));
         System.out.println();
         System.out.printf(Locale.ROOT, "8 threads: embedded %.0f ops/s, dynalite %.0f ops/s, ratio %.1fx%n",
                 embeddedParallel, dynaliteParallel, embeddedParallel / dynaliteParallel);
@@ -143,14 +182,19 @@ public final class EngineBenchmark {
     }
 
     /** One round: PUTS puts spread over GROUPS conversations, QUERIES queries of 100, GETS gets of stored keys. */
-    static Rates round(DynamoDbClient c, String[] groups, int round) {
+    static Rates round(DynamoDbClient c, String[] groups, int round) { return round(c, groups, round, null, null); }
+
+    static Rates round(DynamoDbClient c, String[] groups, int round, String name, ServerCpu cpu) {
         int base = round * PUTS;
+        long cpu0 = cpu == null ? 0 : cpu.nanos();
         long t = System.nanoTime();
         for (int i = 0; i < PUTS; i++) {
             Map<String, AttributeValue> m = message(groups[i % GROUPS], base + i);
             c.putItem(p -> p.tableName(TABLE).item(m));
         }
         double puts = PUTS / ((System.nanoTime() - t) / 1e9);
+        long cpu1 = cpu == null ? 0 : cpu.nanos();
+        if (cpu != null) recordCpu(name, 0, cpu1 - cpu0, PUTS);
         t = System.nanoTime();
         int items = 0;
         for (int i = 0; i < QUERIES; i++) {
@@ -159,6 +203,8 @@ public final class EngineBenchmark {
                     .scanIndexForward(false).limit(100)).count();
         }
         double queries = QUERIES / ((System.nanoTime() - t) / 1e9);
+        long cpu2 = cpu == null ? 0 : cpu.nanos();
+        if (cpu != null) recordCpu(name, 1, cpu2 - cpu1, QUERIES);
         if (items != QUERIES * 100) System.out.println("  (queries returned " + items + " items, expected " + QUERIES * 100 + ")");
         t = System.nanoTime();
         for (int i = 0; i < GETS; i++) {
@@ -166,6 +212,7 @@ public final class EngineBenchmark {
             c.getItem(g -> g.tableName(TABLE).key(Map.of("pk", m.get("pk"), "sk", m.get("sk"))));
         }
         double gets = GETS / ((System.nanoTime() - t) / 1e9);
+        if (cpu != null) recordCpu(name, 2, cpu.nanos() - cpu2, GETS);
         return new Rates(puts, queries, gets);
     }
 
