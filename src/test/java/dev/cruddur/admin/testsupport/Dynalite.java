@@ -48,6 +48,9 @@ public final class Dynalite implements AutoCloseable {
 
     public boolean isAlive() { return process.isAlive(); }
 
+    /** The node process id (for measuring its CPU time, for example). */
+    public long pid() { return process.pid(); }
+
     /** What dynalite printed so far (for failure messages). */
     public synchronized List<String> output() { return new ArrayList<>(output); }
 

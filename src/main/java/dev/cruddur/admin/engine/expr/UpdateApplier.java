@@ -5,7 +5,6 @@ import dev.cruddur.admin.engine.model.Numbers;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,6 +189,4 @@ public final class UpdateApplier {
         }
         return v;
     }
-
-    static boolean sameBytes(byte[] a, byte[] b) { return Arrays.equals(a, b); }
 }

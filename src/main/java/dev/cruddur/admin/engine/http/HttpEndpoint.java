@@ -1,6 +1,5 @@
 package dev.cruddur.admin.engine.http;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -72,7 +71,7 @@ public final class HttpEndpoint implements Closeable {
 
     private void serve(Socket socket) {
         try (socket) {
-            InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            Input in = new Input(socket.getInputStream());
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
             while (!closed) {
                 String requestLine = readLine(in);
@@ -136,8 +135,12 @@ public final class HttpEndpoint implements Closeable {
         for (Map.Entry<String, String> e : r.headers().entrySet()) h.append(e.getKey()).append(": ").append(e.getValue()).append("\r\n");
         if (close) h.append("Connection: close\r\n");
         h.append("\r\n");
-        out.write(h.toString().getBytes(StandardCharsets.US_ASCII));
-        out.write(r.body());
+        // head and body leave in one write: a reply split over two segments costs the client an extra wake-up
+        byte[] head = h.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[head.length + r.body().length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(r.body(), 0, all, head.length, r.body().length);
+        out.write(all);
         out.flush();
     }
 
@@ -146,7 +149,45 @@ public final class HttpEndpoint implements Closeable {
         write(out, new RequestHandler.Response(status, "text/plain", body, Map.of()), true);
     }
 
-    private static String readLine(InputStream in) throws IOException {
+    /**
+     * A socket reader with its own buffer: BufferedInputStream takes a lock on every read(), and request
+     * heads are read byte by byte.
+     */
+    private static final class Input {
+        private final InputStream raw;
+        private final byte[] buffer = new byte[16 * 1024];
+        private int position, limit;
+
+        Input(InputStream raw) { this.raw = raw; }
+
+        int read() throws IOException {
+            if (position == limit && !fill()) return -1;
+            return buffer[position++] & 0xff;
+        }
+
+        byte[] readNBytes(int n) throws IOException {
+            byte[] out = new byte[n];
+            int got = Math.min(n, limit - position);
+            System.arraycopy(buffer, position, out, 0, got);
+            position += got;
+            while (got < n) {
+                int r = raw.read(out, got, n - got);
+                if (r < 0) return java.util.Arrays.copyOf(out, got);
+                got += r;
+            }
+            return out;
+        }
+
+        private boolean fill() throws IOException {
+            int r = raw.read(buffer, 0, buffer.length);
+            if (r <= 0) return false;
+            position = 0;
+            limit = r;
+            return true;
+        }
+    }
+
+    private static String readLine(Input in) throws IOException {
         StringBuilder sb = new StringBuilder(64);
         int c;
         while ((c = in.read()) != -1) {
@@ -161,7 +202,7 @@ public final class HttpEndpoint implements Closeable {
         return sb.length() == 0 ? null : sb.toString();
     }
 
-    private static byte[] readChunked(InputStream in) throws IOException {
+    private static byte[] readChunked(Input in) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         while (true) {
             String sizeLine = readLine(in);

@@ -18,8 +18,8 @@ public final class Numbers {
         if (text == null || text.isEmpty()) throw new InvalidNumber("The parameter cannot be converted to a numeric value");
         BigDecimal d;
         try {
-            String t = text.trim();
-            if (!t.equals(text) || t.endsWith(".") && false) throw new NumberFormatException();
+            // BigDecimal would accept surrounding blanks after trim(); DynamoDB does not
+            if (!text.strip().equals(text)) throw new NumberFormatException();
             d = new BigDecimal(text);
         } catch (NumberFormatException e) {
             throw new InvalidNumber("The parameter cannot be converted to a numeric value: " + text);

@@ -82,6 +82,4 @@ public final class BatchGetItem implements Operation {
             return r;
         });
     }
-
-    static Map<String, AttributeValue> copy(Map<String, AttributeValue> m) { return new LinkedHashMap<>(m); }
 }

@@ -14,7 +14,8 @@ public final class DeleteTable implements Operation {
     @Override public ObjectNode handle(JsonNode request) {
         String name = RequestSupport.tableName(request);
         return engine.db.write(() -> {
-            Table t = RequestSupport.table(engine.db, name);
+            Table t = engine.db.table(name);
+            if (t == null) throw dev.cruddur.admin.engine.api.ApiException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
             ObjectNode r = Json.object();
             r.set("TableDescription", TableDescriptions.describe(t, "DELETING"));
             engine.db.deleteTable(name);

@@ -56,7 +56,8 @@ public final class GetRecords implements Operation {
         d.put("SequenceNumber", rec.sequenceNumber());
         d.put("SizeBytes", rec.sizeBytes());
         d.put("StreamViewType", viewType);
-        if (rec.byTimeToLive()) n.putObject("userIdentity").put("type", "Service").put("principalId", "dynamodb.amazonaws.com");
+        // the GetRecords API spells these members with capitals (Lambda events spell them type/principalId)
+        if (rec.byTimeToLive()) n.putObject("userIdentity").put("PrincipalId", "dynamodb.amazonaws.com").put("Type", "Service");
         return n;
     }
 }

@@ -66,8 +66,7 @@ final class ItemWrite {
                 : RequestSupport.requiredItem(request, "Key", "key");
         String returnValues = Json.string(request, "ReturnValues");
         if (returnValues != null) {
-            Set<String> allowed = kind == Kind.UPDATE ? Set.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW") : Set.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW");
-            RequestSupport.enumValue(request, "ReturnValues", "returnValues", allowed);
+            RequestSupport.enumValue(request, "ReturnValues", "returnValues", Set.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"));
             if ((kind == Kind.PUT || kind == Kind.DELETE) && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD"))
                 throw ApiException.validation("ReturnValues can only be ALL_OLD or NONE");
         }
@@ -94,8 +93,36 @@ final class ItemWrite {
                     throw ApiException.validation("One or more parameter values were invalid: Cannot update attribute " + a.path().head() + ". This attribute is part of the key");
             }
         }
+        if (actions != null) checkIndexKeyUpdates(d, actions);
         boolean returnOld = "ALL_OLD".equals(Json.string(request, "ReturnValuesOnConditionCheckFailure"));
         return new ItemWrite(kind, table, key, kind == Kind.PUT ? item : null, actions, condition, returnValues, returnOld);
+    }
+
+    /** An update may not give an index key a value of another type, nor reach inside a key attribute. */
+    private static void checkIndexKeyUpdates(TableDefinition d, List<UpdateAction> actions) {
+        for (dev.cruddur.admin.engine.storage.IndexDefinition i : indexOrder(d)) {
+            for (dev.cruddur.admin.engine.storage.KeyAttribute k : i.range() == null ? List.of(i.hash()) : List.of(i.hash(), i.range())) {
+                for (UpdateAction a : actions) {
+                    if (a.path().elements().size() != 1 || !a.path().head().equals(k.name())) continue;
+                    String type = dev.cruddur.admin.engine.expr.OperandTypes.staticType(a);
+                    if (type != null && !type.equals(k.type()))
+                        throw ApiException.validation("One or more parameter values were invalid: Type mismatch for Index Key " + k.name()
+                                + " Expected: " + k.type() + " Actual: " + type + " IndexName: " + i.name());
+                    break;
+                }
+            }
+        }
+        List<Path> paths = new ArrayList<>();
+        for (UpdateAction a : actions) paths.add(a.path());
+        RequestSupport.checkKeyPaths(d, paths);
+    }
+
+    /** DynamoDB (and dynalite) look at global indexes before local ones. */
+    private static List<dev.cruddur.admin.engine.storage.IndexDefinition> indexOrder(TableDefinition d) {
+        List<dev.cruddur.admin.engine.storage.IndexDefinition> out = new ArrayList<>();
+        for (var i : d.indexes()) if (i.global()) out.add(i);
+        for (var i : d.indexes()) if (!i.global()) out.add(i);
+        return out;
     }
 
     /** Evaluated under the write lock: the condition against the current item. */
@@ -116,6 +143,16 @@ final class ItemWrite {
                     updated = actions == null ? UpdateApplier.deepCopy(base) : UpdateApplier.apply(actions, base);
                 } catch (ExpressionException e) {
                     throw ApiException.validation(e.getMessage());
+                }
+                for (UpdateAction a : actions == null ? List.<UpdateAction>of() : actions) {
+                    if (!(a instanceof UpdateAction.Set) || a.path().elements().size() != 1) continue;
+                    for (var i : definition.indexes()) {
+                        for (var k : i.range() == null ? List.of(i.hash()) : List.of(i.hash(), i.range())) {
+                            AttributeValue v = updated.get(k.name());
+                            if (k.name().equals(a.path().head()) && v != null && !v.type().equals(k.type()))
+                                throw ApiException.validation("The update expression attempted to update the secondary index key to unsupported type");
+                        }
+                    }
                 }
                 RequestSupport.checkIndexKeys(definition, updated);
                 if (ItemSize.of(updated) > ItemSize.MAX_ITEM_SIZE)

@@ -114,6 +114,10 @@ final class RequestSupport {
             if (v == null) throw ApiException.validation("One or more parameter values were invalid: Missing the key " + k.name() + " in the item");
             if (!v.type().equals(k.type()))
                 throw ApiException.validation("One or more parameter values were invalid: Type mismatch for key " + k.name() + " expected: " + k.type() + " actual: " + v.type());
+            // a whole item's empty key is worded differently from a Key parameter's, as DynamoDB does
+            if ((v instanceof AttributeValue.S s && s.value().isEmpty()) || (v instanceof AttributeValue.B b && b.value().length == 0))
+                throw ApiException.validation("One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty "
+                        + (v instanceof AttributeValue.S ? "string" : "binary") + " value. Key: " + k.name());
             checkKeyValue(v, k.name(), k == d.hash());
         }
         checkIndexKeys(d, item);
@@ -245,7 +249,8 @@ final class RequestSupport {
 
     // ---- responses
 
-    static RawValue raw(String json) { return new RawValue(json); }
+    /** Stored (ASCII) item text to splice into a response without re-encoding it. */
+    static RawValue raw(String json) { return new RawValue(new dev.cruddur.admin.engine.api.RawJson(json)); }
 
     static void putItem(ObjectNode response, String field, Map<String, AttributeValue> item) {
         if (item != null && !item.isEmpty()) response.set(field, Values.itemToJson(item));

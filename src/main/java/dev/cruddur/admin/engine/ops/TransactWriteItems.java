@@ -7,7 +7,6 @@ import dev.cruddur.admin.engine.api.ApiException;
 import dev.cruddur.admin.engine.api.Json;
 import dev.cruddur.admin.engine.api.Values;
 import dev.cruddur.admin.engine.model.AttributeValue;
-import dev.cruddur.admin.engine.storage.ItemKey;
 import dev.cruddur.admin.engine.storage.StoredItem;
 
 import java.util.ArrayList;
@@ -111,6 +110,4 @@ public final class TransactWriteItems implements Operation {
             return Json.object();
         });
     }
-
-    static String describe(ItemKey k) { return String.valueOf(k); }
 }

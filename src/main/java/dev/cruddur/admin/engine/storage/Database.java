@@ -170,32 +170,43 @@ public final class Database implements AutoCloseable {
     public static RowKey rowOf(ItemKey key) { return RowKey.of(key.range()); }
 
     public StoredItem get(Table table, ItemKey key) {
-        return table.items.get(HashBucket.of(key.hash()), rowOf(key));
+        return table.items.get(table.bucket(key.hash()), rowOf(key));
     }
 
     /** Stores an item (replacing any with the same key) and returns what it replaced. */
     public StoredItem put(Table table, Map<String, AttributeValue> item) {
-        return put(table, item, Values.itemToText(item), ItemSize.of(item), true);
+        TableDefinition d = table.definition();
+        return put(table, item::get, () -> item, Values.itemToText(item), ItemSize.of(item),
+                ItemSize.pageSize(item, d.range() == null ? null : d.range().name()), true);
     }
 
-    private StoredItem put(Table table, Map<String, AttributeValue> item, String json, int size, boolean streamed) {
+    /**
+     * The one write path. {@code attribute} answers for keys, index keys and the TTL attribute; the whole item
+     * is only asked for when an index needs it, so a replayed line costs a scan of its text, not a parse.
+     */
+    private StoredItem put(Table table, java.util.function.Function<String, AttributeValue> attribute, Supplier<Map<String, AttributeValue>> whole,
+                           String json, int size, int pageSize, boolean streamed) {
         TableDefinition d = table.definition();
-        ItemKey key = keyOf(d, item);
-        HashBucket bucket = HashBucket.of(key.hash());
-        StoredItem stored = new StoredItem(key, json, size, ItemSize.pageSize(item, d.range() == null ? null : d.range().name()));
+        ItemKey key = new ItemKey(attribute.apply(d.hash().name()), d.range() == null ? null : attribute.apply(d.range().name()));
+        HashBucket bucket = table.bucket(key.hash());
+        StoredItem stored = new StoredItem(key, json, size, pageSize);
         StoredItem old = table.items.put(bucket, rowOf(key), stored);
         Map<String, AttributeValue> oldItem = old != null && !d.indexes().isEmpty() ? old.parse() : null;
+        Map<String, AttributeValue> item = null;
         for (IndexDefinition i : d.indexes()) {
             OrderedItems index = table.indexes.get(i.name());
             if (oldItem != null) indexRemove(d, i, index, oldItem, key);
+            AttributeValue h = attribute.apply(i.hash().name());
+            if (h == null || (i.range() != null && attribute.apply(i.range().name()) == null)) continue;
+            if (item == null) item = whole.get();
             indexPut(d, i, index, item, stored);
         }
-        if (d.ttlEnabled()) table.trackExpiry(key, expiryTime(d, item));
+        if (d.ttlEnabled()) table.trackExpiry(key, expiryTime(d, attribute.apply(d.ttlAttribute())));
         if (streamed) {
             record(table, old == null ? "INSERT" : "MODIFY", key, json, old == null ? null : old.json(), size, false);
-            logLine("P", d.name(), Long.toString(now()), json);
+            logLine("P", d.name(), Long.toString(now()), Integer.toString(size), Integer.toString(pageSize), json);
         } else {
-            logLine("S", d.name(), json);
+            logLine("S", d.name(), Integer.toString(size), Integer.toString(pageSize), json);
         }
         return old;
     }
@@ -203,7 +214,7 @@ public final class Database implements AutoCloseable {
     /** Removes the item with this key, if any, and returns it. */
     public StoredItem delete(Table table, ItemKey key, boolean byTimeToLive) {
         TableDefinition d = table.definition();
-        StoredItem old = table.items.remove(HashBucket.of(key.hash()), rowOf(key));
+        StoredItem old = table.items.remove(table.bucket(key.hash()), rowOf(key));
         if (old == null) return null;
         if (!d.indexes().isEmpty()) {
             Map<String, AttributeValue> oldItem = old.parse();
@@ -272,7 +283,11 @@ public final class Database implements AutoCloseable {
 
     private static Long expiryTime(TableDefinition d, Map<String, AttributeValue> item) {
         if (!d.ttlEnabled() || d.ttlAttribute() == null) return null;
-        AttributeValue v = item.get(d.ttlAttribute());
+        return expiryTime(d, item.get(d.ttlAttribute()));
+    }
+
+    private static Long expiryTime(TableDefinition d, AttributeValue v) {
+        if (!d.ttlEnabled() || d.ttlAttribute() == null) return null;
         if (!(v instanceof AttributeValue.N n)) return null;
         BigDecimal seconds = n.value();
         if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 2)) > 0) return null;
@@ -301,15 +316,14 @@ public final class Database implements AutoCloseable {
     // ---- persistence
 
     private void replay() throws IOException {
-        List<String> lines = log.readLines();
+        int[] lines = {0};
         replaying = true;
         try {
-            for (String line : lines) {
-                String[] f = line.split("\t", 5);
+            lines[0] = log.readLines(6, f -> {
                 switch (f[0]) {
                     case "C" -> sequence = Long.parseLong(f[1]);
                     case "T" -> {
-                        TableDefinition d = Json.MAPPER.readValue(f[1], TableDefinition.class);
+                        TableDefinition d = readDefinition(f[1]);
                         Table t = tables.get(d.name());
                         if (t == null) createTable(d); else updateDefinition(t, d);
                     }
@@ -317,42 +331,77 @@ public final class Database implements AutoCloseable {
                     case "P" -> {
                         replayTime = Long.parseLong(f[2]);
                         Table t = tables.get(f[1]);
-                        if (t != null) {
-                            Map<String, AttributeValue> item = Values.itemFromText(f[3]);
-                            put(t, item, f[3], ItemSize.of(item), true);
-                        }
+                        if (t != null) replayPut(t, f[5], Integer.parseInt(f[3]), Integer.parseInt(f[4]), true);
                     }
                     case "S" -> {
                         Table t = tables.get(f[1]);
-                        if (t != null) {
-                            Map<String, AttributeValue> item = Values.itemFromText(f[2]);
-                            put(t, item, f[2], ItemSize.of(item), false);
-                        }
+                        if (t != null) replayPut(t, f[4], Integer.parseInt(f[2]), Integer.parseInt(f[3]), false);
                     }
                     case "D" -> {
                         replayTime = Long.parseLong(f[2]);
                         Table t = tables.get(f[1]);
                         if (t != null) delete(t, keyOf(t.definition(), Values.itemFromText(f[4])), f[3].equals("ttl"));
                     }
+                    case "L" -> { // a stream in a snapshot: table, label, view type, created, enabled|disabled
+                        Table t = tables.get(f[1]);
+                        if (t != null && t.stream(f[2]) == null) {
+                            StreamLog stream = new StreamLog(t.definition().streamArn(f[2]), f[2], f[3], Long.parseLong(f[4]));
+                            if (f[5].equals("disabled")) stream.disable();
+                            t.streams.add(stream);
+                        }
+                    }
+                    case "R" -> { // a stream record in a snapshot: table, label, sequence, event, then created..old image
+                        Table t = tables.get(f[1]);
+                        StreamLog stream = t == null ? null : t.stream(f[2]);
+                        if (stream != null) {
+                            String[] g = f[5].split("\t");
+                            stream.add(new StreamRecord(Long.parseLong(f[3]), f[4], g[3], g[4].equals("-") ? null : g[4], g[5].equals("-") ? null : g[5],
+                                    Long.parseLong(g[0]), Integer.parseInt(g[1]), g[2].equals("ttl")));
+                        }
+                    }
                     default -> { }
                 }
-            }
+            });
         } finally {
             replaying = false;
         }
         int live = tables.values().stream().mapToInt(t -> t.items.count() + 1).sum();
-        if (lines.size() > 2 * live + 1000) compact();
+        if (lines[0] > 2 * live + 1000) compact();
     }
 
-    /** Rewrites the log as the current state: definitions and items only (stream history is not kept). */
+    private static TableDefinition readDefinition(String text) {
+        try {
+            return Json.MAPPER.readValue(text, TableDefinition.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable table definition in the log: " + text, e);
+        }
+    }
+
+    private void replayPut(Table t, String json, int size, int pageSize, boolean streamed) {
+        Map<String, AttributeValue> wanted = ItemScanner.attributes(json, t.replayAttributes());
+        put(t, wanted::get, () -> Values.itemFromText(json), json, size, pageSize, streamed);
+    }
+
+    /** Rewrites the log as the current state: definitions, items, and the last 24 hours of every stream. */
     private void compact() throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("C\t" + sequence);
+        long cutoff = System.currentTimeMillis() - 24L * 3600 * 1000;
         for (Table t : tables.values()) {
             lines.add("T\t" + definitionText(t.definition()));
             String name = t.definition().name();
+            for (StreamLog stream : t.streams) {
+                lines.add(String.join("\t", "L", name, stream.label(), stream.viewType(), Long.toString(stream.createdMillis()),
+                        stream.enabled() ? "enabled" : "disabled"));
+                for (StreamRecord r : stream.since(cutoff)) {
+                    lines.add(String.join("\t", "R", name, stream.label(), Long.toString(r.sequence()), r.eventName(), Long.toString(r.createdMillis()),
+                            Integer.toString(r.sizeBytes()), r.byTimeToLive() ? "ttl" : "-", r.keysJson(),
+                            r.newImageJson() == null ? "-" : r.newImageJson(), r.oldImageJson() == null ? "-" : r.oldImageJson()));
+                }
+            }
             t.items.scan(null, null, e -> {
-                lines.add("S\t" + name + "\t" + e.getValue().json());
+                StoredItem it = e.getValue();
+                lines.add("S\t" + name + "\t" + it.size() + "\t" + it.pageSize() + "\t" + it.json());
                 return true;
             });
         }

@@ -48,5 +48,12 @@ public final class StreamLog {
         return new ArrayList<>(records.subList(from, Math.min(records.size(), from + limit)));
     }
 
+    /** Records newer than the cut-off, for a snapshot (DynamoDB keeps stream records for 24 hours). */
+    synchronized List<StreamRecord> since(long cutoffMillis) {
+        List<StreamRecord> out = new ArrayList<>();
+        for (StreamRecord r : records) if (r.createdMillis() >= cutoffMillis) out.add(r);
+        return out;
+    }
+
     public synchronized String firstSequence() { return records.isEmpty() ? null : records.get(0).sequenceNumber(); }
 }

@@ -19,12 +19,43 @@ public final class Table {
     final TreeMap<Long, Set<ItemKey>> expiries = new TreeMap<>();
     final Map<ItemKey, Long> expiryOf = new HashMap<>();
 
+    /** The last partition looked up: consecutive writes and reads mostly hit one conversation, and its md5 is dear. */
+    private volatile HashBucket lastBucket;
+
     Table(TableDefinition definition) {
         this.definition = definition;
         for (IndexDefinition i : definition.indexes()) indexes.put(i.name(), new OrderedItems());
     }
 
     public TableDefinition definition() { return definition; }
+
+    HashBucket bucket(dev.cruddur.admin.engine.model.AttributeValue hash) {
+        HashBucket b = lastBucket;
+        if (b != null && b.hash().equals(hash)) return b;
+        b = HashBucket.of(hash);
+        lastBucket = b;
+        return b;
+    }
+
+    /** What a replayed item must reveal without a full parse: keys, index keys, the TTL attribute. */
+    private TableDefinition replayAttributesOf;
+    private Set<String> replayAttributes;
+
+    Set<String> replayAttributes() {
+        TableDefinition d = definition;
+        if (d == replayAttributesOf) return replayAttributes;
+        Set<String> names = new HashSet<>();
+        names.add(d.hash().name());
+        if (d.range() != null) names.add(d.range().name());
+        for (IndexDefinition i : d.indexes()) {
+            names.add(i.hash().name());
+            if (i.range() != null) names.add(i.range().name());
+        }
+        if (d.ttlAttribute() != null) names.add(d.ttlAttribute());
+        replayAttributesOf = d;
+        replayAttributes = names;
+        return names;
+    }
     void definition(TableDefinition d) { this.definition = d; }
 
     public OrderedItems items() { return items; }
@@ -32,9 +63,13 @@ public final class Table {
     public List<StreamLog> streams() { return streams; }
 
     public StreamLog currentStream() {
-        if (streams.isEmpty()) return null;
-        StreamLog last = streams.get(streams.size() - 1);
-        return last.enabled() ? last : null;
+        for (int i = streams.size() - 1; i >= 0; i--) if (streams.get(i).enabled()) return streams.get(i);
+        return null;
+    }
+
+    StreamLog stream(String label) {
+        for (StreamLog s : streams) if (s.label().equals(label)) return s;
+        return null;
     }
 
     void trackExpiry(ItemKey key, Long at) {
