@@ -1,6 +1,6 @@
 package dev.cruddur.admin.engine;
 
-import dev.cruddur.admin.testsupport.Dynalite;
+import dev.cruddur.admin.testsupport.DynaliteServer;
 import dev.cruddur.admin.testsupport.DynamoClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DifferentialTest {
     private EmbeddedDynamo engine;
-    private Dynalite dynalite;
+    private DynaliteServer dynalite;
     private DynamoDbClient ours;
     private DynamoDbClient theirs;
 
@@ -39,7 +39,7 @@ class DifferentialTest {
     @BeforeAll
     void start() {
         engine = EmbeddedDynamo.start(EngineConfig.inMemory());
-        dynalite = Dynalite.start();
+        dynalite = DynaliteServer.start();
         ours = DynamoClients.dynamo(engine.endpoint());
         theirs = DynamoClients.dynamo(dynalite.endpoint());
         for (DynamoDbClient c : List.of(ours, theirs)) DiffData.create(c);

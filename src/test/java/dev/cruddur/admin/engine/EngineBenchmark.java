@@ -1,6 +1,6 @@
 package dev.cruddur.admin.engine;
 
-import dev.cruddur.admin.testsupport.Dynalite;
+import dev.cruddur.admin.testsupport.DynaliteServer;
 import dev.cruddur.admin.testsupport.DynamoClients;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -91,7 +91,7 @@ public final class EngineBenchmark {
 
         Rates embedded, dynalite, ceiling;
         double embeddedParallel, dynaliteParallel;
-        try (EmbeddedDynamo engine = EmbeddedDynamo.start(EngineConfig.inMemory()); Dynalite d = Dynalite.start();
+        try (EmbeddedDynamo engine = EmbeddedDynamo.start(EngineConfig.inMemory()); DynaliteServer d = DynaliteServer.start();
              CannedEndpoint canned = new CannedEndpoint(cannedAnswers());
              DynamoDbClient ce = client(engine.endpoint()); DynamoDbClient cd = client(d.endpoint()); DynamoDbClient cc = client(canned.endpoint())) {
             createTable(ce);

@@ -49,6 +49,11 @@ public final class DynaliteServer implements AutoCloseable {
         return port;
     }
 
+    /** The node process's id, for the benchmark's CPU accounting. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Kills the process at once, as a crash would (SIGKILL). */
     public void kill() {
         if (process != null) {
