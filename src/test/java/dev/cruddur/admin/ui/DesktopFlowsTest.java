@@ -295,7 +295,7 @@ class DesktopFlowsTest {
         waitFor("connected", 20, () -> main.profileProperty().get().name().equals("Staging")
                 && main.stateProperty().get() == MainViewModel.State.READY);
         ConnectionProfiles.Loaded loaded = new ConnectionProfiles(config, Clock.systemUTC()).load();
-        assertThat(loaded.profiles()).extracting(ConnectionProfile::name).contains("Local", "Staging");
+        assertThat(loaded.profiles()).extracting(ConnectionProfile::name).contains("Embedded", "Staging");
         assertThat(loaded.selected().name()).isEqualTo("Staging");
         assertThat(loaded.selected().endpoint()).isEqualTo(dynalite.endpoint().toString());
     }
