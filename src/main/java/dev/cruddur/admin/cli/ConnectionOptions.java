@@ -64,7 +64,9 @@ public final class ConnectionOptions {
     DynamoTarget target(Map<String, String> env) {
         String url = endpointUrl(env);
         if (aws && endpoint != null) throw new BadInput("Give either --endpoint or --aws, not both.");
-        String resolvedRegion = firstNonBlank(region, env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
+        String resolvedRegion = firstNonBlank(region,
+                profile == null ? null : DynamoTarget.regionOfProfile(profile).orElse(null),
+                env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"));
         if (aws) {
             return DynamoTarget.aws(Optional.ofNullable(profile), resolvedRegion, tableName());
         }

@@ -30,6 +30,16 @@ public record DynamoTarget(Optional<URI> endpoint, Optional<String> profile, Str
         return endpoint.isEmpty();
     }
 
+    /** The region a named profile of the AWS config sets, if it sets one (read with the SDK's own rules). */
+    public static Optional<String> regionOfProfile(String profile) {
+        try {
+            return software.amazon.awssdk.profiles.ProfileFile.defaultProfileFile().profile(profile)
+                    .flatMap(p -> p.property(software.amazon.awssdk.profiles.ProfileProperty.REGION));
+        } catch (RuntimeException e) {
+            return Optional.empty(); // an unreadable config file: fall back like a profile without a region
+        }
+    }
+
     /** True for endpoints on this machine: 127.0.0.0/8, ::1 and localhost. */
     public boolean isLoopback() {
         return endpoint.map(u -> {
