@@ -3,9 +3,6 @@ package dev.cruddur.admin.ui;
 import dev.cruddur.admin.app.DirectMessages;
 import dev.cruddur.admin.app.connect.ConnectionProfile;
 import dev.cruddur.admin.domain.DemoFixture;
-import dev.cruddur.admin.domain.Message;
-import dev.cruddur.admin.domain.SortKeyTime;
-import dev.cruddur.admin.domain.User;
 import dev.cruddur.admin.store.DynamoTarget;
 import dev.cruddur.admin.store.Seeder;
 import dev.cruddur.admin.testsupport.DynaliteServer;
@@ -15,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
-import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -104,13 +100,18 @@ public final class Screenshots {
                         || main.stateProperty().get() == MainViewModel.State.READY);
                 FxHarness.settle();
                 FxHarness.snapshot(app.window().scene(), out.resolve("aws-read-only-" + theme + ".png"));
+
+                // the default connection: the embedded engine, its URL in the top bar, the demo data loaded on first start
+                FxHarness.runFx(() -> main.connect(ConnectionProfile.embedded("Embedded", null, "cruddur-messages")));
+                FxHarness.waitFor("embedded", 60, () -> main.stateProperty().get() == MainViewModel.State.READY
+                        && main.conversations().shown().size() == 2);
+                FxHarness.runFx(() -> main.conversations().selectedProperty().set(main.conversations().shown().get(0)));
+                FxHarness.waitFor("embedded messages", 20, () -> main.transcript().entries().size() > 10 && !main.transcript().loadingProperty().get());
+                FxHarness.settle();
+                FxHarness.snapshot(app.window().scene(), out.resolve("embedded-" + theme + ".png"));
                 FxHarness.runFx(stage::close);
             }
         }
         System.out.println("screenshots written to " + out.toAbsolutePath());
-    }
-
-    static String unused(User u, Message m, SortKeyTime t) {
-        return u + "" + m + t + DemoFixture.MAIN_GROUP + ButtonType.OK;
     }
 }
