@@ -4,6 +4,8 @@ import dev.cruddur.admin.cacheengine.EmbeddedCacheServer;
 import io.grpc.StatusRuntimeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import momento.sdk.config.Configuration;
 import momento.sdk.config.Configurations;
 import momento.sdk.exceptions.SdkException;
 import momento.sdk.responses.cache.DeleteResponse;
+import momento.sdk.responses.cache.GetBatchResponse;
 import momento.sdk.responses.cache.GetResponse;
 import momento.sdk.responses.cache.IncrementResponse;
 import momento.sdk.responses.cache.SetIfNotExistsResponse;
@@ -246,6 +249,58 @@ public final class CacheStore implements AutoCloseable {
 
     public CacheRead<byte[]> getBytes(String key) {
         return read(() -> shared.client().get(cacheName, key), GetResponse.Hit::valueByteArray);
+    }
+
+    /**
+     * Several keys' values as UTF-8 text in one call (the SDK's {@code getBatch}), in the order
+     * given; an empty value is a miss. For the statistics this is one read of the <em>first</em>
+     * key, timed over the whole call: a hit or a miss of it, as {@link #getText} would count it.
+     * The other keys ride along and count nothing (a cache-aside page read with its generation
+     * counter is one page read). A failure of the call, or of any key, counts one error.
+     *
+     * @throws IllegalArgumentException if there are no keys
+     */
+    public CacheOutcome<List<Optional<String>>> getTextBatch(List<String> keys) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("a batch read needs at least one key");
+        }
+        List<String> asked = List.copyOf(keys);
+        long start = System.nanoTime();
+        if (shared.closed().get()) {
+            return outcomeFailure(closedFailure(), start);
+        }
+        Object response = await(() -> shared.client().getBatch(cacheName, asked), start);
+        if (response instanceof CacheFailure failure) {
+            return outcomeFailure(failure, start);
+        }
+        if (response instanceof SdkException error) {
+            return outcomeFailure(shared.failures().of(error, cacheName), start);
+        }
+        if (!(response instanceof GetBatchResponse.Success success)) {
+            return outcomeFailure(unexpectedFailure(response), start);
+        }
+        // the SDK pairs the streamed answers with the keys by position, into a map by key
+        Map<String, GetResponse> results = success.results();
+        List<Optional<String>> values = new ArrayList<>(asked.size());
+        for (String key : asked) {
+            GetResponse one = results.get(key);
+            if (one instanceof GetResponse.Hit hit) {
+                values.add(Optional.of(hit.valueString()));
+            } else if (one instanceof GetResponse.Miss) {
+                values.add(Optional.empty());
+            } else if (one instanceof SdkException error) {
+                return outcomeFailure(shared.failures().of(error, cacheName), start);
+            } else {
+                return outcomeFailure(unexpectedFailure(one), start); // including an answer missing for the key
+            }
+        }
+        Duration took = since(start);
+        if (values.get(0).isPresent()) {
+            shared.statistics().recordHit(took);
+        } else {
+            shared.statistics().recordMiss(took);
+        }
+        return new CacheOutcome.Ok<>(Collections.unmodifiableList(values), took);
     }
 
     /** The value and how long it has left, in two concurrent calls; for the inspector. */

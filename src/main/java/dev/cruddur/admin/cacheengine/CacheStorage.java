@@ -75,6 +75,16 @@ final class CacheStorage {
         return Optional.ofNullable(live(space(cache), key)).map(StoredItem::value);
     }
 
+    /** Each key's value, in the order given; the cache is checked even when there are no keys. */
+    List<Optional<ByteString>> getAll(String cache, List<ByteString> keys) {
+        var space = space(cache);
+        List<Optional<ByteString>> values = new ArrayList<>(keys.size());
+        for (ByteString key : keys) {
+            values.add(Optional.ofNullable(live(space, key)).map(StoredItem::value));
+        }
+        return values;
+    }
+
     void set(String cache, ByteString key, ByteString value, long ttlMillis) {
         var space = space(cache);
         requireKey(key);

@@ -5,6 +5,7 @@ import grpc.cache_client.ECacheResult;
 import grpc.cache_client.ScsGrpc;
 import grpc.cache_client._DeleteRequest;
 import grpc.cache_client._DeleteResponse;
+import grpc.cache_client._GetBatchRequest;
 import grpc.cache_client._GetRequest;
 import grpc.cache_client._GetResponse;
 import grpc.cache_client._IncrementRequest;
@@ -25,14 +26,16 @@ import grpc.cache_client._UpdateTtlRequest;
 import grpc.cache_client._UpdateTtlResponse;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Momento's data plane ({@code cache_client.Scs}) for scalar items. Collection RPCs are left
- * to the generated base class, which answers UNIMPLEMENTED.
+ * Momento's data plane ({@code cache_client.Scs}) for scalar items, GetBatch included. SetBatch
+ * and the collection RPCs are left to the generated base class, which answers UNIMPLEMENTED.
  */
 final class DataPlaneService extends ScsGrpc.ScsImplBase {
     private final CacheStorage storage;
@@ -43,9 +46,35 @@ final class DataPlaneService extends ScsGrpc.ScsImplBase {
 
     @Override
     public void get(_GetRequest request, StreamObserver<_GetResponse> out) {
-        answer(out, () -> storage.get(cache(), request.getCacheKey())
-                .map(value -> _GetResponse.newBuilder().setResult(ECacheResult.Hit).setCacheBody(value).build())
-                .orElseGet(() -> _GetResponse.newBuilder().setResult(ECacheResult.Miss).build()));
+        answer(out, () -> getResponse(storage.get(cache(), request.getCacheKey())));
+    }
+
+    /**
+     * One {@code _GetResponse} per requested item, in the request's order (the SDK pairs them with
+     * its keys by position), each a hit or a miss as {@link #get} would answer. Every item is read
+     * before anything is sent, so a refusal (no such cache, an empty key) ends the call with the
+     * same status as a Get and no partial answer.
+     */
+    @Override
+    public void getBatch(_GetBatchRequest request, StreamObserver<_GetResponse> out) {
+        List<_GetResponse> responses;
+        try {
+            List<ByteString> keys = new ArrayList<>(request.getItemsCount());
+            for (_GetRequest item : request.getItemsList()) {
+                keys.add(item.getCacheKey());
+            }
+            responses = storage.getAll(cache(), keys).stream().map(DataPlaneService::getResponse).toList();
+        } catch (StatusRuntimeException refused) {
+            out.onError(refused);
+            return;
+        }
+        responses.forEach(out::onNext);
+        out.onCompleted();
+    }
+
+    private static _GetResponse getResponse(Optional<ByteString> value) {
+        return value.map(v -> _GetResponse.newBuilder().setResult(ECacheResult.Hit).setCacheBody(v).build())
+                .orElseGet(() -> _GetResponse.newBuilder().setResult(ECacheResult.Miss).build());
     }
 
     @Override

@@ -98,6 +98,21 @@ class CacheStoreFailureTest {
     }
 
     @Test
+    void batchReadFailsAsItsFailingKeyWouldAndCountsOneError() {
+        long errorsBefore = store.statistics().snapshot().errors();
+        CacheOutcome<?> read = store.getTextBatch(java.util.List.of("groups/fine", "unavailable"));
+        assertThat(read).isInstanceOf(CacheOutcome.Failed.class);
+        CacheFailure failure = ((CacheOutcome.Failed<?>) read).failure();
+        assertThat(failure.kind()).isEqualTo(CacheFailure.Kind.UNAVAILABLE);
+        assertThat(failure.message()).isEqualTo("The cache at 127.0.0.1:" + misbehaving.port() + " is unavailable");
+        assertThat(store.statistics().snapshot().errors()).isEqualTo(errorsBefore + 1);
+
+        CacheOutcome<?> garbage = store.getTextBatch(java.util.List.of("groups/fine", "garbage"));
+        assertThat(garbage).isInstanceOf(CacheOutcome.Failed.class);
+        assertThat(((CacheOutcome.Failed<?>) garbage).message()).isNotBlank();
+    }
+
+    @Test
     void failedWriteIsAFailureNotAnException() {
         CacheOutcome<Void> set = store.set("k", "v");
         assertThat(set).isInstanceOf(CacheOutcome.Failed.class);
@@ -146,6 +161,12 @@ class CacheStoreFailureTest {
             assertThat(((CacheOutcome.Failed<?>) wrong.keysExist(java.util.List.of("groups/a"))).message())
                     .isEqualTo("The Momento API key was refused");
             assertThat(failure(none.getText("groups/a")).kind()).isEqualTo(CacheFailure.Kind.AUTHENTICATION);
+            assertThat(((CacheOutcome.Failed<?>) wrong.getTextBatch(java.util.List.of("groups/a", "generation/groups/a")))
+                    .message()).isEqualTo("The Momento API key was refused");
+            assertThat(((CacheOutcome.Failed<?>) none.getTextBatch(java.util.List.of("groups/a"))).failure().kind())
+                    .isEqualTo(CacheFailure.Kind.AUTHENTICATION);
+            assertThat(((CacheOutcome.Ok<java.util.List<Optional<String>>>) right.getTextBatch(
+                    java.util.List.of("groups/a", "groups/b"))).value()).containsExactly(Optional.of("[]"), Optional.empty());
         }
     }
 

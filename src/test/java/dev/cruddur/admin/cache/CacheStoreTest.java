@@ -301,6 +301,63 @@ class CacheStoreTest {
         ok(store.delete(key));
     }
 
+    // ---------------------------------------------------------------- batch reads
+
+    @Test
+    void batchReadAnswersEachKeyInOrderInOneCall() {
+        String a = key("messages");
+        String absent = key("messages");
+        String c = key("generation/messages");
+        ok(store.set(a, "page héllo ✓", MINUTE));
+        ok(store.increment(c, 1_234_567, MINUTE)); // a counter reads back as its decimal text
+
+        CacheOutcome<List<Optional<String>>> read = store.getTextBatch(List.of(c, absent, a, c));
+
+        assertThat(ok(read)).containsExactly(Optional.of("1234567"), Optional.empty(), Optional.of("page héllo ✓"),
+                Optional.of("1234567"));
+        assertThat(read.took()).isPositive();
+        assertThat(ok(store.getTextBatch(List.of(absent)))).containsExactly(Optional.empty());
+    }
+
+    @Test
+    void batchReadCountsOneHitOrMissOfTheFirstKeyOnly() {
+        String page = key("groups");
+        String counter = key("generation/groups");
+        ok(store.set(page, "[]", MINUTE));
+        ok(store.increment(counter, 5, MINUTE));
+        CacheStatistics.Snapshot before = store.statistics().snapshot();
+
+        ok(store.getTextBatch(List.of(page, counter)));
+        CacheStatistics.Snapshot afterHit = store.statistics().snapshot();
+        assertThat(afterHit.hits()).isEqualTo(before.hits() + 1);
+        assertThat(afterHit.misses()).isEqualTo(before.misses());
+        assertThat(afterHit.cacheSamples()).isEqualTo(before.cacheSamples() + 1);
+
+        ok(store.getTextBatch(List.of(key("groups"), counter))); // the first key is absent, the second is not
+        CacheStatistics.Snapshot afterMiss = store.statistics().snapshot();
+        assertThat(afterMiss.hits()).isEqualTo(afterHit.hits());
+        assertThat(afterMiss.misses()).isEqualTo(afterHit.misses() + 1);
+        assertThat(afterMiss.errors()).isEqualTo(before.errors());
+    }
+
+    @Test
+    void batchReadFromAMissingCacheFailsPlainlyAndCountsOneError() {
+        CacheStore elsewhere = store.forCache("missing-cache");
+        CacheStatistics.Snapshot before = store.statistics().snapshot();
+        CacheFailure failure = failure(elsewhere.getTextBatch(List.of("groups/someone", "generation/groups/someone")));
+        assertThat(failure.kind()).isEqualTo(CacheFailure.Kind.CACHE_NOT_FOUND);
+        assertThat(failure.message()).isEqualTo("The cache 'missing-cache' does not exist");
+        CacheStatistics.Snapshot after = store.statistics().snapshot();
+        assertThat(after.errors()).isEqualTo(before.errors() + 1);
+        assertThat(after.hits() + after.misses()).isEqualTo(before.hits() + before.misses());
+    }
+
+    @Test
+    void batchReadOfNoKeysIsAProgrammingError() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.getTextBatch(List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     // ---------------------------------------------------------------- keys
 
     @Test
@@ -335,6 +392,7 @@ class CacheStoreTest {
         shortLived.close();
         shortLived.close();
         assertThat(failure(shortLived.getText("k")).message()).isEqualTo("The cache connection is closed");
+        assertThat(failure(shortLived.getTextBatch(List.of("k"))).message()).isEqualTo("The cache connection is closed");
         assertThat(failure(shortLived.listCaches()).message()).isEqualTo("The cache connection is closed");
     }
 }

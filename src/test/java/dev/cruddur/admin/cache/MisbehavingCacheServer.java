@@ -4,6 +4,7 @@ import grpc.cache_client.ECacheResult;
 import grpc.cache_client.ScsGrpc;
 import grpc.cache_client._DeleteRequest;
 import grpc.cache_client._DeleteResponse;
+import grpc.cache_client._GetBatchRequest;
 import grpc.cache_client._GetRequest;
 import grpc.cache_client._GetResponse;
 import grpc.cache_client._IncrementRequest;
@@ -26,6 +27,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +41,9 @@ import java.util.concurrent.TimeUnit;
  * {@code rate} answer the gRPC status of that name; {@code garbage} answers a result that
  * is neither hit nor miss. Any other key is a miss.
  *
- * <p>Made with {@link #failingEveryCallAs(String)}, every get, set, delete and increment
+ * GetBatch answers each item as its get would, and fails as a whole if any item's get fails.
+ *
+ * <p>Made with {@link #failingEveryCallAs(String)}, every get, batch get, set, delete and increment
  * behaves as that key's get would, whatever key it names (for callers whose keys are fixed,
  * such as the cache-aside reads).
  */
@@ -167,6 +172,36 @@ public final class MisbehavingCacheServer implements AutoCloseable {
                     out.onCompleted();
                 }
             }
+        }
+
+        /** Each item as its get would answer, in order; the first item whose get fails fails the whole call. */
+        @Override
+        public void getBatch(_GetBatchRequest request, StreamObserver<_GetResponse> out) {
+            List<_GetResponse> answers = new ArrayList<>();
+            for (_GetRequest item : request.getItemsList()) {
+                Throwable[] failed = new Throwable[1];
+                get(item, new StreamObserver<>() {
+                    @Override
+                    public void onNext(_GetResponse answer) {
+                        answers.add(answer);
+                    }
+
+                    @Override
+                    public void onError(Throwable problem) {
+                        failed[0] = problem;
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                });
+                if (failed[0] != null) {
+                    out.onError(failed[0]);
+                    return;
+                }
+            }
+            answers.forEach(out::onNext);
+            out.onCompleted();
         }
 
         @Override

@@ -6,7 +6,9 @@ import com.google.protobuf.ByteString;
 import grpc.cache_client.ECacheResult;
 import grpc.cache_client.ScsGrpc;
 import grpc.cache_client._DictionaryFetchRequest;
+import grpc.cache_client._GetBatchRequest;
 import grpc.cache_client._GetRequest;
+import grpc.cache_client._GetResponse;
 import grpc.cache_client._SetIfRequest;
 import grpc.cache_client._SetRequest;
 import grpc.common.Equal;
@@ -22,6 +24,7 @@ import io.grpc.stub.MetadataUtils;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -129,6 +132,73 @@ class EmbeddedCacheServerTest {
                 assertThat(codeOf(() -> data(channel, "", null).get(get))).isEqualTo(Status.Code.INVALID_ARGUMENT);
                 assertThat(codeOf(() -> data(channel, "", "nope").get(get))).isEqualTo(Status.Code.NOT_FOUND);
                 assertThat(data(channel, "", "cruddur").get(get).getResult()).isEqualTo(ECacheResult.Miss);
+            } finally {
+                channel.shutdownNow();
+            }
+        }
+    }
+
+    private static _GetBatchRequest batch(String... keys) {
+        var request = _GetBatchRequest.newBuilder();
+        for (String key : keys) {
+            request.addItems(_GetRequest.newBuilder().setCacheKey(bytes(key)));
+        }
+        return request.build();
+    }
+
+    /** Reads the whole stream, so a refusal surfaces as it would for a unary call. */
+    private static List<_GetResponse> drain(ScsGrpc.ScsBlockingStub stub, _GetBatchRequest request) {
+        List<_GetResponse> answers = new ArrayList<>();
+        stub.getBatch(request).forEachRemaining(answers::add);
+        return answers;
+    }
+
+    @Test
+    void getBatchAnswersEachItemInOrderAsGetWould() throws Exception {
+        try (EmbeddedCacheServer server = EmbeddedCacheServer.start(CacheEngineConfig.onPort(0).withCaches("cruddur"))) {
+            ManagedChannel channel = channel(server);
+            try {
+                var stub = data(channel, "", "cruddur");
+                for (String key : List.of("a", "c")) {
+                    stub.set(_SetRequest.newBuilder().setCacheKey(bytes(key)).setCacheBody(bytes("value of " + key))
+                            .setTtlMilliseconds(60_000).build());
+                }
+                List<_GetResponse> answers = drain(stub, batch("c", "b", "a", "c"));
+                assertThat(answers).extracting(_GetResponse::getResult)
+                        .containsExactly(ECacheResult.Hit, ECacheResult.Miss, ECacheResult.Hit, ECacheResult.Hit);
+                assertThat(answers).extracting(a -> a.getCacheBody().toStringUtf8())
+                        .containsExactly("value of c", "", "value of a", "value of c");
+                assertThat(drain(stub, batch())).isEmpty();
+            } finally {
+                channel.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void getBatchIsRefusedAsGetIsAndNeverHalfAnswered() throws Exception {
+        try (EmbeddedCacheServer server = EmbeddedCacheServer.startWithToken(0, "the-right-token")) {
+            ManagedChannel channel = channel(server);
+            try {
+                var create = _CreateCacheRequest.newBuilder().setCacheName("cruddur").build();
+                control(channel, "the-right-token").createCache(create);
+                var good = batch("k");
+                assertThat(codeOf(() -> drain(data(channel, "wrong", "cruddur"), good))).isEqualTo(Status.Code.UNAUTHENTICATED);
+                assertThat(codeOf(() -> drain(data(channel, null, "cruddur"), good))).isEqualTo(Status.Code.UNAUTHENTICATED);
+                assertThat(codeOf(() -> drain(data(channel, "the-right-token", null), good))).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                assertThat(codeOf(() -> drain(data(channel, "the-right-token", "nope"), good))).isEqualTo(Status.Code.NOT_FOUND);
+                // the cache is checked even with nothing to read
+                assertThat(codeOf(() -> drain(data(channel, "the-right-token", "nope"), batch()))).isEqualTo(Status.Code.NOT_FOUND);
+                // an empty key anywhere refuses the whole batch, before any answer is sent
+                List<_GetResponse> before = new ArrayList<>();
+                Status.Code code = codeOf(() -> {
+                    data(channel, "the-right-token", "cruddur").getBatch(batch("k", "")).forEachRemaining(before::add);
+                    return null;
+                });
+                assertThat(code).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                assertThat(before).isEmpty();
+                assertThat(drain(data(channel, "the-right-token", "cruddur"), good)).extracting(_GetResponse::getResult)
+                        .containsExactly(ECacheResult.Miss);
             } finally {
                 channel.shutdownNow();
             }

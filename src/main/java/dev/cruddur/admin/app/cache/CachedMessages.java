@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -124,20 +125,30 @@ public final class CachedMessages implements AutoCloseable {
     private <T> CachedPage<T> firstPage(String key, Supplier<Page<T>> source,
                                         Function<String, CachedPageFormat.Decoded<T>> decode, Encoder<T> encode) {
         long start = System.nanoTime();
-        // the counter is read before DynamoDB is, concurrently with the page (see Generations)
-        Future<CacheOutcome<Long>> counter = helpers.submit(() -> generations.current(key));
-        CacheRead<String> cached = cache.getText(key);
-        CacheOutcome<Long> generation = await(counter);
-        if (cached instanceof CacheRead.Failed<String> failed) {
+        // the page and its counter in one call; a hit needs nothing else (see Generations)
+        CacheOutcome<List<Optional<String>>> read = cache.getTextBatch(List.of(key, CacheKeys.generationOf(key)));
+        if (read instanceof CacheOutcome.Failed<List<Optional<String>>> failed) {
             return afterCacheError(source, failed.message(), start);
         }
-        if (generation instanceof CacheOutcome.Failed<Long> failed) {
-            return afterCacheError(source, failed.message(), start);
+        List<Optional<String>> values = ((CacheOutcome.Ok<List<Optional<String>>>) read).value();
+        Optional<String> cached = values.get(0);
+        OptionalLong seen = Generations.usable(values.get(1));
+        long current;
+        boolean counterRead = false; // read by Generations.current: the counter exists and its TTL was refreshed
+        if (seen.isPresent()) {
+            current = seen.getAsLong();
+        } else {
+            // first use, evicted, or below the floor: the existing path creates it (and jumps it)
+            CacheOutcome<Long> generation = generations.current(key);
+            if (generation instanceof CacheOutcome.Failed<Long> failed) {
+                return afterCacheError(source, failed.message(), start);
+            }
+            current = ((CacheOutcome.Ok<Long>) generation).value();
+            counterRead = true;
         }
-        long current = ((CacheOutcome.Ok<Long>) generation).value();
         Source.Reason reason = Source.Reason.MISS;
-        if (cached instanceof CacheRead.Hit<String> hit) {
-            CachedPageFormat.Decoded<T> decoded = decodeOnce(key, hit.value(), decode);
+        if (cached.isPresent()) {
+            CachedPageFormat.Decoded<T> decoded = decodeOnce(key, cached.get(), decode);
             if (decoded instanceof CachedPageFormat.Valid<T> valid && valid.pageSize() == pageSize) {
                 if (valid.generation() == current) {
                     return new CachedPage<>(valid.page(), Source.CACHE, since(start));
@@ -148,6 +159,15 @@ public final class CachedMessages implements AutoCloseable {
                 cache.delete(key); // if this fails too, the set below still replaces it
             }
         }
+        if (!counterRead) {
+            // a page is stored only with a value Generations.current gave: it refreshes the counter's TTL
+            CacheOutcome<Long> generation = generations.current(key);
+            if (generation instanceof CacheOutcome.Failed<Long> failed) {
+                return afterCacheError(source, failed.message(), start);
+            }
+            current = ((CacheOutcome.Ok<Long>) generation).value();
+        }
+        // the counter was read before DynamoDB is
         Page<T> page = timedRead(source);
         CacheOutcome<Void> stored = cache.set(key, encode.encode(page, current), cache.settings().defaultTtl());
         Source from = stored instanceof CacheOutcome.Failed<Void> failed

@@ -4,6 +4,8 @@ import dev.cruddur.admin.cache.CacheOutcome;
 import dev.cruddur.admin.cache.CacheSettings;
 import dev.cruddur.admin.cache.CacheStore;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -19,15 +21,27 @@ import java.util.concurrent.ThreadLocalRandom;
  * serves the page only if the two are equal. S bumps the counter after its DynamoDB write and
  * before it returns. So a page served after S returned carries a counter value read after S's
  * bump, which means its DynamoDB read began after S's write: it contains S's message. This holds
- * across any number of app instances sharing the cache, and costs one extra cache call per read,
- * made concurrently with the page's get.
+ * across any number of app instances sharing the cache.
  *
- * <p>Reads use {@code increment(key, 0)}: atomic, creates the counter if absent, refreshes its
- * TTL, and (unlike a get) does not count as a hit or miss in the statistics. The counter lives
- * 24 h (refreshed on every read), never less than a page's TTL. A counter that vanished (evicted)
- * would restart at 0 and could match an old page's value; so values below {@link #FLOOR} are
- * never used: whoever sees one adds a random amount in [2^20, 2^28) first, making a repeat of an
- * old value a 1 in 2^28 chance. (SDK 1.21 reports counters as an int; this stays well below 2^31.)
+ * <p><b>Reads.</b> A reader gets the page and the counter in one {@code getBatch} call (the two
+ * keys are read separately, in no promised order, just as two concurrent gets would be; the
+ * argument above needs no more); a get of the counter sees the decimal text that
+ * {@code increment} stores, and only the page counts as a hit or miss in the statistics
+ * ({@link CacheStore#getTextBatch}). A hit is served on that one call when the counter is
+ * {@link #usable} and equals the page's. Everything else goes through {@link #current}, i.e.
+ * {@code increment(key, 0)}: atomic, creates the counter if absent, refreshes its TTL. That is
+ * the fallback when the batch finds no usable counter (first use, evicted, expired), and it is
+ * also how a reader about to read DynamoDB and store a page reads the counter it stores, before
+ * that read. So every stored page carries a value read by {@link #current}.
+ *
+ * <p><b>Lifetime.</b> The counter lives 24 h from its last {@code increment} (an invalidation, or
+ * a {@link #current} read before each page store); a page's TTL is at most 24 h, and the page is
+ * stored after that read, so the counter outlives it except when the page's TTL is the full 24 h,
+ * by at most the DynamoDB read. Plain batch gets do not refresh the TTL. A counter that vanished
+ * (evicted or expired) would restart at 0 and could match an old page's value; so values below
+ * {@link #FLOOR} are never used: whoever sees one adds a random amount in [2^20, 2^28) first,
+ * making a repeat of an old value a 1 in 2^28 chance. (SDK 1.21 reports counters as an int;
+ * this stays well below 2^31.)
  */
 final class Generations {
     static final long FLOOR = 1L << 20;
@@ -40,7 +54,24 @@ final class Generations {
         this.cache = cache;
     }
 
-    /** The key's counter now. */
+    /**
+     * The counter as a batch get found it, if it can be compared with a page's as it is: the
+     * decimal text {@code increment} stores, at or above {@link #FLOOR}. Otherwise (absent, not
+     * a number, below the floor) empty, and the caller asks {@link #current}.
+     */
+    static OptionalLong usable(Optional<String> stored) {
+        if (stored.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try {
+            long value = Long.parseLong(stored.get());
+            return value >= FLOOR ? OptionalLong.of(value) : OptionalLong.empty();
+        } catch (NumberFormatException notACounter) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** The key's counter now; creates it if absent and refreshes its TTL. */
     CacheOutcome<Long> current(String pageKey) {
         return settle(CacheKeys.generationOf(pageKey), cache.increment(CacheKeys.generationOf(pageKey), 0, COUNTER_TTL));
     }

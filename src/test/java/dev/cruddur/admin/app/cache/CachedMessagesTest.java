@@ -130,6 +130,49 @@ class CachedMessagesTest {
     }
 
     @Test
+    void aHitCountsAsOneHitOfThePageAndNothingElse() {
+        conversations(BROWN);
+        cache.statistics().reset();
+        assertThat(conversations(BROWN).source()).isEqualTo(Source.CACHE);
+        CacheStatistics.Snapshot stats = cache.statistics().snapshot();
+        assertThat(stats.hits()).isEqualTo(1);
+        assertThat(stats.misses()).isZero();
+        assertThat(stats.errors()).isZero();
+        assertThat(stats.cacheSamples()).isEqualTo(1);
+        assertThat(stats.sourceSamples()).isZero();
+    }
+
+    /** The batch read finds no usable counter: the old path (increment) makes one, and the page read before it is not served. */
+    @Test
+    void aMissingOrUnusableCounterFallsBackToCreatingItAndFencesOutTheOldPage() {
+        String key = CacheKeys.messages(MAIN);
+        String counter = CacheKeys.generationOf(key);
+        messages(MAIN);
+        for (Runnable spoil : List.<Runnable>of(
+                () -> assertThat(cache.delete(counter).ok()).isTrue(),              // evicted or expired
+                () -> assertThat(cache.set(counter, "7").ok()).isTrue())) {         // below the floor
+            spoil.run();
+            CachedPage<Message> read = messages(MAIN);
+            assertThat(read.source()).isEqualTo(new Source.DynamoDb(Source.Reason.OUTDATED));
+            assertThat(read.page()).isEqualTo(dm.messages(MAIN, Optional.empty(), 20));
+            CacheRead<String> now = cache.getText(counter);
+            assertThat(Long.parseLong(((CacheRead.Hit<String>) now).value())).isGreaterThanOrEqualTo(Generations.FLOOR);
+            assertThat(messages(MAIN).source()).isEqualTo(Source.CACHE);
+        }
+        assertThat(cache.statistics().snapshot().errors()).isZero();
+    }
+
+    @Test
+    void aCounterThatIsNotANumberIsACacheErrorAndTheReadAnswersFromDynamoDb() {
+        String key = CacheKeys.conversations(BROWN.uuid());
+        conversations(BROWN);
+        assertThat(cache.set(CacheKeys.generationOf(key), "not a number").ok()).isTrue();
+        CachedPage<Conversation> read = conversations(BROWN);
+        assertThat(read.source()).isInstanceOf(Source.DynamoDbAfterCacheError.class);
+        assertThat(read.page()).isEqualTo(fromDynamo(BROWN));
+    }
+
+    @Test
     void laterPagesAndOtherPageSizesAlwaysComeFromDynamoDb() {
         CachedPage<Message> first = messages(MAIN);
         CachedPage<Message> next = cached.messages(MAIN, first.page().nextCursor(), cached.pageSize());
