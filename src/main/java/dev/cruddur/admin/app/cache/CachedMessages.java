@@ -105,8 +105,9 @@ public final class CachedMessages implements AutoCloseable {
         Supplier<Page<Conversation>> source = () -> messages.conversations(viewer, cursor, limit);
         if (cursor.isPresent() || limit != pageSize) return uncached(source);
         String key = CacheKeys.conversations(viewer.uuid());
-        return firstPage(key, source, CachedPageFormat::readConversations,
-                (page, generation) -> CachedPageFormat.conversations(page, viewer.uuid(), pageSize, generation, clock.instant()));
+        String subject = subject(viewer.uuid());
+        return firstPage(key, subject, source, CachedPageFormat::readConversations,
+                (page, generation) -> CachedPageFormat.conversations(page, subject, pageSize, generation, clock.instant()));
     }
 
     /** Pattern A (each page oldest to newest); the first page of {@link #pageSize()} comes from the cache when it can. */
@@ -114,15 +115,25 @@ public final class CachedMessages implements AutoCloseable {
         Supplier<Page<Message>> source = () -> messages.messages(groupUuid, cursor, limit);
         if (cursor.isPresent() || limit != pageSize) return uncached(source);
         String key = CacheKeys.messages(groupUuid);
-        return firstPage(key, source, CachedPageFormat::readMessages,
-                (page, generation) -> CachedPageFormat.messages(page, groupUuid, pageSize, generation, clock.instant()));
+        String subject = subject(groupUuid);
+        return firstPage(key, subject, source, CachedPageFormat::readMessages,
+                (page, generation) -> CachedPageFormat.messages(page, subject, pageSize, generation, clock.instant()));
     }
 
     private interface Encoder<T> {
         String encode(Page<T> page, long generation);
     }
 
-    private <T> CachedPage<T> firstPage(String key, Supplier<Page<T>> source,
+    /**
+     * What a cached page is of: the table and the user or conversation. Cruddur's key names carry
+     * no table, so two tables read through one cache share keys; a page of the other table is
+     * never served, only replaced.
+     */
+    private String subject(String uuid) {
+        return messages.connection().table() + "/" + uuid;
+    }
+
+    private <T> CachedPage<T> firstPage(String key, String subject, Supplier<Page<T>> source,
                                         Function<String, CachedPageFormat.Decoded<T>> decode, Encoder<T> encode) {
         long start = System.nanoTime();
         // the page and its counter in one call; a hit needs nothing else (see Generations)
@@ -150,10 +161,12 @@ public final class CachedMessages implements AutoCloseable {
         if (cached.isPresent()) {
             CachedPageFormat.Decoded<T> decoded = decodeOnce(key, cached.get(), decode);
             if (decoded instanceof CachedPageFormat.Valid<T> valid && valid.pageSize() == pageSize) {
-                if (valid.generation() == current) {
+                if (valid.generation() == current && valid.subject().equals(subject)) {
                     return new CachedPage<>(valid.page(), Source.CACHE, since(start));
                 }
-                reason = Source.Reason.OUTDATED; // overwritten below with a page read after the counter
+                // an older generation, or another table's page under the same key: overwritten below
+                // with a page read after the counter
+                reason = Source.Reason.OUTDATED;
             } else {
                 reason = Source.Reason.UNREADABLE;
                 cache.delete(key); // if this fails too, the set below still replaces it

@@ -20,7 +20,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * {"format": 1, "kind": "conversations" | "messages",
- *  "subject": "<user_uuid> | <message_group_uuid>", "page_size": 20,
+ *  "subject": "<table>/<user_uuid> | <table>/<message_group_uuid>", "page_size": 20,
  *  "generation": 123456789, "cached_at": "2026-11-25T09:00:00Z",
  *  "items": [ ... ], "next_cursor": "<opaque>" | null}
  * }</pre>

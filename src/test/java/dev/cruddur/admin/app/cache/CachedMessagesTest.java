@@ -106,6 +106,21 @@ class CachedMessagesTest {
     }
 
     @Test
+    void aPageOfAnotherTableOnTheSameCacheIsNeverServed() {
+        assertThat(conversations(BROWN).source()).isEqualTo(new Source.DynamoDb(Source.Reason.MISS));
+        assertThat(conversations(BROWN).source()).isEqualTo(Source.CACHE);
+        try (DirectMessages other = new DirectMessages(DynamoConnection.open(
+                DynamoTarget.endpoint(dynalite.endpoint(), "cacheaside-other" + TABLES.incrementAndGet())), Clock.systemUTC());
+             CachedMessages otherCached = new CachedMessages(other, cache)) {
+            other.schema().create(); // same keys (Cruddur's names carry no table), but no conversations in it
+            CachedPage<Conversation> page = otherCached.conversations(BROWN, Optional.empty(), otherCached.pageSize());
+            assertThat(page.source()).isEqualTo(new Source.DynamoDb(Source.Reason.OUTDATED));
+            assertThat(page.page().items()).isEmpty();
+            other.schema().drop(other.connection().table());
+        }
+    }
+
+    @Test
     void firstReadMissesAndFillsTheSecondHitsAndEqualsDynamoDb() {
         CachedPage<Conversation> first = conversations(BROWN);
         assertThat(first.source()).isEqualTo(new Source.DynamoDb(Source.Reason.MISS));
