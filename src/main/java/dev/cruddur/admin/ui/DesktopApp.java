@@ -1,6 +1,7 @@
 package dev.cruddur.admin.ui;
 
 import dev.cruddur.admin.app.DirectMessages;
+import dev.cruddur.admin.app.WindowPreferences;
 import dev.cruddur.admin.app.connect.AwsConfigProfiles;
 import dev.cruddur.admin.app.connect.ConnectionOpener;
 import dev.cruddur.admin.app.connect.ConnectionProfile;
@@ -26,9 +27,12 @@ public final class DesktopApp extends Application {
         public static Settings fromEnvironment() {
             Map<String, String> env = System.getenv();
             var props = System.getProperties();
-            return new Settings(ConnectionProfiles.configDir(env, props), StartupConnection.override(env, props),
-                    StartupConnection.viewer(env, props), Clock.systemUTC(), ZoneId.systemDefault(),
-                    Boolean.getBoolean("cruddur.dark"), 1200, 760);
+            Path configDir = ConnectionProfiles.configDir(env, props);
+            // -Dcruddur.dark decides for this run; otherwise the theme the user last chose
+            boolean dark = props.containsKey("cruddur.dark") ? Boolean.getBoolean("cruddur.dark")
+                    : new WindowPreferences(configDir).dark();
+            return new Settings(configDir, StartupConnection.override(env, props),
+                    StartupConnection.viewer(env, props), Clock.systemUTC(), ZoneId.systemDefault(), dark, 1200, 760);
         }
     }
 
@@ -62,7 +66,14 @@ public final class DesktopApp extends Application {
         main.cache().openConfigured(System.getenv());
         main.darkProperty().set(s.dark());
         Themes.apply(s.dark());
-        main.darkProperty().addListener((o, a, dark) -> Themes.apply(dark));
+        WindowPreferences preferences = new WindowPreferences(s.configDir());
+        main.darkProperty().addListener((o, a, dark) -> {
+            Themes.apply(dark);
+            tasks.run(p -> {
+                preferences.saveDark(dark);
+                return null;
+            }, saved -> {}, failure -> main.showNotice("The theme could not be saved: " + failure.getMessage()));
+        });
         MainWindow window = new MainWindow(main, connections, s.width(), s.height());
         stage.setTitle("Cruddur Admin");
         stage.setScene(window.scene());

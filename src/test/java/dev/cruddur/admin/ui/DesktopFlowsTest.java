@@ -319,8 +319,11 @@ class DesktopFlowsTest {
         robot.clickOn("#theme-switch");
         waitFor("dark", 5, () -> Application.getUserAgentStylesheet().contains("primer-dark"));
         assertThat(main.darkProperty().get()).isTrue();
+        // remembered for the next start (saved in the background)
+        waitFor("saved dark", 5, () -> new dev.cruddur.admin.app.WindowPreferences(config).dark());
         robot.clickOn("#theme-switch");
         waitFor("light", 5, () -> Application.getUserAgentStylesheet().contains("primer-light"));
+        waitFor("saved light", 5, () -> !new dev.cruddur.admin.app.WindowPreferences(config).dark());
     }
 
     @Test
