@@ -146,11 +146,21 @@ public final class ItemJson {
 
     /** Reads one item of DynamoDB JSON; anything else is {@link Malformed} with its position. */
     public static Map<String, AttributeValue> fromDynamoJson(String text) {
+        return parseWhole(text, "an item must be a JSON object", "text after the end of the item", ItemJson::readDynamoMap);
+    }
+
+    /** Reads after the opening START_OBJECT of a whole text. */
+    private interface ObjectReader<T> {
+        T read(JsonParser p) throws IOException;
+    }
+
+    /** One JSON object that is the whole text, read by {@code reader}; any fault is {@link Malformed} with its position. */
+    private static <T> T parseWhole(String text, String notAnObject, String trailing, ObjectReader<T> reader) {
         try (JsonParser p = FACTORY.createParser(text)) {
-            expect(p, p.nextToken(), JsonToken.START_OBJECT, "an item must be a JSON object");
-            Map<String, AttributeValue> item = readDynamoMap(p);
-            if (p.nextToken() != null) throw malformed(p, "text after the end of the item");
-            return item;
+            expect(p, p.nextToken(), JsonToken.START_OBJECT, notAnObject);
+            T value = reader.read(p);
+            if (p.nextToken() != null) throw malformed(p, trailing);
+            return value;
         } catch (JsonProcessingException e) {
             throw malformed(e);
         } catch (IOException e) {
@@ -160,16 +170,8 @@ public final class ItemJson {
 
     /** One attribute value of DynamoDB JSON, e.g. {@code {"N":"1"}}. */
     public static AttributeValue valueFromDynamoJson(String text) {
-        try (JsonParser p = FACTORY.createParser(text)) {
-            expect(p, p.nextToken(), JsonToken.START_OBJECT, "a value must be a JSON object such as {\"S\":\"text\"}");
-            AttributeValue v = readDynamoValue(p);
-            if (p.nextToken() != null) throw malformed(p, "text after the end of the value");
-            return v;
-        } catch (JsonProcessingException e) {
-            throw malformed(e);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return parseWhole(text, "a value must be a JSON object such as {\"S\":\"text\"}", "text after the end of the value",
+                ItemJson::readDynamoValue);
     }
 
     /** After START_OBJECT: name → typed value, until END_OBJECT. */
@@ -298,16 +300,7 @@ public final class ItemJson {
 
     /** Reads one item of plain JSON (see the class comment for the markers). */
     public static Map<String, AttributeValue> fromPlainJson(String text) {
-        try (JsonParser p = FACTORY.createParser(text)) {
-            expect(p, p.nextToken(), JsonToken.START_OBJECT, "an item must be a JSON object");
-            Map<String, AttributeValue> item = readPlainMap(p);
-            if (p.nextToken() != null) throw malformed(p, "text after the end of the item");
-            return item;
-        } catch (JsonProcessingException e) {
-            throw malformed(e);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return parseWhole(text, "an item must be a JSON object", "text after the end of the item", ItemJson::readPlainMap);
     }
 
     private static Map<String, AttributeValue> readPlainMap(JsonParser p) throws IOException {

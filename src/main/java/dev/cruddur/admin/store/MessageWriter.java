@@ -51,10 +51,9 @@ public final class MessageWriter {
 
     /** Sends in the given mode; {@link SendMode#STREAM} writes the message row only. */
     public SendResult send(OutgoingMessage outgoing, SendMode mode) {
-        if (MessageText.check(outgoing.text()) instanceof MessageText.Refused refused) {
-            return new SendResult.Rejected(refused.reason());
-        }
-        String text = ((MessageText.Accepted) MessageText.check(outgoing.text())).text();
+        MessageText.Check check = MessageText.check(outgoing.text());
+        if (check instanceof MessageText.Refused refused) return new SendResult.Rejected(refused.reason());
+        String text = ((MessageText.Accepted) check).text();
         if (!connection.writable()) {
             return new SendResult.Rejected("This AWS connection is read-only: unlock writes for this session first.");
         }
@@ -89,16 +88,15 @@ public final class MessageWriter {
      * {@code first} (so a retry completes rather than duplicates).
      */
     public SendResult startConversation(OutgoingMessage first, User to) {
-        if (MessageText.check(first.text()) instanceof MessageText.Refused refused) {
-            return new SendResult.Rejected(refused.reason());
-        }
+        MessageText.Check check = MessageText.check(first.text());
+        if (check instanceof MessageText.Refused refused) return new SendResult.Rejected(refused.reason());
         if (first.sender().uuid().equals(to.uuid())) {
             return new SendResult.Rejected("A conversation needs two different users.");
         }
         if (!connection.writable()) {
             return new SendResult.Rejected("This AWS connection is read-only: unlock writes for this session first.");
         }
-        String text = ((MessageText.Accepted) MessageText.check(first.text())).text();
+        String text = ((MessageText.Accepted) check).text();
         Map<String, AttributeValue> messageRow = Items.messageRow(first.groupUuid(), first.messageUuid(), first.sender(), text, first.sortKey());
         List<RowMove> moves = List.of(
                 new RowMove(first.sender().uuid(), Items.groupRow(first.sender().uuid(), first.groupUuid(), to, text, first.sortKey()), List.of()),

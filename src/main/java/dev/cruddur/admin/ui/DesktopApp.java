@@ -41,16 +41,20 @@ public final class DesktopApp extends Application {
 
     private Assembled assembled;
 
+    /** Read on the launching thread, before the toolkit starts: it reads a file, and the FX thread does no I/O. */
+    private static volatile Settings launchSettings;
+
     public static void launchWindow(String[] args) {
         Thread preload = new Thread(DirectMessages::preload, "cruddur-preload");
         preload.setDaemon(true);
         preload.start(); // the SDK's classes load while the toolkit starts
+        launchSettings = Settings.fromEnvironment();
         Application.launch(DesktopApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
-        assembled = assemble(stage, Settings.fromEnvironment());
+        assembled = assemble(stage, launchSettings != null ? launchSettings : Settings.fromEnvironment());
     }
 
     /** Builds the window on {@code stage}, shows it, and starts connecting (in the background). */

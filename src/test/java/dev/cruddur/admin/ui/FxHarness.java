@@ -22,6 +22,27 @@ public final class FxHarness {
     private FxHarness() {}
 
     /** Starts JavaFX in headless Monocle (for mains; surefire passes the same flags). */
+    /** Draws PNGs into a folder. */
+    public interface ScreenshotRenderer {
+        void render(Path out) throws Exception;
+    }
+
+    /**
+     * The body of every screenshot main: headless toolkit, dynalite from the build's install, the
+     * folder from the first argument (default {@code docs/screenshots}), exit 0 or 1.
+     */
+    public static void screenshotMain(String[] args, ScreenshotRenderer renderer) {
+        try {
+            if (System.getProperty("dynalite.dir") == null) System.setProperty("dynalite.dir", "src/test/node");
+            startHeadless();
+            renderer.render(Path.of(args.length > 0 ? args[0] : "docs/screenshots"));
+            System.exit(0);
+        } catch (Throwable t) {
+            t.printStackTrace();
+            System.exit(1);
+        }
+    }
+
     public static synchronized void startHeadless() {
         if (started) return;
         System.setProperty("glass.platform", System.getProperty("glass.platform", "Monocle"));

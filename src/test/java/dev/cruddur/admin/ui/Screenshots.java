@@ -24,20 +24,11 @@ public final class Screenshots {
     private Screenshots() {}
 
     public static void main(String[] args) {
-        try {
-            render(args);
-            System.exit(0);
-        } catch (Throwable t) {
-            t.printStackTrace();
-            System.exit(1);
-        }
+        FxHarness.screenshotMain(args, Screenshots::render);
     }
 
-    private static void render(String[] args) throws Exception {
-        Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+    private static void render(Path out) throws Exception {
         System.setProperty("aws.disableEc2Metadata", "true"); // the AWS shot must fail fast, offline
-        if (System.getProperty("dynalite.dir") == null) System.setProperty("dynalite.dir", "src/test/node");
-        FxHarness.startHeadless();
         try (DynaliteServer dynalite = DynaliteServer.start()) {
             try (DirectMessages dm = DirectMessages.open(DynamoTarget.endpoint(dynalite.endpoint(), "cruddur-messages"))) {
                 dm.schema().create();

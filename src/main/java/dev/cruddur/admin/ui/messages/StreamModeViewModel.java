@@ -12,6 +12,7 @@ import dev.cruddur.admin.ui.common.BackgroundTasks;
 import dev.cruddur.admin.ui.common.PlainErrors;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -64,20 +65,22 @@ public final class StreamModeViewModel {
         stopFollowing();
         if (next == SendMode.DIRECT) return;
         followerStatus.set("Starting the stream updater…");
-        tasks.run(p -> on.capabilities().streams(), streams -> {
-            if (on != session) return;
-            if (!streams) {
-                followerStatus.set("This endpoint has no streams: group rows move only if Cruddur's Lambda runs on the real table.");
-                return;
-            }
-            Path file = checkpointDir.resolve("stream-checkpoints-" + on.connection().table() + ".properties");
-            Consumer<StreamUpdater.Poll> onPoll = tasks.latestOnFx(poll -> followerStatus.set("Stream updater: "
-                    + poll.messages() + " new message(s), " + poll.rowsMoved() + " group-row write(s)"));
-            Consumer<Exception> onError = tasks.latestOnFx(e -> followerStatus.set("Stream updater: " + PlainErrors.describe(e)));
-            follower = new StreamFollower(on.connection(), StreamCheckpoints.inFile(file))
-                    .start(Duration.ofMillis(300), onPoll, onError::accept);
-            followerStatus.set("Stream updater running: group rows follow each message.");
-        }, failure -> followerStatus.set(PlainErrors.describe(failure)));
+        Path file = checkpointDir.resolve("stream-checkpoints-" + on.connection().table() + ".properties");
+        // the capability probe and the checkpoint file are I/O: both off the FX thread
+        tasks.run(p -> on.capabilities().streams() ? Optional.of(StreamCheckpoints.inFile(file)) : Optional.<StreamCheckpoints>empty(),
+                checkpoints -> {
+                    if (on != session) return;
+                    if (checkpoints.isEmpty()) {
+                        followerStatus.set("This endpoint has no streams: group rows move only if Cruddur's Lambda runs on the real table.");
+                        return;
+                    }
+                    Consumer<StreamUpdater.Poll> onPoll = tasks.latestOnFx(poll -> followerStatus.set("Stream updater: "
+                            + poll.messages() + " new message(s), " + poll.rowsMoved() + " group-row write(s)"));
+                    Consumer<Exception> onError = tasks.latestOnFx(e -> followerStatus.set("Stream updater: " + PlainErrors.describe(e)));
+                    follower = new StreamFollower(on.connection(), checkpoints.get())
+                            .start(Duration.ofMillis(300), onPoll, onError::accept);
+                    followerStatus.set("Stream updater running: group rows follow each message.");
+                }, failure -> followerStatus.set(PlainErrors.describe(failure)));
     }
 
     /** The dry run of sending {@code text} as {@code viewer} into {@code conversation} in stream mode. */

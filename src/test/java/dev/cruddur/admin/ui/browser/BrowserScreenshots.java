@@ -30,13 +30,7 @@ public final class BrowserScreenshots {
     private BrowserScreenshots() {}
 
     public static void main(String[] args) {
-        try {
-            render(Path.of(args.length > 0 ? args[0] : "docs/screenshots"));
-            System.exit(0);
-        } catch (Throwable t) {
-            t.printStackTrace();
-            System.exit(1);
-        }
+        FxHarness.screenshotMain(args, BrowserScreenshots::render);
     }
 
     private static javafx.scene.Scene dialog(String id) {
@@ -45,8 +39,6 @@ public final class BrowserScreenshots {
     }
 
     static void render(Path out) throws Exception {
-        if (System.getProperty("dynalite.dir") == null) System.setProperty("dynalite.dir", "src/test/node");
-        FxHarness.startHeadless();
         try (DynaliteServer dynalite = DynaliteServer.start()) {
             var now = Clock.systemUTC().instant();
             try (DirectMessages dm = DirectMessages.open(DynamoTarget.endpoint(dynalite.endpoint(), TABLE))) {

@@ -32,19 +32,10 @@ public final class CacheScreenshots {
     private CacheScreenshots() {}
 
     public static void main(String[] args) {
-        try {
-            render(args);
-            System.exit(0);
-        } catch (Throwable t) {
-            t.printStackTrace();
-            System.exit(1);
-        }
+        FxHarness.screenshotMain(args, CacheScreenshots::render);
     }
 
-    private static void render(String[] args) throws Exception {
-        Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
-        if (System.getProperty("dynalite.dir") == null) System.setProperty("dynalite.dir", "src/test/node");
-        FxHarness.startHeadless();
+    private static void render(Path out) throws Exception {
         String table = "cruddur-messages";
         String mainKey = CacheKeys.messages(DemoFixture.MAIN_GROUP);
         try (DynaliteServer dynalite = DynaliteServer.start();

@@ -32,19 +32,10 @@ public final class TimePaneScreenshots {
     private TimePaneScreenshots() {}
 
     public static void main(String[] args) {
-        try {
-            render(args);
-            System.exit(0);
-        } catch (Throwable t) {
-            t.printStackTrace();
-            System.exit(1);
-        }
+        FxHarness.screenshotMain(args, TimePaneScreenshots::render);
     }
 
-    private static void render(String[] args) throws Exception {
-        Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
-        if (System.getProperty("dynalite.dir") == null) System.setProperty("dynalite.dir", "src/test/node");
-        FxHarness.startHeadless();
+    private static void render(Path out) throws Exception {
         try (DynaliteServer dynalite = DynaliteServer.start()) {
             try (DirectMessages dm = new DirectMessages(DynamoConnection.open(DynamoTarget.endpoint(dynalite.endpoint(), "cruddur-messages")), CLOCK)) {
                 dm.schema().create();
