@@ -4,19 +4,27 @@ import com.google.protobuf.ByteString;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
- * The caches and their items, in memory. Every change to one key is one atomic
- * {@code compute}, so concurrent callers see Momento's per-key atomicity. An expired item is
- * treated as absent the moment its TTL runs out and removed by the next reader or sweep.
+ * The caches and their items, in memory, under one memory bound. Every call is one step under
+ * the storage's lock, so callers see Momento's per-key atomicity, and the items form one list
+ * from least to most recently used across all caches: once the values pass the bound, the
+ * least recently used items go (never the one just written). An expired item is treated as
+ * absent the moment its TTL runs out and removed by the next reader or sweep.
+ *
+ * <p>One lock rather than a concurrent map: every step is a short in-memory change, and the
+ * eviction order needs a single list anyway (see the README for the measured cost).
  */
 final class CacheStorage {
 
@@ -24,41 +32,55 @@ final class CacheStorage {
 
     enum TtlUpdate { SET, NOT_SET, MISSING }
 
-    private final ConcurrentMap<String, ConcurrentMap<ByteString, StoredItem>> caches = new ConcurrentHashMap<>();
+    /** A collection write's TTL: the TTL a new collection gets, and whether an existing one's is reset to it. */
+    record CollectionTtl(long ttlMillis, boolean refresh) {}
+
+    private record Slot(String cache, ByteString key) {}
+
+    private final TreeSet<String> caches = new TreeSet<>();
+    private final LinkedHashMap<Slot, StoredItem> items = new LinkedHashMap<>(1024, 0.75f, true);
     private final LongSupplier nanoClock;
     private final long maxTtlMillis;
     private final long maxItemBytes;
+    private final long maxValueBytes;
+    private long heldBytes;
+    private long evictions;
 
     CacheStorage(LongSupplier nanoClock, Duration maxTtl, long maxItemBytes) {
+        this(nanoClock, maxTtl, maxItemBytes, Long.MAX_VALUE);
+    }
+
+    CacheStorage(LongSupplier nanoClock, Duration maxTtl, long maxItemBytes, long maxValueBytes) {
         this.nanoClock = nanoClock;
         this.maxTtlMillis = maxTtl.toMillis();
         this.maxItemBytes = maxItemBytes;
+        this.maxValueBytes = maxValueBytes;
     }
 
     // ---- control plane
 
-    void createCache(String name) {
+    synchronized void createCache(String name) {
         requireCacheName(name);
-        if (caches.putIfAbsent(name, new ConcurrentHashMap<>()) != null) {
+        if (!caches.add(name)) {
             throw EngineRefusal.cacheAlreadyExists(name);
         }
     }
 
-    void deleteCache(String name) {
+    synchronized void deleteCache(String name) {
         requireCacheName(name);
-        if (caches.remove(name) == null) {
+        if (!caches.remove(name)) {
             throw EngineRefusal.cacheNotFound(name);
         }
+        dropAll(name);
     }
 
-    void flushCache(String name) {
-        space(name).clear();
+    synchronized void flushCache(String name) {
+        requireCache(name);
+        dropAll(name);
     }
 
-    List<String> cacheNames() {
-        List<String> names = new ArrayList<>(caches.keySet());
-        names.sort(null);
-        return names;
+    synchronized List<String> cacheNames() {
+        return new ArrayList<>(caches);
     }
 
     long maxTtlMillis() {
@@ -69,154 +91,336 @@ final class CacheStorage {
         return maxItemBytes;
     }
 
-    // ---- data plane
+    // ---- scalars
 
-    Optional<ByteString> get(String cache, ByteString key) {
-        return Optional.ofNullable(live(space(cache), key)).map(StoredItem::value);
+    synchronized Optional<ByteString> get(String cache, ByteString key) {
+        requireCache(cache);
+        return Optional.ofNullable(live(cache, key)).map(CacheStorage::scalarOf);
     }
 
     /** Each key's value, in the order given; the cache is checked even when there are no keys. */
-    List<Optional<ByteString>> getAll(String cache, List<ByteString> keys) {
-        var space = space(cache);
+    synchronized List<Optional<ByteString>> getAll(String cache, List<ByteString> keys) {
+        requireCache(cache);
         List<Optional<ByteString>> values = new ArrayList<>(keys.size());
         for (ByteString key : keys) {
-            values.add(Optional.ofNullable(live(space, key)).map(StoredItem::value));
+            values.add(Optional.ofNullable(live(cache, key)).map(CacheStorage::scalarOf));
         }
         return values;
     }
 
-    void set(String cache, ByteString key, ByteString value, long ttlMillis) {
-        var space = space(cache);
-        requireKey(key);
-        requireSize(key, value);
+    synchronized void set(String cache, ByteString key, ByteString value, long ttlMillis) {
+        requireCache(cache);
+        requireSize(key, value.size());
         requireTtl(ttlMillis);
-        space.put(key, new StoredItem(value, nanoClock.getAsLong() + ttlMillis * 1_000_000L));
+        put(new Slot(cache, key), new StoredItem(new ItemValue.Scalar(value), now() + ttlMillis * 1_000_000L));
+    }
+
+    /** Several items as one step: every item is checked before any is stored. */
+    synchronized void setAll(String cache, List<ByteString> keys, List<ByteString> values, List<Long> ttls) {
+        requireCache(cache);
+        for (int i = 0; i < keys.size(); i++) {
+            requireSize(keys.get(i), values.get(i).size());
+            requireTtl(ttls.get(i));
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            put(new Slot(cache, keys.get(i)),
+                    new StoredItem(new ItemValue.Scalar(values.get(i)), now() + ttls.get(i) * 1_000_000L));
+        }
     }
 
     /** Stores the value only if the condition holds for the current value (empty when absent). */
-    boolean setIf(String cache, ByteString key, ByteString value, long ttlMillis,
-                  Predicate<Optional<ByteString>> condition) {
-        var space = space(cache);
-        requireKey(key);
-        requireSize(key, value);
+    synchronized boolean setIf(String cache, ByteString key, ByteString value, long ttlMillis,
+                               Predicate<Optional<ByteString>> condition) {
+        requireCache(cache);
+        requireSize(key, value.size());
         requireTtl(ttlMillis);
-        boolean[] stored = {false};
-        space.compute(key, (k, current) -> {
-            long now = nanoClock.getAsLong();
-            StoredItem alive = current == null || current.expiredAt(now) ? null : current;
-            if (condition.test(Optional.ofNullable(alive).map(StoredItem::value))) {
-                stored[0] = true;
-                return new StoredItem(value, now + ttlMillis * 1_000_000L);
-            }
-            return alive;
-        });
-        return stored[0];
+        Optional<ByteString> current = Optional.ofNullable(live(cache, key)).map(CacheStorage::scalarOf);
+        if (!condition.test(current)) {
+            return false;
+        }
+        put(new Slot(cache, key), new StoredItem(new ItemValue.Scalar(value), now() + ttlMillis * 1_000_000L));
+        return true;
     }
 
-    void delete(String cache, ByteString key) {
-        var space = space(cache);
-        requireKey(key);
-        space.remove(key);
+    synchronized void delete(String cache, ByteString key) {
+        requireCache(cache);
+        remove(new Slot(cache, key));
     }
 
     /**
      * Adds to the base-10 integer stored at the key (created with the amount when absent);
      * the item gets the request's TTL either way.
      */
-    long increment(String cache, ByteString key, long amount, long ttlMillis) {
-        var space = space(cache);
-        requireKey(key);
+    synchronized long increment(String cache, ByteString key, long amount, long ttlMillis) {
+        requireCache(cache);
         requireTtl(ttlMillis);
-        long[] result = {0};
-        space.compute(key, (k, current) -> {
-            long now = nanoClock.getAsLong();
-            long base = 0;
-            if (current != null && !current.expiredAt(now)) {
-                base = parseCounter(current.value());
-            }
-            try {
-                result[0] = Math.addExact(base, amount);
-            } catch (ArithmeticException overflow) {
-                throw EngineRefusal.failedPrecondition("Incrementing the value would overflow a 64-bit integer");
-            }
-            return new StoredItem(ByteString.copyFrom(Long.toString(result[0]), StandardCharsets.US_ASCII),
-                    now + ttlMillis * 1_000_000L);
-        });
-        return result[0];
+        StoredItem current = live(cache, key);
+        long base = current == null ? 0 : parseCounter(scalarOf(current));
+        long result;
+        try {
+            result = Math.addExact(base, amount);
+        } catch (ArithmeticException overflow) {
+            throw EngineRefusal.failedPrecondition("Incrementing the value would overflow a 64-bit integer");
+        }
+        put(new Slot(cache, key), new StoredItem(
+                new ItemValue.Scalar(ByteString.copyFrom(Long.toString(result), StandardCharsets.US_ASCII)),
+                now() + ttlMillis * 1_000_000L));
+        return result;
     }
 
-    OptionalLong remainingTtlMillis(String cache, ByteString key) {
-        StoredItem item = live(space(cache), key);
-        return item == null ? OptionalLong.empty() : OptionalLong.of(item.remainingMillis(nanoClock.getAsLong()));
+    // ---- any item
+
+    synchronized OptionalLong remainingTtlMillis(String cache, ByteString key) {
+        requireCache(cache);
+        StoredItem item = live(cache, key);
+        return item == null ? OptionalLong.empty() : OptionalLong.of(item.remainingMillis(now()));
     }
 
-    TtlUpdate updateTtl(String cache, ByteString key, TtlMode mode, long ttlMillis) {
-        var space = space(cache);
-        requireKey(key);
+    synchronized TtlUpdate updateTtl(String cache, ByteString key, TtlMode mode, long ttlMillis) {
+        requireCache(cache);
         requireTtl(ttlMillis);
-        TtlUpdate[] outcome = {TtlUpdate.MISSING};
-        space.computeIfPresent(key, (k, current) -> {
-            long now = nanoClock.getAsLong();
-            if (current.expiredAt(now)) {
-                outcome[0] = TtlUpdate.MISSING;
-                return null;
-            }
-            long remaining = current.remainingMillis(now);
-            boolean apply = switch (mode) {
-                case OVERWRITE -> true;
-                case INCREASE -> ttlMillis > remaining;
-                case DECREASE -> ttlMillis < remaining;
-            };
-            outcome[0] = apply ? TtlUpdate.SET : TtlUpdate.NOT_SET;
-            return apply ? current.withTtlMillis(now, ttlMillis) : current;
-        });
-        return outcome[0];
+        StoredItem item = live(cache, key);
+        if (item == null) {
+            return TtlUpdate.MISSING;
+        }
+        long now = now();
+        long remaining = item.remainingMillis(now);
+        boolean apply = switch (mode) {
+            case OVERWRITE -> true;
+            case INCREASE -> ttlMillis > remaining;
+            case DECREASE -> ttlMillis < remaining;
+        };
+        if (apply) {
+            item.ttlMillis(now, ttlMillis);
+        }
+        return apply ? TtlUpdate.SET : TtlUpdate.NOT_SET;
     }
 
-    boolean exists(String cache, ByteString key) {
-        return live(space(cache), key) != null;
+    synchronized boolean exists(String cache, ByteString key) {
+        requireCache(cache);
+        return live(cache, key) != null;
     }
+
+    /** What the key holds, if anything. */
+    synchronized Optional<ItemValue> typeOf(String cache, ByteString key) {
+        requireCache(cache);
+        return Optional.ofNullable(live(cache, key)).map(item -> item.value);
+    }
+
+    // ---- collections
+
+    /**
+     * Reads the collection at the key: empty when there is none.
+     *
+     * @throws io.grpc.StatusRuntimeException FAILED_PRECONDITION when the key holds another type
+     */
+    synchronized <T extends ItemValue, R> Optional<R> readCollection(String cache, ByteString key, Class<T> type,
+                                                                     Function<T, R> read) {
+        requireCache(cache);
+        StoredItem item = live(cache, key);
+        return item == null ? Optional.empty() : Optional.of(read.apply(as(type, item)));
+    }
+
+    /**
+     * Changes the collection at the key, creating it when absent (with the TTL), else refreshing
+     * its TTL when asked. {@code addedAtMost} bounds the bytes the change can add, checked
+     * against the item size limit before anything changes.
+     */
+    synchronized <T extends ItemValue, R> R writeCollection(String cache, ByteString key, Class<T> type,
+                                                            Supplier<T> create, CollectionTtl ttl, long addedAtMost,
+                                                            Function<T, R> change) {
+        requireCache(cache);
+        requireTtl(ttl.ttlMillis());
+        Slot slot = new Slot(cache, key);
+        StoredItem item = live(cache, key);
+        long now = now();
+        if (item == null) {
+            requireSize(key, addedAtMost);
+            item = new StoredItem(create.get(), now + ttl.ttlMillis() * 1_000_000L);
+            R result = change.apply(type.cast(item.value));
+            if (!ItemValue.isEmptyCollection(item.value)) {
+                put(slot, item);
+            }
+            return result;
+        }
+        T value = as(type, item);
+        requireSize(key, value.bytes() + addedAtMost);
+        if (ttl.refresh()) {
+            item.ttlMillis(now, ttl.ttlMillis());
+        }
+        R result = change.apply(value);
+        recount(slot, item);
+        return result;
+    }
+
+    /** Changes an existing collection without touching its TTL: empty when there is none. */
+    synchronized <T extends ItemValue, R> Optional<R> changeCollection(String cache, ByteString key, Class<T> type,
+                                                                       Function<T, R> change) {
+        requireCache(cache);
+        StoredItem item = live(cache, key);
+        if (item == null) {
+            return Optional.empty();
+        }
+        R result = change.apply(as(type, item));
+        recount(new Slot(cache, key), item);
+        return Optional.of(result);
+    }
+
+    /** Changes an existing collection and resets its TTL when asked: empty when there is none. */
+    synchronized <T extends ItemValue, R> Optional<R> changeCollection(String cache, ByteString key, Class<T> type,
+                                                                       CollectionTtl ttl, Function<T, R> change) {
+        requireCache(cache);
+        // SDK 1.21's ListRetain sends no TTL (0): the list keeps its own
+        boolean refresh = ttl.refresh() && ttl.ttlMillis() != 0;
+        if (refresh) {
+            requireTtl(ttl.ttlMillis());
+        }
+        StoredItem item = live(cache, key);
+        if (item == null) {
+            return Optional.empty();
+        }
+        T value = as(type, item);
+        if (refresh) {
+            item.ttlMillis(now(), ttl.ttlMillis());
+        }
+        R result = change.apply(value);
+        recount(new Slot(cache, key), item);
+        return Optional.of(result);
+    }
+
+    // ---- housekeeping
 
     /** Items held in all caches, expired ones not yet swept included. */
-    long itemCount() {
-        return caches.values().stream().mapToLong(Map::size).sum();
+    synchronized long itemCount() {
+        return items.size();
+    }
+
+    /** Key and value bytes held in all caches, counted against the memory bound. */
+    synchronized long heldBytes() {
+        return heldBytes;
+    }
+
+    /** Items removed because the memory bound was reached, since the start. */
+    synchronized long evictions() {
+        return evictions;
     }
 
     /** Drops every expired item; returns how many went. */
-    int sweep() {
-        long now = nanoClock.getAsLong();
+    synchronized int sweep() {
+        long now = now();
         int removed = 0;
-        for (var space : caches.values()) {
-            for (Map.Entry<ByteString, StoredItem> entry : space.entrySet()) {
-                if (entry.getValue().expiredAt(now) && space.remove(entry.getKey(), entry.getValue())) {
-                    removed++;
-                }
+        for (Iterator<StoredItem> it = items.values().iterator(); it.hasNext(); ) {
+            StoredItem item = it.next();
+            if (item.expiredAt(now)) {
+                heldBytes -= item.countedBytes;
+                it.remove();
+                removed++;
             }
         }
         return removed;
     }
 
-    // ---- helpers
+    // ---- helpers (all called with the lock held)
 
-    private ConcurrentMap<ByteString, StoredItem> space(String cache) {
-        if (cache == null || cache.isEmpty()) {
-            throw EngineRefusal.invalidArgument("The request names no cache (metadata header 'cache')");
-        }
-        var space = caches.get(cache);
-        if (space == null) {
-            throw EngineRefusal.cacheNotFound(cache);
-        }
-        return space;
+    private long now() {
+        return nanoClock.getAsLong();
     }
 
-    private StoredItem live(ConcurrentMap<ByteString, StoredItem> space, ByteString key) {
-        requireKey(key);
-        StoredItem item = space.get(key);
-        if (item != null && item.expiredAt(nanoClock.getAsLong())) {
-            space.remove(key, item);
+    private StoredItem live(String cache, ByteString key) {
+        Slot slot = new Slot(cache, key);
+        StoredItem item = items.get(slot);
+        if (item != null && item.expiredAt(now())) {
+            remove(slot);
             return null;
         }
         return item;
+    }
+
+    private void put(Slot slot, StoredItem item) {
+        item.countedBytes = slot.key().size() + item.value.bytes();
+        StoredItem old = items.put(slot, item);
+        if (old != null) {
+            heldBytes -= old.countedBytes;
+        }
+        heldBytes += item.countedBytes;
+        evictBeyondBound(slot);
+    }
+
+    private void remove(Slot slot) {
+        StoredItem old = items.remove(slot);
+        if (old != null) {
+            heldBytes -= old.countedBytes;
+        }
+    }
+
+    /** After a collection changed in place: its new size, or its removal once empty. */
+    private void recount(Slot slot, StoredItem item) {
+        if (ItemValue.isEmptyCollection(item.value)) {
+            remove(slot);
+            return;
+        }
+        long now = slot.key().size() + item.value.bytes();
+        heldBytes += now - item.countedBytes;
+        item.countedBytes = now;
+        evictBeyondBound(slot);
+    }
+
+    private void evictBeyondBound(Slot justWritten) {
+        if (heldBytes <= maxValueBytes) {
+            return;
+        }
+        // the map runs from least to most recently used; the item just written is the last
+        for (Iterator<Map.Entry<Slot, StoredItem>> it = items.entrySet().iterator();
+             it.hasNext() && heldBytes > maxValueBytes; ) {
+            Map.Entry<Slot, StoredItem> eldest = it.next();
+            if (eldest.getKey().equals(justWritten)) {
+                continue;
+            }
+            heldBytes -= eldest.getValue().countedBytes;
+            it.remove();
+            evictions++;
+        }
+    }
+
+    private void dropAll(String cache) {
+        for (Iterator<Map.Entry<Slot, StoredItem>> it = items.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Slot, StoredItem> entry = it.next();
+            if (entry.getKey().cache().equals(cache)) {
+                heldBytes -= entry.getValue().countedBytes;
+                it.remove();
+            }
+        }
+    }
+
+    private void requireCache(String cache) {
+        if (cache == null || cache.isEmpty()) {
+            throw EngineRefusal.invalidArgument("The request names no cache (metadata header 'cache')");
+        }
+        if (!caches.contains(cache)) {
+            throw EngineRefusal.cacheNotFound(cache);
+        }
+    }
+
+    private static ByteString scalarOf(StoredItem item) {
+        if (item.value instanceof ItemValue.Scalar scalar) {
+            return scalar.value();
+        }
+        throw EngineRefusal.wrongType("scalar", item.value.typeName());
+    }
+
+    private static <T extends ItemValue> T as(Class<T> type, StoredItem item) {
+        if (type.isInstance(item.value)) {
+            return type.cast(item.value);
+        }
+        throw EngineRefusal.wrongType(typeNameOf(type), item.value.typeName());
+    }
+
+    private static String typeNameOf(Class<? extends ItemValue> type) {
+        if (type == ItemValue.Dictionary.class) return "dictionary";
+        if (type == ItemValue.ListValue.class) return "list";
+        if (type == ItemValue.SetValue.class) return "set";
+        if (type == ItemValue.SortedSetValue.class) return "sorted set";
+        return "scalar";
     }
 
     private static void requireCacheName(String name) {
@@ -228,20 +432,14 @@ final class CacheStorage {
         }
     }
 
-    private static void requireKey(ByteString key) {
-        if (key.isEmpty()) {
-            throw EngineRefusal.invalidArgument("The key must not be empty");
-        }
-    }
-
-    private void requireSize(ByteString key, ByteString value) {
-        long size = (long) key.size() + value.size();
+    private void requireSize(ByteString key, long valueBytes) {
+        long size = key.size() + valueBytes;
         if (size > maxItemBytes) {
             throw EngineRefusal.itemTooLarge(size, maxItemBytes);
         }
     }
 
-    private void requireTtl(long ttlMillis) {
+    void requireTtl(long ttlMillis) {
         // proto uint64 arrives as a signed long: a "negative" value is a huge unsigned one
         if (ttlMillis == 0) {
             throw EngineRefusal.invalidArgument("The TTL must be at least 1 ms");
@@ -265,7 +463,7 @@ final class CacheStorage {
         return millis + " ms";
     }
 
-    private static long parseCounter(ByteString value) {
+    static long parseCounter(ByteString value) {
         String text = value.toString(StandardCharsets.UTF_8);
         try {
             return Long.parseLong(text);

@@ -25,9 +25,12 @@ final class CallerCheck implements ServerInterceptor {
             Metadata.Key.of("cache", Metadata.ASCII_STRING_MARSHALLER);
 
     private final Optional<byte[]> token;
+    // what Momento's SDKs send for a v1-shaped token: its api_key part (see CacheToken)
+    private final Optional<byte[]> tokenApiKey;
 
     CallerCheck(Optional<String> token) {
         this.token = token.map(t -> t.getBytes(StandardCharsets.UTF_8));
+        this.tokenApiKey = token.flatMap(CacheToken::apiKeyOf).map(k -> k.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -37,7 +40,9 @@ final class CallerCheck implements ServerInterceptor {
             String presented = headers.get(AUTHORIZATION);
             byte[] presentedBytes = presented == null ? new byte[0] : presented.getBytes(StandardCharsets.UTF_8);
             // constant time, so the check leaks nothing about how much of the key matched
-            if (!MessageDigest.isEqual(token.get(), presentedBytes)) {
+            boolean whole = MessageDigest.isEqual(token.get(), presentedBytes);
+            boolean apiKey = tokenApiKey.isPresent() && MessageDigest.isEqual(tokenApiKey.get(), presentedBytes);
+            if (!whole && !apiKey) {
                 call.close(Status.UNAUTHENTICATED.withDescription("Invalid API key"), new Metadata());
                 return new ServerCall.Listener<>() {};
             }

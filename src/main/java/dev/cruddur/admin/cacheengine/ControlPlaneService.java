@@ -49,8 +49,11 @@ final class ControlPlaneService extends ScsControlGrpc.ScsControlImplBase {
     public void listCaches(_ListCachesRequest request, StreamObserver<_ListCachesResponse> out) {
         DataPlaneService.answer(out, () -> {
             _CacheLimits limits = _CacheLimits.newBuilder()
-                    .setMaxItemSizeKb((int) Math.min(Integer.MAX_VALUE, storage.maxItemBytes() / 1024))
+                    // 5,000,000 bytes reads 4,883 KiB (rounded up, so the limit is never understated)
+                    .setMaxItemSizeKb((int) Math.min(Integer.MAX_VALUE, (storage.maxItemBytes() + 1023) / 1024))
                     .setMaxTtlSeconds(storage.maxTtlMillis() / 1000)
+                    .setMaxTrafficRate(CacheEngineConfig.MOMENTO_MAX_TRAFFIC_RATE)
+                    .setMaxThroughputKbps(CacheEngineConfig.MOMENTO_MAX_THROUGHPUT_KIBPS)
                     .build();
             var response = _ListCachesResponse.newBuilder();
             for (String name : storage.cacheNames()) {

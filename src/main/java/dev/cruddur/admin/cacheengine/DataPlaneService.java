@@ -3,6 +3,7 @@ package dev.cruddur.admin.cacheengine;
 import com.google.protobuf.ByteString;
 import grpc.cache_client.ECacheResult;
 import grpc.cache_client.ScsGrpc;
+import grpc.cache_client.*;
 import grpc.cache_client._DeleteRequest;
 import grpc.cache_client._DeleteResponse;
 import grpc.cache_client._GetBatchRequest;
@@ -34,14 +35,23 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Momento's data plane ({@code cache_client.Scs}) for scalar items, GetBatch included. SetBatch
- * and the collection RPCs are left to the generated base class, which answers UNIMPLEMENTED.
+ * Momento's data plane ({@code cache_client.Scs}): scalar items (GetBatch and SetBatch included)
+ * and the collections (dictionary, list, set, sorted set). ListErase is left to the generated
+ * base class, which answers UNIMPLEMENTED: no SDK of this project's version sends it.
  */
 final class DataPlaneService extends ScsGrpc.ScsImplBase {
     private final CacheStorage storage;
+    private final DictionaryCalls dictionaries;
+    private final ListCalls lists;
+    private final SetCalls sets;
+    private final SortedSetCalls sortedSets;
 
     DataPlaneService(CacheStorage storage) {
         this.storage = storage;
+        this.dictionaries = new DictionaryCalls(storage);
+        this.lists = new ListCalls(storage);
+        this.sets = new SetCalls(storage);
+        this.sortedSets = new SortedSetCalls(storage);
     }
 
     @Override
@@ -83,6 +93,34 @@ final class DataPlaneService extends ScsGrpc.ScsImplBase {
             storage.set(cache(), request.getCacheKey(), request.getCacheBody(), request.getTtlMilliseconds());
             return _SetResponse.newBuilder().setResult(ECacheResult.Ok).build();
         });
+    }
+
+    /**
+     * One {@code _SetResponse} per item, in the request's order. Every item is checked before
+     * any is stored, so a refusal (an item too large, a bad TTL) ends the call with the status a
+     * Set would get and nothing stored.
+     */
+    @Override
+    public void setBatch(_SetBatchRequest request, StreamObserver<_SetResponse> out) {
+        try {
+            List<ByteString> keys = new ArrayList<>();
+            List<ByteString> values = new ArrayList<>();
+            List<Long> ttls = new ArrayList<>();
+            for (_SetRequest item : request.getItemsList()) {
+                keys.add(item.getCacheKey());
+                values.add(item.getCacheBody());
+                ttls.add(item.getTtlMilliseconds());
+            }
+            storage.setAll(cache(), keys, values, ttls);
+        } catch (StatusRuntimeException refused) {
+            out.onError(refused);
+            return;
+        }
+        _SetResponse ok = _SetResponse.newBuilder().setResult(ECacheResult.Ok).build();
+        for (int i = 0; i < request.getItemsCount(); i++) {
+            out.onNext(ok);
+        }
+        out.onCompleted();
     }
 
     @Override
@@ -205,15 +243,176 @@ final class DataPlaneService extends ScsGrpc.ScsImplBase {
     public void itemGetType(_ItemGetTypeRequest request, StreamObserver<_ItemGetTypeResponse> out) {
         answer(out, () -> {
             var response = _ItemGetTypeResponse.newBuilder();
-            if (storage.exists(cache(), request.getCacheKey())) {
-                // the engine stores scalars only
-                response.setFound(_ItemGetTypeResponse._Found.newBuilder()
-                        .setItemType(_ItemGetTypeResponse.ItemType.SCALAR));
-            } else {
-                response.setMissing(_ItemGetTypeResponse._Missing.getDefaultInstance());
-            }
+            storage.typeOf(cache(), request.getCacheKey()).ifPresentOrElse(
+                    value -> response.setFound(_ItemGetTypeResponse._Found.newBuilder().setItemType(itemType(value))),
+                    () -> response.setMissing(_ItemGetTypeResponse._Missing.getDefaultInstance()));
             return response.build();
         });
+    }
+
+    private static _ItemGetTypeResponse.ItemType itemType(ItemValue value) {
+        if (value instanceof ItemValue.Dictionary) return _ItemGetTypeResponse.ItemType.DICTIONARY;
+        if (value instanceof ItemValue.ListValue) return _ItemGetTypeResponse.ItemType.LIST;
+        if (value instanceof ItemValue.SetValue) return _ItemGetTypeResponse.ItemType.SET;
+        if (value instanceof ItemValue.SortedSetValue) return _ItemGetTypeResponse.ItemType.SORTED_SET;
+        return _ItemGetTypeResponse.ItemType.SCALAR;
+    }
+
+    // ---- collections: each call is one step of its *Calls class
+
+    @Override
+    public void dictionarySet(_DictionarySetRequest request, StreamObserver<_DictionarySetResponse> out) {
+        answer(out, () -> dictionaries.set(cache(), request));
+    }
+
+    @Override
+    public void dictionaryGet(_DictionaryGetRequest request, StreamObserver<_DictionaryGetResponse> out) {
+        answer(out, () -> dictionaries.get(cache(), request));
+    }
+
+    @Override
+    public void dictionaryFetch(_DictionaryFetchRequest request, StreamObserver<_DictionaryFetchResponse> out) {
+        answer(out, () -> dictionaries.fetch(cache(), request));
+    }
+
+    @Override
+    public void dictionaryIncrement(_DictionaryIncrementRequest request, StreamObserver<_DictionaryIncrementResponse> out) {
+        answer(out, () -> dictionaries.increment(cache(), request));
+    }
+
+    @Override
+    public void dictionaryDelete(_DictionaryDeleteRequest request, StreamObserver<_DictionaryDeleteResponse> out) {
+        answer(out, () -> dictionaries.delete(cache(), request));
+    }
+
+    @Override
+    public void dictionaryLength(_DictionaryLengthRequest request, StreamObserver<_DictionaryLengthResponse> out) {
+        answer(out, () -> dictionaries.length(cache(), request));
+    }
+
+    @Override
+    public void listConcatenateFront(_ListConcatenateFrontRequest request, StreamObserver<_ListConcatenateFrontResponse> out) {
+        answer(out, () -> lists.concatenateFront(cache(), request));
+    }
+
+    @Override
+    public void listConcatenateBack(_ListConcatenateBackRequest request, StreamObserver<_ListConcatenateBackResponse> out) {
+        answer(out, () -> lists.concatenateBack(cache(), request));
+    }
+
+    @Override
+    public void listPushFront(_ListPushFrontRequest request, StreamObserver<_ListPushFrontResponse> out) {
+        answer(out, () -> lists.pushFront(cache(), request));
+    }
+
+    @Override
+    public void listPushBack(_ListPushBackRequest request, StreamObserver<_ListPushBackResponse> out) {
+        answer(out, () -> lists.pushBack(cache(), request));
+    }
+
+    @Override
+    public void listPopFront(_ListPopFrontRequest request, StreamObserver<_ListPopFrontResponse> out) {
+        answer(out, () -> lists.popFront(cache(), request));
+    }
+
+    @Override
+    public void listPopBack(_ListPopBackRequest request, StreamObserver<_ListPopBackResponse> out) {
+        answer(out, () -> lists.popBack(cache(), request));
+    }
+
+    @Override
+    public void listFetch(_ListFetchRequest request, StreamObserver<_ListFetchResponse> out) {
+        answer(out, () -> lists.fetch(cache(), request));
+    }
+
+    @Override
+    public void listRetain(_ListRetainRequest request, StreamObserver<_ListRetainResponse> out) {
+        answer(out, () -> lists.retain(cache(), request));
+    }
+
+    @Override
+    public void listRemove(_ListRemoveRequest request, StreamObserver<_ListRemoveResponse> out) {
+        answer(out, () -> lists.remove(cache(), request));
+    }
+
+    @Override
+    public void listLength(_ListLengthRequest request, StreamObserver<_ListLengthResponse> out) {
+        answer(out, () -> lists.length(cache(), request));
+    }
+
+    @Override
+    public void setUnion(_SetUnionRequest request, StreamObserver<_SetUnionResponse> out) {
+        answer(out, () -> sets.union(cache(), request));
+    }
+
+    @Override
+    public void setDifference(_SetDifferenceRequest request, StreamObserver<_SetDifferenceResponse> out) {
+        answer(out, () -> sets.difference(cache(), request));
+    }
+
+    @Override
+    public void setFetch(_SetFetchRequest request, StreamObserver<_SetFetchResponse> out) {
+        answer(out, () -> sets.fetch(cache(), request));
+    }
+
+    @Override
+    public void setContains(_SetContainsRequest request, StreamObserver<_SetContainsResponse> out) {
+        answer(out, () -> sets.contains(cache(), request));
+    }
+
+    @Override
+    public void setLength(_SetLengthRequest request, StreamObserver<_SetLengthResponse> out) {
+        answer(out, () -> sets.length(cache(), request));
+    }
+
+    @Override
+    public void setSample(_SetSampleRequest request, StreamObserver<_SetSampleResponse> out) {
+        answer(out, () -> sets.sample(cache(), request));
+    }
+
+    @Override
+    public void setPop(_SetPopRequest request, StreamObserver<_SetPopResponse> out) {
+        answer(out, () -> sets.pop(cache(), request));
+    }
+
+    @Override
+    public void sortedSetPut(_SortedSetPutRequest request, StreamObserver<_SortedSetPutResponse> out) {
+        answer(out, () -> sortedSets.put(cache(), request));
+    }
+
+    @Override
+    public void sortedSetFetch(_SortedSetFetchRequest request, StreamObserver<_SortedSetFetchResponse> out) {
+        answer(out, () -> sortedSets.fetch(cache(), request));
+    }
+
+    @Override
+    public void sortedSetGetScore(_SortedSetGetScoreRequest request, StreamObserver<_SortedSetGetScoreResponse> out) {
+        answer(out, () -> sortedSets.getScore(cache(), request));
+    }
+
+    @Override
+    public void sortedSetGetRank(_SortedSetGetRankRequest request, StreamObserver<_SortedSetGetRankResponse> out) {
+        answer(out, () -> sortedSets.getRank(cache(), request));
+    }
+
+    @Override
+    public void sortedSetIncrement(_SortedSetIncrementRequest request, StreamObserver<_SortedSetIncrementResponse> out) {
+        answer(out, () -> sortedSets.increment(cache(), request));
+    }
+
+    @Override
+    public void sortedSetRemove(_SortedSetRemoveRequest request, StreamObserver<_SortedSetRemoveResponse> out) {
+        answer(out, () -> sortedSets.remove(cache(), request));
+    }
+
+    @Override
+    public void sortedSetLength(_SortedSetLengthRequest request, StreamObserver<_SortedSetLengthResponse> out) {
+        answer(out, () -> sortedSets.length(cache(), request));
+    }
+
+    @Override
+    public void sortedSetLengthByScore(_SortedSetLengthByScoreRequest request, StreamObserver<_SortedSetLengthByScoreResponse> out) {
+        answer(out, () -> sortedSets.lengthByScore(cache(), request));
     }
 
     private static String cache() {

@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 /**
  * A Momento-compatible cache on a loopback port: the control plane (create, delete, list,
  * flush caches) and the data plane for scalar items, both on the same port and in plaintext,
- * the way {@code MomentoLocalProvider} expects them. Items live in memory only.
+ * the way {@code MomentoLocalProvider} expects them. Items live in memory only, within a
+ * memory bound (least recently used items evicted beyond it).
  */
 public final class EmbeddedCacheServer implements AutoCloseable {
     // above Momento's 5 MB item limit, so an oversized item reaches the engine's own check
@@ -54,12 +55,18 @@ public final class EmbeddedCacheServer implements AutoCloseable {
         if (config.token().isPresent()) {
             FRAME_LOGGER.setLevel(Level.INFO);
         }
-        CacheStorage storage = new CacheStorage(System::nanoTime, config.maxTtl(), config.maxItemBytes());
+        CacheStorage storage = new CacheStorage(System::nanoTime, config.maxTtl(), config.maxItemBytes(),
+                config.maxValueBytes());
         config.initialCaches().forEach(storage::createCache);
         CallerCheck callerCheck = new CallerCheck(config.token());
         Server server = NettyServerBuilder
                 .forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()))
                 .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
+                // Momento's SDKs ping every 5 s, with or without calls in flight (Laptop config);
+                // gRPC's default (one ping in 5 min, none while idle) answers them with GOAWAY
+                // too_many_pings, cutting idle clients off. The service permits them: so do we.
+                .permitKeepAliveTime(1, TimeUnit.SECONDS)
+                .permitKeepAliveWithoutCalls(true)
                 // every operation is a short in-memory step: no need to hop to another thread
                 .directExecutor()
                 .addService(ServerInterceptors.intercept(new DataPlaneService(storage), callerCheck))
@@ -86,6 +93,16 @@ public final class EmbeddedCacheServer implements AutoCloseable {
 
     public String host() {
         return InetAddress.getLoopbackAddress().getHostAddress();
+    }
+
+    /** Key and value bytes held, counted against the memory bound. */
+    public long heldBytes() {
+        return storage.heldBytes();
+    }
+
+    /** Items removed to stay within the memory bound since the start. */
+    public long evictions() {
+        return storage.evictions();
     }
 
     /** Items held in all caches, including expired ones the sweeper has not reached yet. */

@@ -38,6 +38,21 @@ final class EngineRefusal {
                 .asRuntimeException(trailers);
     }
 
+    static StatusRuntimeException elementTooLarge(long size, long limit) {
+        Metadata trailers = new Metadata();
+        trailers.put(ERR, "element_size_limit_exceeded");
+        return Status.RESOURCE_EXHAUSTED
+                .withDescription("Collection element of " + size + " bytes is over the limit of " + limit + " bytes")
+                .asRuntimeException(trailers);
+    }
+
+    /** Momento answers a call on a key of another type (a list call on a dictionary) with FAILED_PRECONDITION. */
+    static StatusRuntimeException wrongType(String wanted, String held) {
+        return Status.FAILED_PRECONDITION
+                .withDescription("The item is a " + held + ", not a " + wanted)
+                .asRuntimeException();
+    }
+
     static StatusRuntimeException unauthenticated() {
         return Status.UNAUTHENTICATED.withDescription("Invalid API key").asRuntimeException();
     }

@@ -1,9 +1,19 @@
 package dev.cruddur.admin.cacheengine;
 
-import com.google.protobuf.ByteString;
+/**
+ * What one key holds and the moment (on the engine's nanosecond clock) it stops existing.
+ * Mutable, and only ever touched under the storage's lock: a collection changes in place.
+ */
+final class StoredItem {
+    final ItemValue value;
+    long expiresAtNanos;
+    /** Key plus value bytes as last counted against the memory bound. */
+    long countedBytes;
 
-/** A scalar value and the moment (on the engine's nanosecond clock) it stops existing. */
-record StoredItem(ByteString value, long expiresAtNanos) {
+    StoredItem(ItemValue value, long expiresAtNanos) {
+        this.value = value;
+        this.expiresAtNanos = expiresAtNanos;
+    }
 
     boolean expiredAt(long nowNanos) {
         return nowNanos - expiresAtNanos >= 0;
@@ -13,7 +23,7 @@ record StoredItem(ByteString value, long expiresAtNanos) {
         return Math.max(0, (expiresAtNanos - nowNanos) / 1_000_000L);
     }
 
-    StoredItem withTtlMillis(long nowNanos, long ttlMillis) {
-        return new StoredItem(value, nowNanos + ttlMillis * 1_000_000L);
+    void ttlMillis(long nowNanos, long ttlMillis) {
+        expiresAtNanos = nowNanos + ttlMillis * 1_000_000L;
     }
 }
