@@ -1,5 +1,7 @@
 package dev.cruddur.admin.app;
 
+import dev.cruddur.admin.cacheengine.CacheEngineConfig;
+import dev.cruddur.admin.cacheengine.CacheToken;
 import dev.cruddur.admin.cacheengine.EmbeddedCacheServer;
 import dev.cruddur.admin.engine.EmbeddedDynamo;
 import dev.cruddur.admin.engine.EngineConfig;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -25,31 +28,70 @@ import java.util.Optional;
  * cache, on loopback. With a data directory, one process owns it at a time (a file lock); it
  * writes its URL there, so the command line and a second window use the running one instead of
  * opening the same files twice.
+ *
+ * <p>The cache serves only the token kept in {@code cache.token} in the data directory (made
+ * once per directory, readable by its owner only; see {@link #cacheTokenIn}), unless started
+ * with {@link CacheAccess#open()}, which serves anyone on loopback.
  */
 public final class EmbeddedServices implements AutoCloseable {
     private static final String LOCK = "lock";
     private static final String ENDPOINT_FILE = "endpoint.url";
     private static final String CACHE_PORT_FILE = "cache.port";
+    /** The cache's token, beside its port; kept across runs, so a client's saved token stays good. */
+    public static final String CACHE_TOKEN_FILE = "cache.token";
+
+    /**
+     * How the embedded cache is reached and bounded.
+     *
+     * @param tokenRequired   serve only the data directory's token (else anyone on loopback)
+     * @param maxValueBytes   the memory bound of the cache's keys and values (least recently used evicted beyond it)
+     */
+    public record CacheAccess(boolean tokenRequired, long maxValueBytes) {
+        public CacheAccess {
+            if (maxValueBytes <= 0) throw new IllegalArgumentException("maxValueBytes must be positive");
+        }
+
+        /** A token, and 64 MB of values. */
+        public static CacheAccess withToken() {
+            return new CacheAccess(true, CacheEngineConfig.DEFAULT_MAX_VALUE_BYTES);
+        }
+
+        /** No token: today's open mode, still on loopback only. */
+        public static CacheAccess open() {
+            return new CacheAccess(false, CacheEngineConfig.DEFAULT_MAX_VALUE_BYTES);
+        }
+
+        public CacheAccess withMaxValueBytes(long bound) {
+            return new CacheAccess(tokenRequired, bound);
+        }
+    }
 
     private final EmbeddedDynamo dynamo;
     private final EmbeddedCacheServer cache;
+    private final Optional<String> cacheToken;
     private final Optional<Path> dataDir;
     private final FileChannel lockChannel;
     private final FileLock lock;
 
-    private EmbeddedServices(EmbeddedDynamo dynamo, EmbeddedCacheServer cache, Optional<Path> dataDir,
-                             FileChannel lockChannel, FileLock lock) {
+    private EmbeddedServices(EmbeddedDynamo dynamo, EmbeddedCacheServer cache, Optional<String> cacheToken,
+                             Optional<Path> dataDir, FileChannel lockChannel, FileLock lock) {
         this.dynamo = dynamo;
         this.cache = cache;
+        this.cacheToken = cacheToken;
         this.dataDir = dataDir;
         this.lockChannel = lockChannel;
         this.lock = lock;
     }
 
-    /** Both endpoints with nothing kept on disk. */
+    /** Both endpoints with nothing kept on disk; the cache's token (a new one) only in memory. */
     public static EmbeddedServices inMemory(int dynamoPort, int cachePort) {
+        return inMemory(dynamoPort, cachePort, CacheAccess.withToken());
+    }
+
+    public static EmbeddedServices inMemory(int dynamoPort, int cachePort, CacheAccess access) {
         EmbeddedDynamo dynamo = EmbeddedDynamo.start(EngineConfig.inMemory().withPort(dynamoPort));
-        return new EmbeddedServices(dynamo, startCache(cachePort, dynamo), Optional.empty(), null, null);
+        Optional<String> token = access.tokenRequired() ? Optional.of(CacheToken.generate()) : Optional.empty();
+        return new EmbeddedServices(dynamo, startCache(cachePort, access, token, dynamo), token, Optional.empty(), null, null);
     }
 
     /**
@@ -57,14 +99,20 @@ public final class EmbeddedServices implements AutoCloseable {
      * another process owns the directory: use {@link #runningIn(Path)} to find it.
      */
     public static EmbeddedServices persistent(Path dir, int dynamoPort, int cachePort) {
+        return persistent(dir, dynamoPort, cachePort, CacheAccess.withToken());
+    }
+
+    public static EmbeddedServices persistent(Path dir, int dynamoPort, int cachePort, CacheAccess access) {
         FileChannel channel = null;
         try {
             Files.createDirectories(dir);
             channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) throw new OverlappingFileLockException();
+            Optional<String> token = access.tokenRequired() ? Optional.of(ownCacheToken(dir)) : Optional.empty();
             EmbeddedDynamo dynamo = EmbeddedDynamo.start(new EngineConfig(dynamoPort, Optional.of(dir.resolve("dynamodb"))));
-            EmbeddedServices services = new EmbeddedServices(dynamo, startCache(cachePort, dynamo), Optional.of(dir), channel, lock);
+            EmbeddedServices services = new EmbeddedServices(dynamo, startCache(cachePort, access, token, dynamo), token,
+                    Optional.of(dir), channel, lock);
             AtomicFiles.replace(dir.resolve(ENDPOINT_FILE), dynamo.endpoint() + "\n");
             AtomicFiles.replace(dir.resolve(CACHE_PORT_FILE), services.cachePort() + "\n");
             return services;
@@ -78,12 +126,45 @@ public final class EmbeddedServices implements AutoCloseable {
         }
     }
 
-    private static EmbeddedCacheServer startCache(int port, EmbeddedDynamo dynamo) {
+    private static EmbeddedCacheServer startCache(int port, CacheAccess access, Optional<String> token, EmbeddedDynamo dynamo) {
+        CacheEngineConfig config = CacheEngineConfig.onPort(port).withMaxValueBytes(access.maxValueBytes());
         try {
-            return EmbeddedCacheServer.start(port);
+            return EmbeddedCacheServer.start(token.map(config::withToken).orElse(config));
         } catch (RuntimeException e) {
             dynamo.close();
             throw e;
+        }
+    }
+
+    /** The data directory's cache token: the one kept there, else a new one written there (owner-only). */
+    private static String ownCacheToken(Path dir) throws IOException {
+        Optional<String> kept = cacheTokenIn(dir);
+        if (kept.isPresent()) return kept.get();
+        String token = CacheToken.generate();
+        // AtomicFiles' temporary file is created owner-only; set again in case the umask is odd
+        AtomicFiles.replace(dir.resolve(CACHE_TOKEN_FILE), temp -> {
+            try {
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException noPosix) {
+                // a file system without POSIX permissions: the directory's own protection applies
+            }
+            Files.writeString(temp, token + "\n", StandardCharsets.UTF_8);
+        });
+        return token;
+    }
+
+    /**
+     * The cache token kept in {@code dir}, for the project's own clients (the command line, a
+     * second window) to present; empty when there is none or it is not a token.
+     */
+    public static Optional<String> cacheTokenIn(Path dir) {
+        Path file = dir.resolve(CACHE_TOKEN_FILE);
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        try {
+            String token = Files.readString(file, StandardCharsets.UTF_8).strip();
+            return CacheToken.apiKeyOf(token).isPresent() ? Optional.of(token) : Optional.empty();
+        } catch (IOException unreadable) {
+            return Optional.empty();
         }
     }
 
@@ -127,6 +208,19 @@ public final class EmbeddedServices implements AutoCloseable {
 
     public int cachePort() {
         return cache.port();
+    }
+
+    /** The token the cache serves, if it requires one (never logged; see {@link #CACHE_TOKEN_FILE}). */
+    public Optional<String> cacheToken() {
+        return cacheToken;
+    }
+
+    public long cacheHeldBytes() {
+        return cache.heldBytes();
+    }
+
+    public long cacheEvictions() {
+        return cache.evictions();
     }
 
     public Optional<Path> dataDir() {

@@ -36,6 +36,11 @@ public final class ApiKey {
         return new ApiKey(trimmed);
     }
 
+    /** A token the embedded cache generated (always well formed). */
+    static ApiKey generatedToken(String token) {
+        return new ApiKey(token);
+    }
+
     /**
      * Reads a key from a file only its owner can read or write (like {@code ~/.ssh} keys);
      * a file that the group or others may read is refused, since the key is as good as leaked.
@@ -83,6 +88,14 @@ public final class ApiKey {
     }
 
     String secret() {
+        return secret;
+    }
+
+    /**
+     * The key in clear, for one purpose: the user asked to copy it (the Cache pane's Copy
+     * button, for {@code MOMENTO_API_KEY}-style use). Never for a log, a label or a message.
+     */
+    public String plainTextForCopy() {
         return secret;
     }
 

@@ -1,5 +1,6 @@
 package dev.cruddur.admin.cache;
 
+import dev.cruddur.admin.cacheengine.CacheToken;
 import dev.cruddur.admin.cacheengine.EmbeddedCacheServer;
 import io.grpc.StatusRuntimeException;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ public final class CacheStore implements AutoCloseable {
 
     /** What one connection owns; shared by the views {@link #forCache} makes. */
     private record Shared(CacheSettings settings, CacheClient client, DataPlaneProbe probe,
-                          Optional<EmbeddedCacheServer> embedded, FailureMessages failures,
+                          Optional<EmbeddedCacheServer> embedded, Optional<ApiKey> key, FailureMessages failures,
                           CacheStatistics statistics, String where, AtomicBoolean closed) {}
 
     private final Shared shared;
@@ -94,7 +95,8 @@ public final class CacheStore implements AutoCloseable {
             where = local.host() + ":" + local.port();
         } else {
             CacheConnection.Embedded wanted = (CacheConnection.Embedded) connection;
-            key = wanted.key();
+            // never an open cache: without a key of its own, the server gets a new token for this run
+            key = Optional.of(wanted.key().orElseGet(() -> ApiKey.generatedToken(CacheToken.generate())));
             EmbeddedCacheServer server;
             try {
                 server = key.isPresent()
@@ -122,7 +124,7 @@ public final class CacheStore implements AutoCloseable {
         }
         FailureMessages failures = new FailureMessages(where, settings.timeout(), key);
         Shared shared = new Shared(settings, client, new DataPlaneProbe(credentials, settings.timeout()),
-                embedded, failures, statistics, where, new AtomicBoolean());
+                embedded, key, failures, statistics, where, new AtomicBoolean());
         CacheStore store = new CacheStore(shared, settings.cacheName(), true);
         if (embedded.isPresent()) {
             store.ensureCache();
@@ -169,6 +171,11 @@ public final class CacheStore implements AutoCloseable {
     /** Where the cache is, for a status line, e.g. "embedded cache 127.0.0.1:40123". Never the key. */
     public String where() {
         return shared.where();
+    }
+
+    /** The key or token this store presents, if any (shown masked; copied only on the user's request). */
+    public Optional<ApiKey> apiKey() {
+        return shared.key();
     }
 
     /** The embedded server's port, when this store started one. */
@@ -464,6 +471,15 @@ public final class CacheStore implements AutoCloseable {
         return probe(() -> shared.probe().itemType(cacheName, key));
     }
 
+    /** Momento's collections (dictionary, list, set, sorted set) in this store's cache. */
+    public CacheCollections collections() {
+        return new CacheCollections(this);
+    }
+
+    CacheClient client() {
+        return shared.client();
+    }
+
     // ---------------------------------------------------------------- plumbing
 
     private <R> CacheRead<R> read(Supplier<CompletableFuture<GetResponse>> send, Function<GetResponse.Hit, R> value) {
@@ -498,7 +514,7 @@ public final class CacheStore implements AutoCloseable {
      * Sends, waits, and maps the response. The SDK reports errors as response subtypes that
      * are also {@link SdkException}s; those become failures before {@code value} sees them.
      */
-    private <S, T> CacheOutcome<T> call(String target, Supplier<CompletableFuture<S>> send, Function<S, T> value) {
+    <S, T> CacheOutcome<T> call(String target, Supplier<CompletableFuture<S>> send, Function<S, T> value) {
         long start = System.nanoTime();
         if (shared.closed().get()) {
             return outcomeFailure(closedFailure(), start);
@@ -578,7 +594,7 @@ public final class CacheStore implements AutoCloseable {
                 response == null ? "null response" : response.getClass().getName());
     }
 
-    private static UnexpectedResponse unexpected(Object response) {
+    static UnexpectedResponse unexpected(Object response) {
         return new UnexpectedResponse(response);
     }
 

@@ -253,7 +253,7 @@ final class CacheStorage {
         return result;
     }
 
-    /** Changes an existing collection without touching its TTL: empty when there is none. */
+    /** Changes an existing collection without touching its TTL: empty when there is none ({@code change} returns non-null). */
     synchronized <T extends ItemValue, R> Optional<R> changeCollection(String cache, ByteString key, Class<T> type,
                                                                        Function<T, R> change) {
         requireCache(cache);

@@ -96,12 +96,12 @@ final class DictionaryCalls {
         if (request.hasAll()) {
             storage.changeCollection(cache, request.getDictionaryName(), ItemValue.Dictionary.class, dictionary -> {
                 new ArrayList<>(dictionary.fields.keySet()).forEach(dictionary::remove);
-                return null;
+                return true;
             });
         } else {
             storage.changeCollection(cache, request.getDictionaryName(), ItemValue.Dictionary.class, dictionary -> {
                 request.getSome().getFieldsList().forEach(dictionary::remove);
-                return null;
+                return true;
             });
         }
         return _DictionaryDeleteResponse.getDefaultInstance();

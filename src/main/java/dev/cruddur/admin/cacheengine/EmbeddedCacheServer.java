@@ -1,6 +1,8 @@
 package dev.cruddur.admin.cacheengine;
 
+import io.grpc.Attributes;
 import io.grpc.Server;
+import io.grpc.ServerTransportFilter;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,9 +36,12 @@ public final class EmbeddedCacheServer implements AutoCloseable {
     private final CacheEngineConfig config;
     private final CacheStorage storage;
 
+    private final ConnectionCount connections;
+
     private EmbeddedCacheServer(Server server, ScheduledExecutorService sweeper, CacheEngineConfig config,
-                                CacheStorage storage) {
+                                CacheStorage storage, ConnectionCount connections) {
         this.server = server;
+        this.connections = connections;
         this.storage = storage;
         this.sweeper = sweeper;
         this.config = config;
@@ -59,6 +65,7 @@ public final class EmbeddedCacheServer implements AutoCloseable {
                 config.maxValueBytes());
         config.initialCaches().forEach(storage::createCache);
         CallerCheck callerCheck = new CallerCheck(config.token());
+        ConnectionCount connections = new ConnectionCount();
         Server server = NettyServerBuilder
                 .forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()))
                 .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
@@ -69,6 +76,7 @@ public final class EmbeddedCacheServer implements AutoCloseable {
                 .permitKeepAliveWithoutCalls(true)
                 // every operation is a short in-memory step: no need to hop to another thread
                 .directExecutor()
+                .addTransportFilter(connections)
                 .addService(ServerInterceptors.intercept(new DataPlaneService(storage), callerCheck))
                 .addService(ServerInterceptors.intercept(new ControlPlaneService(storage), callerCheck))
                 .build();
@@ -84,7 +92,7 @@ public final class EmbeddedCacheServer implements AutoCloseable {
         });
         long every = config.sweepInterval().toMillis();
         sweeper.scheduleWithFixedDelay(storage::sweep, every, every, TimeUnit.MILLISECONDS);
-        return new EmbeddedCacheServer(server, sweeper, config, storage);
+        return new EmbeddedCacheServer(server, sweeper, config, storage, connections);
     }
 
     public int port() {
@@ -93,6 +101,16 @@ public final class EmbeddedCacheServer implements AutoCloseable {
 
     public String host() {
         return InetAddress.getLoopbackAddress().getHostAddress();
+    }
+
+    /** Client connections accepted since the start: a client cut off (GOAWAY) and reconnecting counts again. */
+    public long connectionsAccepted() {
+        return connections.accepted.get();
+    }
+
+    /** Client connections open now. */
+    public long connectionsOpen() {
+        return connections.open.get();
     }
 
     /** Key and value bytes held, counted against the memory bound. */
@@ -125,6 +143,23 @@ public final class EmbeddedCacheServer implements AutoCloseable {
         } catch (InterruptedException e) {
             server.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final class ConnectionCount extends ServerTransportFilter {
+        final AtomicLong accepted = new AtomicLong();
+        final AtomicLong open = new AtomicLong();
+
+        @Override
+        public Attributes transportReady(Attributes attributes) {
+            accepted.incrementAndGet();
+            open.incrementAndGet();
+            return attributes;
+        }
+
+        @Override
+        public void transportTerminated(Attributes attributes) {
+            open.decrementAndGet();
         }
     }
 

@@ -147,7 +147,7 @@ final class SortedSetCalls {
         storage.changeCollection(cache, r.getSetName(), ItemValue.SortedSetValue.class, set -> {
             List<ByteString> gone = r.hasAll() ? new ArrayList<>(set.scores.keySet()) : r.getSome().getValuesList();
             gone.forEach(set::remove);
-            return null;
+            return true;
         });
         return _SortedSetRemoveResponse.getDefaultInstance();
     }

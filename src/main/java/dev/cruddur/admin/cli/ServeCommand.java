@@ -20,6 +20,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--cache-port", defaultValue = "0", description = "Cache (gRPC) port on 127.0.0.1 (default: a free one).")
     int cachePort;
 
+    @Option(names = "--cache-token", paramLabel = "none",
+            description = "'none': the cache serves anyone on loopback, with no token (default: only the data directory's token, in cache.token).")
+    String cacheToken;
+
+    @Option(names = "--cache-memory", paramLabel = "MB", defaultValue = "64",
+            description = "The cache's memory bound for keys and values, in MB; least recently used items are evicted beyond it (default ${DEFAULT-VALUE}).")
+    long cacheMemoryMb;
+
     @CommandLine.ArgGroup(exclusive = true)
     Storage storage = new Storage();
 
@@ -48,15 +56,29 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535 || cachePort < 0 || cachePort > 65535) throw new BadInput("Ports are between 0 and 65535.");
+        if (cacheToken != null && !cacheToken.equals("none")) {
+            throw new BadInput("--cache-token takes only 'none' (the token itself is made once per data directory, in cache.token).");
+        }
+        if (cacheMemoryMb < 1 || cacheMemoryMb > 1_048_576) throw new BadInput("--cache-memory is between 1 and 1048576 MB.");
+        EmbeddedServices.CacheAccess access = (cacheToken == null ? EmbeddedServices.CacheAccess.withToken()
+                : EmbeddedServices.CacheAccess.open()).withMaxValueBytes(cacheMemoryMb * 1024 * 1024);
         Path dir = storage.data != null ? storage.data : UserDirectories.data(env);
-        try (EmbeddedServices services = storage.inMemory ? EmbeddedServices.inMemory(port, cachePort)
-                : EmbeddedServices.persistent(dir, port, cachePort)) {
+        try (EmbeddedServices services = storage.inMemory ? EmbeddedServices.inMemory(port, cachePort, access)
+                : EmbeddedServices.persistent(dir, port, cachePort, access)) {
             boolean seeded = !noDemo && services.ensureDemoData(table);
             var out = spec.commandLine().getOut();
             out.println("DynamoDB endpoint: " + services.dynamoEndpoint()
                     + (storage.inMemory ? " (in memory)" : " (data in " + dir + ")"));
             out.println("Momento-compatible cache: 127.0.0.1:" + services.cachePort() + " (plaintext; MOMENTO_LOCAL_ENDPOINT=127.0.0.1:"
-                    + services.cachePort() + ")");
+                    + services.cachePort() + "; " + cacheMemoryMb + " MB of values)");
+            if (services.cacheToken().isEmpty()) {
+                out.println("Cache token: none (--cache-token none): any local process may use the cache.");
+            } else if (storage.inMemory) {
+                // nothing is kept on disk, so the token is shown once: it dies with this process
+                out.println("Cache token (this run only): " + services.cacheToken().get());
+            } else {
+                out.println("Cache token: in " + dir.resolve(EmbeddedServices.CACHE_TOKEN_FILE) + " (owner-only; the cache command reads it).");
+            }
             if (seeded) out.println("Created table '" + table + "' with the demo data.");
             out.println("Try: aws dynamodb list-tables --endpoint-url " + services.dynamoEndpoint());
             out.println("Stop with Ctrl+C.");

@@ -142,7 +142,21 @@ public final class CachePane implements PaneView {
         Label key = new Label();
         key.setId("cache-key-masked");
         key.getStyleClass().add(Styles.TEXT_MUTED);
-        key.textProperty().bind(session.maskedKeyProperty().map(k -> k.isEmpty() ? "no API key" : "API key " + k));
+        key.textProperty().bind(Bindings.createStringBinding(() -> {
+            String masked = session.maskedKeyProperty().get();
+            if (masked.isEmpty()) return "no API key";
+            return ("Momento".equals(session.kindProperty().get()) ? "API key " : "token ") + masked;
+        }, session.maskedKeyProperty(), session.kindProperty()));
+        Button copyKey = new Button(null, Icons.of(Material2AL.CONTENT_COPY));
+        copyKey.setId("cache-key-copy");
+        copyKey.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        copyKey.setTooltip(new javafx.scene.control.Tooltip("Copy the key (for MOMENTO_API_KEY)"));
+        copyKey.disableProperty().bind(session.maskedKeyProperty().isEmpty());
+        copyKey.setOnAction(e -> session.keyForCopy().ifPresent(secret -> {
+            var content = new javafx.scene.input.ClipboardContent();
+            content.putString(secret);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        }));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
 
@@ -155,7 +169,7 @@ public final class CachePane implements PaneView {
         fill.run();
         caches.disableProperty().bind(session.storeProperty().isNull());
 
-        HBox bar = new HBox(10, kind, where, key, grow, caches);
+        HBox bar = new HBox(10, kind, where, key, copyKey, grow, caches);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("cache-header");
 

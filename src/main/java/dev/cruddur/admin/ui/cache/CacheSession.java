@@ -34,6 +34,8 @@ public final class CacheSession {
 
     /** The file {@code app.EmbeddedServices} writes its cache's port to, in its data directory. */
     static final String EMBEDDED_CACHE_PORT_FILE = "cache.port";
+    /** The file {@code app.EmbeddedServices} keeps its cache's token in (owner-only), beside the port. */
+    static final String EMBEDDED_CACHE_TOKEN_FILE = "cache.token";
 
     private record Opened(CacheStore store, String kind) {}
 
@@ -147,8 +149,14 @@ public final class CacheSession {
         problem.set(null);
         kind.set(kindLabel);
         where.set(opened.where() + " · cache '" + opened.cacheName() + "'");
-        maskedKey.set(keyOf(opened.connection()).map(ApiKey::masked).orElse(""));
+        maskedKey.set(opened.apiKey().map(ApiKey::masked).orElse(""));
         if (old != null && old != opened) closeInBackground(old);
+    }
+
+    /** The open cache's key or token in clear, only for the Copy button. */
+    public Optional<String> keyForCopy() {
+        CacheStore open = store.get();
+        return open == null ? Optional.empty() : open.apiKey().map(ApiKey::plainTextForCopy);
     }
 
     public void dismissProblem() {
@@ -181,9 +189,18 @@ public final class CacheSession {
         } catch (IOException | NumberFormatException unreadable) {
             return Optional.empty();
         }
+        Optional<ApiKey> token = Optional.empty();
+        Path tokenFile = dir.resolve(EMBEDDED_CACHE_TOKEN_FILE);
+        if (Files.isRegularFile(tokenFile)) {
+            try {
+                token = Optional.of(ApiKey.fromFile(tokenFile));
+            } catch (CacheSettingsException unreadable) {
+                return Optional.empty();
+            }
+        }
         CacheStore candidate;
         try {
-            candidate = CacheStore.open(settings.withConnection(new CacheConnection.Local("127.0.0.1", port)));
+            candidate = CacheStore.open(settings.withConnection(new CacheConnection.Local("127.0.0.1", port, token)));
         } catch (CacheSettingsException | RuntimeException e) {
             return Optional.empty();
         }
@@ -199,11 +216,5 @@ public final class CacheSession {
         if (connection instanceof CacheConnection.Momento) return "Momento";
         if (connection instanceof CacheConnection.Local) return "Local";
         return "Embedded";
-    }
-
-    private static Optional<ApiKey> keyOf(CacheConnection connection) {
-        if (connection instanceof CacheConnection.Momento m) return Optional.of(m.key());
-        if (connection instanceof CacheConnection.Local l) return l.key();
-        return ((CacheConnection.Embedded) connection).key();
     }
 }
