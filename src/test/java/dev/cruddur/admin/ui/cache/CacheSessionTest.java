@@ -42,7 +42,9 @@ class CacheSessionTest {
             assertThat(session.stateProperty().get()).isEqualTo(CacheSession.State.OPEN);
             assertThat(session.kindProperty().get()).isEqualTo("Embedded");
             assertThat(session.whereProperty().get()).startsWith("embedded cache 127.0.0.1:").endsWith("cache 'cruddur'");
-            assertThat(session.maskedKeyProperty().get()).isEmpty();
+            // the cache it starts serves only a token made for the run, shown masked, copied whole
+            String token = session.keyForCopy().orElseThrow();
+            assertThat(session.maskedKeyProperty().get()).isNotEmpty().doesNotContain(token);
             assertThat(session.storeProperty().get().set("k", "v").ok()).isTrue();
         } finally {
             session.close();
@@ -57,6 +59,9 @@ class CacheSessionTest {
             assertThat(session.stateProperty().get()).isEqualTo(CacheSession.State.OPEN);
             assertThat(session.kindProperty().get()).isEqualTo("Embedded");
             assertThat(session.whereProperty().get()).startsWith("127.0.0.1:" + services.cachePort());
+            // the services' cache serves only the data directory's token, which the session read and presents
+            assertThat(session.keyForCopy()).isEqualTo(services.cacheToken());
+            assertThat(session.storeProperty().get().set("k", "v").ok()).isTrue();
             session.close();
         }
     }
