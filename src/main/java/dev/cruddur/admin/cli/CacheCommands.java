@@ -1,5 +1,7 @@
 package dev.cruddur.admin.cli;
 
+import dev.cruddur.admin.app.EmbeddedServices;
+import dev.cruddur.admin.app.UserDirectories;
 import dev.cruddur.admin.cache.ApiKey;
 import dev.cruddur.admin.cache.CacheConnection;
 import dev.cruddur.admin.cache.CacheFailure;
@@ -25,15 +27,36 @@ import picocli.CommandLine.Parameters;
  * names ({@link CacheSettings#fromEnvironment}) or {@code --local host:port}. Never prints the
  * API key. Exit 0 done, 1 failed or no such item (one plain line on stderr), 2 bad input.
  */
-@Command(name = "cache", mixinStandardHelpOptions = true, description = "The Momento cache: list, create, delete and flush caches; get, set, delete, ttl and incr keys.",
+@Command(name = "cache", mixinStandardHelpOptions = true, description = "The Momento cache: list, create, delete and flush caches; get, set, delete, ttl and incr keys; "
+                + "type, and the dictionary-, list-, set- and sorted-set- verbs for collections.",
         subcommands = {
                 CacheCommands.ListCaches.class, CacheCommands.CreateCache.class, CacheCommands.DeleteCache.class,
                 CacheCommands.Flush.class, CacheCommands.Get.class, CacheCommands.Set.class, CacheCommands.Delete.class,
                 CacheCommands.Ttl.class, CacheCommands.Incr.class,
+                CacheCollectionCommands.Type.class,
+                CacheCollectionCommands.DictionaryFetch.class, CacheCollectionCommands.DictionaryGet.class,
+                CacheCollectionCommands.DictionarySet.class, CacheCollectionCommands.DictionaryRemove.class,
+                CacheCollectionCommands.DictionaryIncr.class,
+                CacheCollectionCommands.ListFetch.class, CacheCollectionCommands.ListPush.class, CacheCollectionCommands.ListPop.class,
+                CacheCollectionCommands.ListRemove.class, CacheCollectionCommands.ListLength.class,
+                CacheCollectionCommands.SetFetch.class, CacheCollectionCommands.SetAdd.class, CacheCollectionCommands.SetRemove.class,
+                CacheCollectionCommands.SortedSetFetch.class, CacheCollectionCommands.SortedSetPut.class,
+                CacheCollectionCommands.SortedSetRemove.class, CacheCollectionCommands.SortedSetRank.class,
+                CacheCollectionCommands.SortedSetIncr.class,
         })
 final class CacheCommands implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    // inherited: accepted before the verb (cache --local H:P ttl KEY) as after it, into these fields either way
+    @Option(names = "--cache", paramLabel = "NAME", scope = CommandLine.ScopeType.INHERIT,
+            description = "The cache (default: MOMENTO_CACHE_NAME, else cruddur).")
+    String cacheName;
+
+    @Option(names = "--local", paramLabel = "HOST:PORT", scope = CommandLine.ScopeType.INHERIT,
+            description = "A Momento-compatible server in plaintext (momento-local, Cruddur Admin's embedded cache; "
+                    + "on loopback, the token in the user data directory's cache.token is presented).")
+    String local;
 
     /** Set by {@link CruddurCommand#run}; the subcommands read their settings from it. */
     Map<String, String> env = System.getenv();
@@ -45,13 +68,6 @@ final class CacheCommands implements Runnable {
 
     /** What every cache subcommand shares: which cache, where, and the connection's lifetime. */
     abstract static class CacheCommand implements Callable<Integer> {
-        @Option(names = "--cache", paramLabel = "NAME", description = "The cache (default: MOMENTO_CACHE_NAME, else cruddur).")
-        String cacheName;
-
-        @Option(names = "--local", paramLabel = "HOST:PORT",
-                description = "A Momento-compatible server in plaintext (momento-local, Cruddur Admin's embedded cache).")
-        String local;
-
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -83,6 +99,8 @@ final class CacheCommands implements Runnable {
 
         CacheSettings settings() {
             Map<String, String> env = parent == null ? System.getenv() : parent.env;
+            String local = parent == null ? null : parent.local;
+            String cacheName = parent == null ? null : parent.cacheName;
             CacheSettings settings;
             try {
                 settings = CacheSettings.fromEnvironment(env);
@@ -92,13 +110,31 @@ final class CacheCommands implements Runnable {
             if (local != null) {
                 Optional<ApiKey> key = settings.connection() instanceof CacheConnection.Momento momento
                         ? Optional.of(momento.key()) : Optional.empty();
-                settings = settings.withConnection(parseLocal(local, key));
+                CacheConnection.Local target = parseLocal(local, key);
+                if (key.isEmpty() && isLoopback(target.host())) {
+                    // the embedded cache of serve or the window serves only its data directory's token
+                    key = EmbeddedServices.cacheTokenIn(UserDirectories.data(env)).map(CacheCommand::tokenKey);
+                    target = new CacheConnection.Local(target.host(), target.port(), key);
+                }
+                settings = settings.withConnection(target);
             }
             if (cacheName != null) {
                 if (cacheName.isBlank()) throw new BadInput("--cache needs a name.");
                 settings = settings.withCacheName(cacheName.strip());
             }
             return settings;
+        }
+
+        private static boolean isLoopback(String host) {
+            return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") || host.equals("[::1]");
+        }
+
+        private static ApiKey tokenKey(String token) {
+            try {
+                return ApiKey.of(token);
+            } catch (CacheSettingsException empty) {
+                throw new BadInput(empty.getMessage());
+            }
         }
 
         /** Prints the failure in one line and returns the failure exit code. */

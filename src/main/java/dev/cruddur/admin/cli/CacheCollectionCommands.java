@@ -1,0 +1,270 @@
+package dev.cruddur.admin.cli;
+
+import dev.cruddur.admin.cache.CacheCollections;
+import dev.cruddur.admin.cache.CacheOutcome;
+import dev.cruddur.admin.cache.CacheStore;
+import dev.cruddur.admin.cache.CollectionContents;
+import dev.cruddur.admin.cache.ItemType;
+import java.util.Locale;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The {@code cache} verbs for Momento's collections ({@code dictionary-…}, {@code list-…},
+ * {@code set-…}, {@code sorted-set-…}) and {@code type}. Fetches print one row a line, tab
+ * separated; a missing collection is exit 1 with one line on stderr, as {@code get} does.
+ */
+final class CacheCollectionCommands {
+    private CacheCollectionCommands() {}
+
+    /** A collection verb: the store's collections, and the common "no such collection" answer. */
+    abstract static class CollectionCommand extends CacheCommands.CacheCommand {
+        @Parameters(index = "0", paramLabel = "KEY") String key;
+
+        @Override
+        final int run(CacheStore store) {
+            return run(store.collections(), store, requireKey(key));
+        }
+
+        abstract int run(CacheCollections collections, CacheStore store, String key);
+
+        /** Prints the value, or the failure; exit code either way. */
+        <T> int print(CacheOutcome<T> outcome, CacheStore store, java.util.function.Function<T, String> text) {
+            if (outcome instanceof CacheOutcome.Failed<T> failed) return failed(failed.failure(), store.cacheName());
+            String line = text.apply(((CacheOutcome.Ok<T>) outcome).value());
+            if (line != null) out().println(line);
+            return 0;
+        }
+
+        int missing(CacheStore store, String what) {
+            err().println("No " + what + " at '" + key + "' in cache '" + store.cacheName() + "'.");
+            return CruddurCommand.FAILURE;
+        }
+
+        int fetch(CacheCollections collections, CacheStore store, ItemType type, String what) {
+            CacheOutcome<Optional<CollectionContents>> fetched = collections.fetch(key, type);
+            if (fetched instanceof CacheOutcome.Failed<Optional<CollectionContents>> failed) {
+                return failed(failed.failure(), store.cacheName());
+            }
+            Optional<CollectionContents> contents = ((CacheOutcome.Ok<Optional<CollectionContents>>) fetched).value();
+            if (contents.isEmpty()) return missing(store, what);
+            for (CollectionContents.Row row : contents.get().rows()) {
+                out().println(switch (type) {
+                    case DICTIONARY -> row.field() + "\t" + row.value();
+                    case SORTED_SET -> row.position() + "\t" + row.value() + "\t" + score(row.score().orElse(0));
+                    default -> row.value();
+                });
+            }
+            return CruddurCommand.OK;
+        }
+    }
+
+    static String score(double score) {
+        return score == Math.rint(score) && Math.abs(score) < 1e15 ? Long.toString((long) score) : Double.toString(score);
+    }
+
+    @Command(name = "type", mixinStandardHelpOptions = true, description = "Print what a key holds: scalar, dictionary, list, set, sorted-set, or missing.")
+    static final class Type extends CollectionCommand {
+        @Override
+        int run(CacheCollections collections, CacheStore store, String key) {
+            return print(store.itemType(key), store, t -> t.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+    }
+
+    // ---------------------------------------------------------------- dictionary
+
+    @Command(name = "dictionary-fetch", mixinStandardHelpOptions = true, description = "Print a dictionary's fields and values, one 'field<TAB>value' a line.")
+    static final class DictionaryFetch extends CollectionCommand {
+        @Override
+        int run(CacheCollections collections, CacheStore store, String key) {
+            return fetch(collections, store, ItemType.DICTIONARY, "dictionary");
+        }
+    }
+
+    @Command(name = "dictionary-get", mixinStandardHelpOptions = true, description = "Print one field's value. Exit 1 if there is no such field.")
+    static final class DictionaryGet extends CollectionCommand {
+        @Parameters(index = "1", paramLabel = "FIELD") String field;
+
+        @Override
+        int run(CacheCollections collections, CacheStore store, String key) {
+            var fetched = collections.fetch(key, ItemType.DICTIONARY);
+            if (fetched instanceof CacheOutcome.Failed<Optional<CollectionContents>> failed) return failed(failed.failure(), store.cacheName());
+            Optional<String> value = ((CacheOutcome.Ok<Optional<CollectionContents>>) fetched).value()
+                    .flatMap(c -> c.rows().stream().filter(r -> r.field().equals(field)).findFirst())
+                    .map(CollectionContents.Row::value);
+            if (value.isEmpty()) return missing(store, "field '" + field + "' in a dictionary");
+            out().println(value.get());
+            return CruddurCommand.OK;
+        }
+    }
+
+    @Command(name = "dictionary-set", mixinStandardHelpOptions = true, description = "Set a field (the dictionary is created if absent; its TTL refreshed).")
+    static final class DictionarySet extends CollectionCommand {
+        @Parameters(index = "1", paramLabel = "FIELD") String field;
+        @Parameters(index = "2", paramLabel = "VALUE") String value;
+
+        @Override
+        int run(CacheCollections collections, CacheStore store, String key) {
+            return print(collections.dictionarySetField(key, field, value), store, v -> "Set field '" + field + "' of '" + key + "'.");
+        }
+    }
+
+    @Command(name = "dictionary-remove", mixinStandardHelpOptions = true, description = "Remove a field (no error if it is not there).")
+    static final class DictionaryRemove extends CollectionCommand {
+        @Parameters(index = "1", paramLabel = "FIELD") String field;
+
+        @Override
+        int run(CacheCollections collections, CacheStore store, String key) {
+            return print(collections.dictionaryRemoveField(key, field), store, v -> "Removed field '" + field + "' of '" + key + "'.");
+        }
+    }
+
+    @Command(name = "dictionary-incr", mixinStandardHelpOptions = true, description = "Add to the integer in a field; print the new value.")
+    static final class DictionaryIncr extends CollectionCommand {
+        @Parameters(index = "1", paramLabel = "FIELD") String field;
+        @Option(names = "--by", defaultValue = "1", paramLabel = "N", description = "The amount (default 1; may be negative).") long by;
+
+        @Override
+        int run(CacheCollections collections, CacheStore store, String key) {
+            return print(collections.dictionaryIncrement(key, field, by), store, String::valueOf);
+        }
+    }
+
+    // ---------------------------------------------------------------- list
+
+    @Command(name = "list-fetch", mixinStandardHelpOptions = true, description = "Print a list's values, first to last, one a line.")
+    static final class ListFetch extends CollectionCommand {
+        @Override
+        int run(CacheCollections collections, CacheStore store, String key) {
+            return fetch(collections, store, ItemType.LIST, "list");
+        }
+    }
+
+    @Command(name = "list-push", mixinStandardHelpOptions = true, description = "Append a value (--front: prepend); print the new length.")
+    static final class ListPush extends CollectionCommand {
+        @Parameters(index = "1", paramLabel = "VALUE") String value;
+        @Option(names = "--front", description = "At the front instead of the back.") boolean front;
+
+        @Override
+        int run(CacheCollections collections, CacheStore store, String key) {
+            return print(collections.listPush(key, value, front), store, String::valueOf);
+        }
+    }
+
+    @Command(name = "list-pop", mixinStandardHelpOptions = true, description = "Remove and print the last value (--front: the first). Exit 1 if there is no list.")
+    static final class ListPop extends CollectionCommand {
+        @Option(names = "--front", description = "From the front instead of the back.") boolean front;
+
+        @Override
+        int run(CacheCollections collections, CacheStore store, String key) {
+            var popped = collections.listPop(key, front);
+            if (popped instanceof CacheOutcome.Ok<Optional<String>> ok && ok.value().isEmpty()) return missing(store, "list");
+            return print(popped, store, Optional::get);
+        }
+    }
+
+    @Command(name = "list-remove", mixinStandardHelpOptions = true, description = "Remove every occurrence of a value.")
+    static final class ListRemove extends CollectionCommand {
+        @Parameters(index = "1", paramLabel = "VALUE") String value;
+
+        @Override
+        int run(CacheCollections collections, CacheStore store, String key) {
+            return print(collections.listRemoveValue(key, value), store, v -> "Removed '" + value + "' from '" + key + "'.");
+        }
+    }
+
+    @Command(name = "list-length", mixinStandardHelpOptions = true, description = "Print a list's length (0 if there is no list).")
+    static final class ListLength extends CollectionCommand {
+        @Override
+        int run(CacheCollections collections, CacheStore store, String key) {
+            return print(collections.listLength(key), store, n -> String.valueOf(n.orElse(0)));
+        }
+    }
+
+    // ---------------------------------------------------------------- set
+
+    @Command(name = "set-fetch", mixinStandardHelpOptions = true, description = "Print a set's elements, sorted, one a line.")
+    static final class SetFetch extends CollectionCommand {
+        @Override
+        int run(CacheCollections collections, CacheStore store, String key) {
+            return fetch(collections, store, ItemType.SET, "set");
+        }
+    }
+
+    @Command(name = "set-add", mixinStandardHelpOptions = true, description = "Add an element to a set.")
+    static final class SetAdd extends CollectionCommand {
+        @Parameters(index = "1", paramLabel = "ELEMENT") String element;
+
+        @Override
+        int run(CacheCollections collections, CacheStore store, String key) {
+            return print(collections.setAddElement(key, element), store, v -> "Added '" + element + "' to '" + key + "'.");
+        }
+    }
+
+    @Command(name = "set-remove", mixinStandardHelpOptions = true, description = "Remove an element from a set.")
+    static final class SetRemove extends CollectionCommand {
+        @Parameters(index = "1", paramLabel = "ELEMENT") String element;
+
+        @Override
+        int run(CacheCollections collections, CacheStore store, String key) {
+            return print(collections.setRemoveElement(key, element), store, v -> "Removed '" + element + "' from '" + key + "'.");
+        }
+    }
+
+    // ---------------------------------------------------------------- sorted set
+
+    @Command(name = "sorted-set-fetch", mixinStandardHelpOptions = true, description = "Print a sorted set by rank: 'rank<TAB>element<TAB>score' a line.")
+    static final class SortedSetFetch extends CollectionCommand {
+        @Override
+        int run(CacheCollections collections, CacheStore store, String key) {
+            return fetch(collections, store, ItemType.SORTED_SET, "sorted set");
+        }
+    }
+
+    @Command(name = "sorted-set-put", mixinStandardHelpOptions = true, description = "Put an element with its score.")
+    static final class SortedSetPut extends CollectionCommand {
+        @Parameters(index = "1", paramLabel = "ELEMENT") String element;
+        @Parameters(index = "2", paramLabel = "SCORE") double score;
+
+        @Override
+        int run(CacheCollections collections, CacheStore store, String key) {
+            return print(collections.sortedSetPut(key, element, score), store, v -> "Put '" + element + "' at " + score(score) + " in '" + key + "'.");
+        }
+    }
+
+    @Command(name = "sorted-set-remove", mixinStandardHelpOptions = true, description = "Remove an element from a sorted set.")
+    static final class SortedSetRemove extends CollectionCommand {
+        @Parameters(index = "1", paramLabel = "ELEMENT") String element;
+
+        @Override
+        int run(CacheCollections collections, CacheStore store, String key) {
+            return print(collections.sortedSetRemove(key, element), store, v -> "Removed '" + element + "' from '" + key + "'.");
+        }
+    }
+
+    @Command(name = "sorted-set-rank", mixinStandardHelpOptions = true, description = "Print an element's rank (0 = lowest score; --descending: highest). Exit 1 if absent.")
+    static final class SortedSetRank extends CollectionCommand {
+        @Parameters(index = "1", paramLabel = "ELEMENT") String element;
+        @Option(names = "--descending", description = "Rank from the highest score.") boolean descending;
+
+        @Override
+        int run(CacheCollections collections, CacheStore store, String key) {
+            var rank = collections.sortedSetRank(key, element, descending);
+            if (rank instanceof CacheOutcome.Ok<Optional<Long>> ok && ok.value().isEmpty()) return missing(store, "element '" + element + "' in a sorted set");
+            return print(rank, store, r -> String.valueOf(r.get()));
+        }
+    }
+
+    @Command(name = "sorted-set-incr", mixinStandardHelpOptions = true, description = "Add to an element's score (created at the amount); print the new score.")
+    static final class SortedSetIncr extends CollectionCommand {
+        @Parameters(index = "1", paramLabel = "ELEMENT") String element;
+        @Option(names = "--by", defaultValue = "1", paramLabel = "X", description = "The amount (default 1; may be negative or fractional).") double by;
+
+        @Override
+        int run(CacheCollections collections, CacheStore store, String key) {
+            return print(collections.sortedSetIncrement(key, element, by), store, CacheCollectionCommands::score);
+        }
+    }
+}
