@@ -4,6 +4,7 @@ import dev.cruddur.admin.app.cache.CacheKeys.KeyKind;
 import dev.cruddur.admin.cache.CacheOutcome;
 import dev.cruddur.admin.cache.CacheRead;
 import dev.cruddur.admin.cache.CacheStore;
+import dev.cruddur.admin.cache.CollectionContents;
 import dev.cruddur.admin.cache.ItemType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,8 +14,8 @@ import java.util.Optional;
 
 /**
  * Looks one key up for the inspector: whether it is there, its type, size, remaining TTL, the
- * value (indented when it is JSON), and for the app's own page keys what a reader would make of
- * it. Lookups are ordinary reads, so they count in the statistics like any other.
+ * value (indented when it is JSON) or a collection's members, and for the app's own page keys
+ * what a reader would make of it. Lookups are ordinary reads, so they count in the statistics like any other.
  */
 public final class KeyInspection {
     private final CacheStore cache;
@@ -36,9 +37,11 @@ public final class KeyInspection {
      * @param prettyJson   the value indented, when it is JSON
      * @param ttlRemaining how long it has left, when the cache said
      * @param notes        plain lines about the value: its page format, its generation, whether readers use it
+     * @param contents     a collection's members, read whole; empty for a scalar
      */
     public record Found(String key, KeyKind kind, ItemType type, long sizeBytes, Optional<String> value,
-                        Optional<String> prettyJson, Optional<Duration> ttlRemaining, List<String> notes) implements Lookup {
+                        Optional<String> prettyJson, Optional<Duration> ttlRemaining, List<String> notes,
+                        Optional<CollectionContents> contents) implements Lookup {
         public Found {
             notes = List.copyOf(notes);
         }
@@ -59,9 +62,22 @@ public final class KeyInspection {
             return new Missing(key, kind);
         }
         if (itemType != ItemType.SCALAR) {
+            CacheOutcome<Optional<CollectionContents>> fetched = cache.collections().fetch(key, itemType);
+            if (fetched instanceof CacheOutcome.Failed<Optional<CollectionContents>> failed) {
+                return new Failed(key, kind, failed.message());
+            }
+            Optional<CollectionContents> contents = ((CacheOutcome.Ok<Optional<CollectionContents>>) fetched).value();
+            if (contents.isEmpty()) {
+                return new Missing(key, kind); // expired or emptied between the two calls
+            }
             Optional<Duration> ttl = cache.itemTtl(key) instanceof CacheOutcome.Ok<Optional<Duration>> ok ? ok.value() : Optional.empty();
-            return new Found(key, kind, itemType, 0, Optional.empty(), Optional.empty(), ttl,
-                    List.of("A Momento " + itemType.name().toLowerCase().replace('_', ' ') + "; its members are not shown."));
+            long bytes = contents.get().rows().stream().mapToLong(r -> utf8(r.field()) + utf8(r.value())).sum();
+            int members = contents.get().rows().size();
+            return new Found(key, kind, itemType, bytes, Optional.empty(), Optional.empty(), ttl,
+                    List.of("A Momento " + itemType.name().toLowerCase().replace('_', ' ') + " of " + members
+                            + (members == 1 ? " member" : " members") + "; " + (kind == KeyKind.OTHER
+                            ? "not a key this app reads or writes." : "this app stores a scalar here, so its readers fail on it.")),
+                    contents);
         }
         CacheRead<String> read = cache.getTextWithTtl(key);
         if (read instanceof CacheRead.Failed<String> failed) {
@@ -73,7 +89,11 @@ public final class KeyInspection {
         CacheRead.Hit<String> hit = (CacheRead.Hit<String>) read;
         String value = hit.value();
         return new Found(key, kind, itemType, value.getBytes(StandardCharsets.UTF_8).length, Optional.of(value),
-                CachedPageFormat.prettyJson(value), hit.ttlRemaining(), notes(key, kind, value));
+                CachedPageFormat.prettyJson(value), hit.ttlRemaining(), notes(key, kind, value), Optional.empty());
+    }
+
+    private static long utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private List<String> notes(String key, KeyKind kind, String value) {

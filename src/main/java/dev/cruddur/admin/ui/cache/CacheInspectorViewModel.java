@@ -9,6 +9,8 @@ import dev.cruddur.admin.app.cache.StaleCheck;
 import dev.cruddur.admin.cache.CacheOutcome;
 import dev.cruddur.admin.cache.CacheStatistics;
 import dev.cruddur.admin.cache.CacheStore;
+import dev.cruddur.admin.cache.CollectionContents;
+import dev.cruddur.admin.cache.ItemType;
 import dev.cruddur.admin.cache.TtlChange;
 import dev.cruddur.admin.cache.TtlMode;
 import dev.cruddur.admin.ui.common.BackgroundTasks;
@@ -68,6 +70,8 @@ public final class CacheInspectorViewModel {
     private final ReadOnlyStringWrapper value = new ReadOnlyStringWrapper(this, "value", "");
     private final ReadOnlyStringWrapper rawValue = new ReadOnlyStringWrapper(this, "rawValue", "");
     private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper(this, "notes", "");
+    private final ReadOnlyObjectWrapper<ItemType> itemType = new ReadOnlyObjectWrapper<>(this, "itemType", ItemType.MISSING);
+    private final ObservableList<CollectionContents.Row> collectionRows = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper ttlSeconds = new ReadOnlyLongWrapper(this, "ttlSeconds", -1);
     private final ReadOnlyStringWrapper ttlText = new ReadOnlyStringWrapper(this, "ttlText", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -121,6 +125,10 @@ public final class CacheInspectorViewModel {
     /** The value as stored (to start an edit from). */
     public ReadOnlyStringProperty rawValueProperty() { return rawValue.getReadOnlyProperty(); }
     public ReadOnlyStringProperty notesProperty() { return notes.getReadOnlyProperty(); }
+    /** What the inspected key holds (MISSING until a lookup finds it). */
+    public ReadOnlyObjectProperty<ItemType> itemTypeProperty() { return itemType.getReadOnlyProperty(); }
+    /** The inspected collection's members: fields, values by index, elements, or elements by rank with their score. */
+    public ObservableList<CollectionContents.Row> collectionRows() { return collectionRows; }
     /** Whole seconds left (rounded up), 0 once expired, -1 when unknown or no item. */
     public ReadOnlyLongProperty ttlSecondsProperty() { return ttlSeconds.getReadOnlyProperty(); }
     public ReadOnlyStringProperty ttlTextProperty() { return ttlText.getReadOnlyProperty(); }
@@ -289,6 +297,8 @@ public final class CacheInspectorViewModel {
         expiresAt = null;
         if (found instanceof KeyInspection.Found hit) {
             status.set(Status.HIT);
+            itemType.set(hit.type());
+            collectionRows.setAll(hit.contents().map(CollectionContents::rows).orElse(List.of()));
             type.set(hit.type().name().toLowerCase(Locale.ROOT).replace('_', ' '));
             size.set(bytes(hit.sizeBytes()));
             rawValue.set(hit.value().orElse(""));
@@ -337,6 +347,8 @@ public final class CacheInspectorViewModel {
     }
 
     private void clearValue() {
+        itemType.set(ItemType.MISSING);
+        collectionRows.clear();
         type.set("");
         size.set("");
         value.set("");
@@ -406,6 +418,64 @@ public final class CacheInspectorViewModel {
             }
             return new CacheOutcome.Failed<>(((CacheOutcome.Failed<TtlChange>) outcome).failure(), outcome.took());
         });
+    }
+
+    /**
+     * Adds to the inspected collection: a dictionary field ({@code first}) and its value
+     * ({@code second}), a list value at the back ({@code first}), a set element, or a sorted-set
+     * element with its score ({@code second}, a number). New members get the cache's default TTL.
+     */
+    public void addToCollection(String first, String second) {
+        String key = inspectedKey.get();
+        ItemType kind = itemType.get();
+        String member = first == null ? "" : first;
+        if (kind != ItemType.LIST && member.isEmpty()) {
+            error.set(kind == ItemType.DICTIONARY ? "Type the field to set." : "Type the element to add.");
+            return;
+        }
+        switch (kind) {
+            case DICTIONARY -> act(key, "Set field " + member + " of " + key + ".",
+                    s -> s.collections().dictionarySetField(key, member, second == null ? "" : second));
+            case LIST -> act(key, null, s -> said(s.collections().listPush(key, member, false),
+                    n -> "Pushed to the back of " + key + ": " + n + (n == 1 ? " value." : " values.")));
+            case SET -> act(key, "Added " + member + " to " + key + ".", s -> s.collections().setAddElement(key, member));
+            case SORTED_SET -> {
+                double score;
+                try {
+                    score = Double.parseDouble(second == null ? "" : second.strip());
+                } catch (NumberFormatException notANumber) {
+                    error.set("A score is a number, e.g. 3 or 2.5.");
+                    return;
+                }
+                act(key, "Put " + member + " at " + second.strip() + " in " + key + ".",
+                        s -> s.collections().sortedSetPut(key, member, score));
+            }
+            default -> error.set("The key holds no collection: look up a dictionary, list, set or sorted set first.");
+        }
+    }
+
+    /** Removes a member of the inspected collection (for a list, every occurrence of its value). */
+    public void removeFromCollection(CollectionContents.Row row) {
+        String key = inspectedKey.get();
+        if (row == null) {
+            error.set("Choose a row to remove.");
+            return;
+        }
+        switch (itemType.get()) {
+            case DICTIONARY -> act(key, "Removed field " + row.field() + " of " + key + ".",
+                    s -> s.collections().dictionaryRemoveField(key, row.field()));
+            case LIST -> act(key, "Removed every " + row.value() + " from " + key + ".",
+                    s -> s.collections().listRemoveValue(key, row.value()));
+            case SET -> act(key, "Removed " + row.value() + " from " + key + ".", s -> s.collections().setRemoveElement(key, row.value()));
+            case SORTED_SET -> act(key, "Removed " + row.value() + " from " + key + ".",
+                    s -> s.collections().sortedSetRemove(key, row.value()));
+            default -> error.set("The key holds no collection.");
+        }
+    }
+
+    private static <T> CacheOutcome<String> said(CacheOutcome<T> outcome, java.util.function.Function<T, String> text) {
+        return outcome instanceof CacheOutcome.Ok<T> ok ? new CacheOutcome.Ok<>(text.apply(ok.value()), ok.took())
+                : new CacheOutcome.Failed<>(((CacheOutcome.Failed<T>) outcome).failure(), outcome.took());
     }
 
     private boolean validTtl(long seconds) {

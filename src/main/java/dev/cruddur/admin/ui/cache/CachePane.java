@@ -413,6 +413,14 @@ public final class CachePane implements PaneView {
         value.textProperty().bind(vm.valueProperty());
         value.setPromptText("No value");
         VBox.setVgrow(value, Priority.ALWAYS);
+        // a collection shows its members as a table, in the value's place
+        var holdsCollection = Bindings.createBooleanBinding(() -> isCollection(vm.itemTypeProperty().get()), vm.itemTypeProperty());
+        value.visibleProperty().bind(holdsCollection.not());
+        value.managedProperty().bind(value.visibleProperty());
+        CollectionTable collection = new CollectionTable(vm);
+        collection.visibleProperty().bind(holdsCollection);
+        collection.managedProperty().bind(holdsCollection);
+        VBox.setVgrow(collection, Priority.ALWAYS);
 
         Label notes = new Label();
         notes.setId("cache-notes");
@@ -429,9 +437,13 @@ public final class CachePane implements PaneView {
         message.visibleProperty().bind(vm.messageProperty().isNotNull());
         message.managedProperty().bind(message.visibleProperty());
 
-        VBox box = new VBox(8, title, facts, value, notes, actions(), error, message, staleBox());
+        VBox box = new VBox(8, title, facts, value, collection, notes, actions(), error, message, staleBox());
         box.getStyleClass().add("cache-details");
         return box;
+    }
+
+    private static boolean isCollection(dev.cruddur.admin.cache.ItemType type) {
+        return type != dev.cruddur.admin.cache.ItemType.SCALAR && type != dev.cruddur.admin.cache.ItemType.MISSING;
     }
 
     private static Label fact(String id, javafx.beans.value.ObservableValue<String> text, String name) {
@@ -458,7 +470,9 @@ public final class CachePane implements PaneView {
             new SetValueDialog(root.getScene().getWindow(), vm.inspectedKeyProperty().get(), vm.rawValueProperty().get(), ttl)
                     .showAndWait().ifPresent(entry -> vm.set(entry.value(), entry.ttlSeconds()));
         });
-        set.disableProperty().bind(noKey);
+        // the scalar edits would replace a collection (Set) or fail on it (Increment): its own edits are in its table
+        var collection = Bindings.createBooleanBinding(() -> isCollection(vm.itemTypeProperty().get()), vm.itemTypeProperty());
+        set.disableProperty().bind(noKey.or(collection));
 
         TextField amount = new TextField("1");
         amount.setId("cache-increment-amount");
@@ -470,7 +484,7 @@ public final class CachePane implements PaneView {
         increment.setOnAction(e -> parseLong(amount.getText()).ifPresentOrElse(vm::increment,
                 () -> amount.pseudoClassStateChanged(Styles.STATE_DANGER, true)));
         amount.textProperty().addListener((o, a, b) -> amount.pseudoClassStateChanged(Styles.STATE_DANGER, false));
-        increment.disableProperty().bind(noKey);
+        increment.disableProperty().bind(noKey.or(collection));
 
         TextField ttl = new TextField("600");
         ttl.setId("cache-ttl-seconds");

@@ -244,4 +244,34 @@ class CacheInspectorViewModelTest {
         assertThat(CacheInspectorViewModel.bytes(1)).isEqualTo("1 byte");
         assertThat(CacheInspectorViewModel.bytes(2048)).isEqualTo("2.0 KiB");
     }
+
+    @Test
+    void aCollectionIsShownAsRowsAndEditedWithItsOwnCommands() {
+        cache.collections().sortedSetPut("leaderboard", "bayko", 3);
+        cache.collections().sortedSetPut("leaderboard", "brown", 1);
+        vm.lookUp("leaderboard");
+        assertThat(vm.statusProperty().get()).isEqualTo(Status.HIT);
+        assertThat(vm.itemTypeProperty().get()).isEqualTo(dev.cruddur.admin.cache.ItemType.SORTED_SET);
+        assertThat(vm.typeProperty().get()).isEqualTo("sorted set");
+        assertThat(vm.collectionRows()).extracting(r -> r.position() + " " + r.value() + " " + r.score().getAsDouble())
+                .containsExactly("0 brown 1.0", "1 bayko 3.0");
+
+        vm.addToCollection("londo", "two");
+        assertThat(vm.errorProperty().get()).isEqualTo("A score is a number, e.g. 3 or 2.5.");
+        vm.addToCollection("londo", "2");
+        assertThat(vm.collectionRows()).extracting(r -> r.value()).containsExactly("brown", "londo", "bayko");
+        vm.removeFromCollection(vm.collectionRows().get(0));
+        assertThat(vm.messageProperty().get()).isEqualTo("Removed brown from leaderboard.");
+        assertThat(vm.collectionRows()).extracting(r -> r.value()).containsExactly("londo", "bayko");
+
+        cache.collections().dictionarySetField("profile", "handle", "andrewbrown");
+        vm.lookUp("profile");
+        assertThat(vm.collectionRows()).extracting(r -> r.field() + "=" + r.value()).containsExactly("handle=andrewbrown");
+        vm.addToCollection("", "x");
+        assertThat(vm.errorProperty().get()).isEqualTo("Type the field to set.");
+        vm.removeFromCollection(vm.collectionRows().get(0));
+        // the last field removed, the dictionary is gone
+        assertThat(vm.statusProperty().get()).isEqualTo(Status.MISS);
+        assertThat(vm.collectionRows()).isEmpty();
+    }
 }
