@@ -88,6 +88,15 @@ class CommandLineTest {
         Run list = run(env, "list-conversations", "--user", "bayko", "--json");
         assertThat(list.code()).as(list.err()).isZero();
         assertThat(run(Map.of(), "--endpoint", url, "list-tables").out().lines()).containsExactly("cruddur-messages");
+        // the cache serves only the data directory's token, which the cache command finds there
+        assertThat(out.toString()).contains("Cache token: in " + xdg.resolve("cruddur-admin").resolve("cache.token"));
+        String cachePort = out.toString().lines().filter(l -> l.startsWith("Momento-compatible cache: ")).findFirst().orElseThrow()
+                .replaceAll("Momento-compatible cache: 127\\.0\\.0\\.1:(\\d+).*", "$1");
+        Run created = run(env, "cache", "--local", "127.0.0.1:" + cachePort, "create-cache", "cruddur");
+        assertThat(created.code()).as(created.err()).isZero();
+        assertThat(run(env, "cache", "set", "k", "v", "--local", "127.0.0.1:" + cachePort).code()).isZero();
+        Run refused = run(Map.of("XDG_DATA_HOME", xdg.resolve("elsewhere").toString()), "cache", "--local", "127.0.0.1:" + cachePort, "get", "k");
+        assertThat(refused.code()).isEqualTo(1);
         serve.stop.countDown();
         server.join(10_000);
         assertThat(server.isAlive()).isFalse();
