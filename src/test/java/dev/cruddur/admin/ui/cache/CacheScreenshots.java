@@ -26,7 +26,9 @@ import javafx.stage.Stage;
  * Renders the Cache pane with the demo data, light and dark, headless, to
  * {@code docs/screenshots/cache-light.png} and {@code cache-dark.png}:
  * {@code mvn -B -q -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.cruddur.admin.ui.cache.CacheScreenshots}
- * (optional {@code -Dexec.args=OUTPUT_DIR}).
+ * (optional {@code -Dexec.args=OUTPUT_DIR}); also {@code cache-collection-light.png} and
+ * {@code -dark.png}, a sorted set shown as its table. {@code -Dscreenshot.sizes=1024x700,1920x1080}
+ * renders other window sizes too, each file suffixed with its size.
  */
 public final class CacheScreenshots {
     private CacheScreenshots() {}
@@ -45,6 +47,10 @@ public final class CacheScreenshots {
                 dm.seeder().seedFixture(Clock.systemUTC().instant(), Seeder.Progress.NONE);
             }
             Path config = Files.createTempDirectory("cruddur-cache-shots");
+            for (String size : System.getProperty("screenshot.sizes", "1200x760").split(",")) {
+            int width = Integer.parseInt(size.strip().split("x")[0]);
+            int height = Integer.parseInt(size.strip().split("x")[1]);
+            String suffix = size.strip().equals("1200x760") ? "" : "-" + size.strip();
             for (boolean dark : new boolean[] {false, true}) {
                 String theme = dark ? "dark" : "light";
                 server.flushCache(server.cacheName());
@@ -52,7 +58,7 @@ public final class CacheScreenshots {
                 Stage stage = FxHarness.onFx(Stage::new);
                 DesktopApp.Assembled app = FxHarness.onFx(() -> DesktopApp.assemble(stage, new DesktopApp.Settings(config,
                         Optional.of(ConnectionProfile.local("Local dynalite", dynalite.endpoint().toString(), table)),
-                        Optional.of("andrewbrown"), Clock.systemUTC(), ZoneId.of("Europe/London"), dark, 1200, 760)));
+                        Optional.of("andrewbrown"), Clock.systemUTC(), ZoneId.of("Europe/London"), dark, width, height)));
                 MainViewModel main = app.main();
                 FxHarness.waitFor("conversations", 20, () -> main.conversations().shown().size() == 2);
                 FxHarness.runFx(() -> main.cache().use(server.forCache(server.cacheName())));
@@ -85,7 +91,18 @@ public final class CacheScreenshots {
                 FxHarness.waitFor("stale", 10, () -> vm.staleReportProperty().get() != null);
                 Thread.sleep(1200); // a tick of the countdown and the chart
                 FxHarness.settle();
-                FxHarness.snapshot(app.window().scene(), out.resolve("cache-" + theme + ".png"));
+                FxHarness.snapshot(app.window().scene(), out.resolve("cache-" + theme + suffix + ".png"));
+
+                // a collection: a sorted set shown as its table, by rank with its score
+                String board = "leaderboard/messages-this-week";
+                server.delete(board);
+                String[] handles = {"andrewbrown", "bayko", "londo", "vir", "gkar", "delenn"};
+                double[] scores = {57, 41, 33, 12, 12, 3};
+                for (int i = 0; i < handles.length; i++) server.collections().sortedSetPut(board, handles[i], scores[i]);
+                FxHarness.runFx(() -> vm.lookUp(board));
+                FxHarness.waitFor("collection", 10, () -> vm.collectionRows().size() == handles.length);
+                FxHarness.settle();
+                FxHarness.snapshot(app.window().scene(), out.resolve("cache-collection-" + theme + suffix + ".png"));
 
                 // the typed-name confirmation of a flush, half typed (OK still disabled)
                 TypedNameDialog flush = FxHarness.onFx(() -> {
@@ -96,11 +113,12 @@ public final class CacheScreenshots {
                     return d;
                 });
                 FxHarness.settle();
-                FxHarness.snapshot(flush.getDialogPane().getScene(), out.resolve("cache-flush-" + theme + ".png"));
+                FxHarness.snapshot(flush.getDialogPane().getScene(), out.resolve("cache-flush-" + theme + suffix + ".png"));
                 FxHarness.runFx(flush::close);
                 FxHarness.runFx(pane::stop);
                 FxHarness.runFx(() -> main.cache().close());
                 FxHarness.runFx(stage::close);
+            }
             }
         }
         System.out.println("screenshots written to " + out.toAbsolutePath());
