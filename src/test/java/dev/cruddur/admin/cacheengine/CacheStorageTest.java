@@ -125,4 +125,44 @@ class CacheStorageTest {
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e ->
                         assertThat(e.getStatus().getDescription()).doesNotContain("item_not_found", "store_not_found"));
     }
+
+    @Test
+    void pastTheBoundTheLeastRecentlyUsedGoAcrossCachesAndTheBytesAddUp() {
+        CacheStorage bounded = new CacheStorage(nanos::get, Duration.ofHours(24), 1024, 300);
+        bounded.createCache("a");
+        bounded.createCache("b");
+        bounded.set("a", bytes("k1"), ByteString.copyFrom(new byte[98]), 1000);   // 100 bytes with its key
+        bounded.set("b", bytes("k2"), ByteString.copyFrom(new byte[98]), 1000);
+        bounded.set("a", bytes("k3"), ByteString.copyFrom(new byte[98]), 1000);
+        assertThat(bounded.heldBytes()).isEqualTo(300);
+        assertThat(bounded.get("a", bytes("k1"))).isPresent();                      // k2 is now the least recently used
+        bounded.set("b", bytes("k4"), ByteString.copyFrom(new byte[98]), 1000);
+        assertThat(bounded.exists("b", bytes("k2"))).isFalse();
+        assertThat(bounded.exists("a", bytes("k1"))).isTrue();
+        assertThat(bounded.evictions()).isEqualTo(1);
+        assertThat(bounded.heldBytes()).isEqualTo(300);
+        // a growing collection counts as it grows, and is never the one evicted for its own write
+        bounded.writeCollection("a", bytes("l"), ItemValue.ListValue.class, ItemValue.ListValue::new,
+                new CacheStorage.CollectionTtl(1000, true), 199, list -> {
+                    list.addBack(ByteString.copyFrom(new byte[199]));
+                    return null;
+                });
+        assertThat(bounded.exists("a", bytes("l"))).isTrue();
+        assertThat(bounded.heldBytes()).isLessThanOrEqualTo(300);
+        bounded.flushCache("a");
+        bounded.deleteCache("b");
+        assertThat(bounded.heldBytes()).isZero();
+        assertThat(bounded.itemCount()).isZero();
+    }
+
+    @Test
+    void expiredAndDeletedItemsGiveTheirBytesBack() {
+        storage.set("cruddur", bytes("k"), bytes("value"), 10);
+        storage.set("cruddur", bytes("d"), bytes("value"), 1000);
+        assertThat(storage.heldBytes()).isEqualTo(12);
+        storage.delete("cruddur", bytes("d"));
+        nanos.addAndGet(10 * MS);
+        storage.sweep();
+        assertThat(storage.heldBytes()).isZero();
+    }
 }
