@@ -167,6 +167,34 @@ class CachePaneFlowTest {
             assertThat(FxHarness.onFx(() -> lines.getItems().stream().toList()))
                     .anyMatch(l -> l.startsWith("+ added") && l.contains("@bayko: Behind the cache's back"));
             assertThat(FxHarness.onFx(lines::isVisible)).isTrue();
+
+            // a dictionary: its fields as a table in the value's place, edited there; the scalar edits stand aside
+            cache.collections().dictionarySetField("profile/andrewbrown", "handle", "andrewbrown");
+            FxHarness.runFx(() -> ((TextField) scene.lookup("#cache-key-input")).setText("profile/andrewbrown"));
+            fire(scene, "#cache-look-up");
+            FxHarness.waitFor("dictionary", 10, () -> "Type dictionary".equals(text(scene, "#cache-type")));
+            javafx.scene.control.TableView<dev.cruddur.admin.cache.CollectionContents.Row> table =
+                    node(scene, "#cache-collection-table", javafx.scene.control.TableView.class);
+            assertThat(FxHarness.onFx(() -> table.getItems().size())).isEqualTo(1);
+            assertThat(FxHarness.onFx(() -> scene.lookup("#cache-collection").isVisible())).isTrue();
+            assertThat(FxHarness.onFx(() -> scene.lookup("#cache-value").isVisible())).isFalse();
+            assertThat(FxHarness.onFx(() -> scene.lookup("#cache-set").isDisabled())).isTrue();
+            FxHarness.runFx(() -> {
+                ((TextField) scene.lookup("#cache-collection-first")).setText("display_name");
+                ((TextField) scene.lookup("#cache-collection-second")).setText("Andrew Brown");
+            });
+            fire(scene, "#cache-collection-add");
+            FxHarness.waitFor("field set", 10, () -> FxHarness.onFx(() -> table.getItems().size()) == 2);
+            FxHarness.runFx(() -> table.getSelectionModel().select(0));
+            fire(scene, "#cache-collection-remove");
+            FxHarness.waitFor("field removed", 10, () -> FxHarness.onFx(() -> table.getItems().size()) == 1);
+            assertThat(text(scene, "#cache-message")).isEqualTo("Removed field display_name of profile/andrewbrown.");
+
+            // the embedded cache's token, masked, copied whole on request
+            String token = cache.apiKey().orElseThrow().plainTextForCopy();
+            assertThat(text(scene, "#cache-key-masked")).startsWith("token ").doesNotContain(token);
+            fire(scene, "#cache-key-copy");
+            assertThat(FxHarness.onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).isEqualTo(token);
             FxHarness.runFx(pane::stop);
         } finally {
             FxHarness.runFx(() -> main.cache().close());
