@@ -99,6 +99,26 @@ class EmbeddedCollectionsSdkTest {
     }
 
     @Test
+    void aSetBatchWithOneItemOverTheLimitStoresNothing() throws Exception {
+        String small = key("small");
+        Map<String, String> items = new LinkedHashMap<>();
+        items.put(small, "fits");
+        items.put(key("big"), "x".repeat(5_000_001));
+        var response = await(client.setBatch(CACHE, items));
+        assertThat(errorOf(response)).isEqualTo(MomentoErrorCode.LIMIT_EXCEEDED_ERROR);
+        assertThat(await(client.get(CACHE, small))).isInstanceOf(GetResponse.Miss.class);
+    }
+
+    @Test
+    void collectionTtlsHaveMomentosBounds() throws Exception {
+        var tooLong = await(client.setAddElement(CACHE, key("ttl"), "a", CollectionTtl.of(Duration.ofHours(25))));
+        // the server's INVALID_ARGUMENT, which the SDK reports as a bad request (its own checks are INVALID_ARGUMENT_ERROR)
+        assertThat(errorOf(tooLong)).isEqualTo(MomentoErrorCode.BAD_REQUEST_ERROR);
+        var longest = await(client.setAddElement(CACHE, key("ttl"), "a", CollectionTtl.of(Duration.ofHours(24))));
+        assertThat(longest).isInstanceOf(momento.sdk.responses.cache.set.SetAddElementResponse.Success.class);
+    }
+
+    @Test
     void dictionaryFieldsAreSetReadIncrementedAndRemoved() throws Exception {
         String name = key("dictionary");
         assertThat(await(client.dictionaryFetch(CACHE, name))).isInstanceOf(DictionaryFetchResponse.Miss.class);
