@@ -1,30 +1,8 @@
 package dev.cruddur.admin.cacheengine;
 
 import com.google.protobuf.ByteString;
-import grpc.cache_client.ECacheResult;
-import grpc.cache_client.ScsGrpc;
+// the RPCs' request and response types: one import for the forty-odd generated classes
 import grpc.cache_client.*;
-import grpc.cache_client._DeleteRequest;
-import grpc.cache_client._DeleteResponse;
-import grpc.cache_client._GetBatchRequest;
-import grpc.cache_client._GetRequest;
-import grpc.cache_client._GetResponse;
-import grpc.cache_client._IncrementRequest;
-import grpc.cache_client._IncrementResponse;
-import grpc.cache_client._ItemGetTtlRequest;
-import grpc.cache_client._ItemGetTtlResponse;
-import grpc.cache_client._ItemGetTypeRequest;
-import grpc.cache_client._ItemGetTypeResponse;
-import grpc.cache_client._KeysExistRequest;
-import grpc.cache_client._KeysExistResponse;
-import grpc.cache_client._SetIfNotExistsRequest;
-import grpc.cache_client._SetIfNotExistsResponse;
-import grpc.cache_client._SetIfRequest;
-import grpc.cache_client._SetIfResponse;
-import grpc.cache_client._SetRequest;
-import grpc.cache_client._SetResponse;
-import grpc.cache_client._UpdateTtlRequest;
-import grpc.cache_client._UpdateTtlResponse;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
