@@ -14,8 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * Momento's data plane ({@code cache_client.Scs}): scalar items (GetBatch and SetBatch included)
- * and the collections (dictionary, list, set, sorted set). ListErase is left to the generated
- * base class, which answers UNIMPLEMENTED: no SDK of this project's version sends it.
+ * and the collections (dictionary, list, set, sorted set), every RPC of client-protos 0.122.1.
  */
 final class DataPlaneService extends ScsGrpc.ScsImplBase {
     private final CacheStorage storage;
@@ -311,6 +310,11 @@ final class DataPlaneService extends ScsGrpc.ScsImplBase {
     @Override
     public void listRemove(_ListRemoveRequest request, StreamObserver<_ListRemoveResponse> out) {
         answer(out, () -> lists.remove(cache(), request));
+    }
+
+    @Override
+    public void listErase(_ListEraseRequest request, StreamObserver<_ListEraseResponse> out) {
+        answer(out, () -> lists.erase(cache(), request));
     }
 
     @Override

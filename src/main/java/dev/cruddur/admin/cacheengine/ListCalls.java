@@ -5,6 +5,8 @@ import grpc.cache_client._ListConcatenateBackRequest;
 import grpc.cache_client._ListConcatenateBackResponse;
 import grpc.cache_client._ListConcatenateFrontRequest;
 import grpc.cache_client._ListConcatenateFrontResponse;
+import grpc.cache_client._ListEraseRequest;
+import grpc.cache_client._ListEraseResponse;
 import grpc.cache_client._ListFetchRequest;
 import grpc.cache_client._ListFetchResponse;
 import grpc.cache_client._ListLengthRequest;
@@ -123,6 +125,33 @@ final class ListCalls {
             return list.values.size();
         }).ifPresentOrElse(n -> response.setFound(_ListRemoveResponse._Found.newBuilder().setListLength(n)),
                 () -> response.setMissing(_ListRemoveResponse._Missing.getDefaultInstance()));
+        return response.build();
+    }
+
+    /** Erases the whole list, or each range ({@code begin_index}, {@code count}) of the list as it was before the call. */
+    _ListEraseResponse erase(String cache, _ListEraseRequest r) {
+        var response = _ListEraseResponse.newBuilder();
+        storage.changeCollection(cache, r.getListName(), ItemValue.ListValue.class, list -> {
+            int length = list.values.size();
+            boolean[] gone = new boolean[length];
+            if (r.hasAll()) {
+                java.util.Arrays.fill(gone, true);
+            } else {
+                for (var range : r.getSome().getRangesList()) {
+                    long end = Math.min(length, (long) range.getBeginIndex() + range.getCount());
+                    for (long i = range.getBeginIndex(); i < end; i++) {
+                        gone[(int) i] = true;
+                    }
+                }
+            }
+            for (int i = length - 1; i >= 0; i--) {
+                if (gone[i]) {
+                    list.removeAt(i);
+                }
+            }
+            return list.values.size();
+        }).ifPresentOrElse(n -> response.setFound(_ListEraseResponse._Found.newBuilder().setListLength(n)),
+                () -> response.setMissing(_ListEraseResponse._Missing.getDefaultInstance()));
         return response.build();
     }
 

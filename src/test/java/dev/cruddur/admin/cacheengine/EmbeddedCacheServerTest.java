@@ -204,14 +204,26 @@ class EmbeddedCacheServerTest {
     }
 
     @Test
-    void listEraseIsTheOneUnimplementedCall() throws Exception {
+    void listEraseRemovesRangesOfTheListAsItWas() throws Exception {
         try (EmbeddedCacheServer server = EmbeddedCacheServer.start(CacheEngineConfig.onPort(0).withCaches("cruddur"))) {
             ManagedChannel channel = channel(server);
             try {
                 var fetch = _DictionaryFetchRequest.newBuilder().setDictionaryName(bytes("d")).build();
                 assertThat(data(channel, "", "cruddur").dictionaryFetch(fetch).hasMissing()).isTrue();
-                var erase = grpc.cache_client._ListEraseRequest.newBuilder().setListName(bytes("l")).build();
-                assertThat(codeOf(() -> data(channel, "", "cruddur").listErase(erase))).isEqualTo(Status.Code.UNIMPLEMENTED);
+                data(channel, "", "cruddur").listConcatenateBack(grpc.cache_client._ListConcatenateBackRequest.newBuilder().setListName(bytes("l"))
+                        .addAllValues(List.of(bytes("a"), bytes("b"), bytes("c"), bytes("d"), bytes("e")))
+                        .setTtlMilliseconds(60_000).build());
+                var ranges = grpc.cache_client._ListEraseRequest._ListRanges.newBuilder()
+                        .addRanges(grpc.cache_client._ListRange.newBuilder().setBeginIndex(0).setCount(1))
+                        .addRanges(grpc.cache_client._ListRange.newBuilder().setBeginIndex(3).setCount(10));
+                var erased = data(channel, "", "cruddur").listErase(grpc.cache_client._ListEraseRequest.newBuilder().setListName(bytes("l")).setSome(ranges).build());
+                assertThat(erased.getFound().getListLength()).isEqualTo(2);
+                var left = data(channel, "", "cruddur").listFetch(grpc.cache_client._ListFetchRequest.newBuilder().setListName(bytes("l")).build());
+                assertThat(left.getFound().getValuesList()).containsExactly(bytes("b"), bytes("c"));
+                var all = grpc.cache_client._ListEraseRequest.newBuilder().setListName(bytes("l"))
+                        .setAll(grpc.cache_client._ListEraseRequest._All.getDefaultInstance()).build();
+                assertThat(data(channel, "", "cruddur").listErase(all).getFound().getListLength()).isZero();
+                assertThat(data(channel, "", "cruddur").listErase(all).hasMissing()).isTrue();
             } finally {
                 channel.shutdownNow();
             }
