@@ -408,6 +408,11 @@ final class DataPlaneService extends ScsGrpc.ScsImplBase {
         } catch (StatusRuntimeException refused) {
             out.onError(refused);
             return;
+        } catch (RuntimeException bug) {
+            // a fault of the engine's own: INTERNAL, as the service answers its faults, not gRPC's UNKNOWN
+            out.onError(io.grpc.Status.INTERNAL.withDescription("The embedded cache failed: " + bug.getClass().getSimpleName())
+                    .withCause(bug).asRuntimeException());
+            return;
         }
         out.onNext(response);
         out.onCompleted();
