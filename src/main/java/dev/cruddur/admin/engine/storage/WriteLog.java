@@ -118,7 +118,15 @@ final class WriteLog implements Closeable {
                 try {
                     visitor.record(bytes, pos, nl, true);
                 } catch (Unreadable e) {
-                    damaged(bytes, pos, records, "an unreadable line: " + e.getMessage(), warnings);
+                    String problem = "an unreadable line: " + e.getMessage();
+                    if (nextValidRecord(bytes, pos + 1) >= 0) { // a checked log whose first record mark is damaged
+                        damaged(bytes, pos, records, problem, warnings);
+                        break;
+                    }
+                    int later = 0; // old lines have no checksum to find the next good one by: count the lines after
+                    for (int i = nl + 1; i < len; i++) if (bytes[i] == '\n') later++;
+                    if (later == 0) cutTail(pos, len, records, problem, true, warnings);
+                    else damagedInTheMiddle(bytes, pos, records, later, problem, warnings);
                     break;
                 }
                 oldFormat = true;
@@ -198,6 +206,10 @@ final class WriteLog implements Closeable {
             int after = p + HEADER + intAt(bytes, p + 4);
             p = after < bytes.length ? nextValidRecord(bytes, after) : -1;
         }
+        damagedInTheMiddle(bytes, pos, kept, later, problem, warnings);
+    }
+
+    private void damagedInTheMiddle(byte[] bytes, int pos, int kept, int later, String problem, List<String> warnings) throws IOException {
         Path aside = setAside(bytes, pos);
         warnings.add(file() + " is damaged at byte " + pos + " (" + problem + "). Recovered the " + kept
                 + " records before it; dropped that record and " + later + " later records (" + (bytes.length - pos)
