@@ -3,6 +3,7 @@ package dev.cruddur.admin.app;
 import dev.cruddur.admin.cacheengine.EmbeddedCacheServer;
 import dev.cruddur.admin.engine.EmbeddedDynamo;
 import dev.cruddur.admin.engine.EngineConfig;
+import dev.cruddur.admin.engine.storage.Durability;
 import dev.cruddur.admin.store.DynamoConnection;
 import dev.cruddur.admin.store.DynamoTarget;
 import dev.cruddur.admin.store.Seeder;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -57,13 +59,18 @@ public final class EmbeddedServices implements AutoCloseable {
      * another process owns the directory: use {@link #runningIn(Path)} to find it.
      */
     public static EmbeddedServices persistent(Path dir, int dynamoPort, int cachePort) {
+        return persistent(dir, dynamoPort, cachePort, EngineConfig.DEFAULT_DURABILITY);
+    }
+
+    /** As {@link #persistent(Path, int, int)}, forcing the log to disk as {@code durability} says. */
+    public static EmbeddedServices persistent(Path dir, int dynamoPort, int cachePort, Durability durability) {
         FileChannel channel = null;
         try {
             Files.createDirectories(dir);
             channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) throw new OverlappingFileLockException();
-            EmbeddedDynamo dynamo = EmbeddedDynamo.start(new EngineConfig(dynamoPort, Optional.of(dir.resolve("dynamodb"))));
+            EmbeddedDynamo dynamo = EmbeddedDynamo.start(new EngineConfig(dynamoPort, Optional.of(dir.resolve("dynamodb"))).withDurability(durability));
             EmbeddedServices services = new EmbeddedServices(dynamo, startCache(cachePort, dynamo), Optional.of(dir), channel, lock);
             AtomicFiles.replace(dir.resolve(ENDPOINT_FILE), dynamo.endpoint() + "\n");
             AtomicFiles.replace(dir.resolve(CACHE_PORT_FILE), services.cachePort() + "\n");
@@ -119,6 +126,14 @@ public final class EmbeddedServices implements AutoCloseable {
             new Seeder(connection).seedFixture(Clock.systemUTC().instant(), Seeder.Progress.NONE);
             return true;
         }
+    }
+
+    /**
+     * What opening the stored data found and did (a torn last write cut off, damage set aside and where, an old
+     * log rewritten); empty when all was well. Whoever started the services shows these to the user.
+     */
+    public List<String> openWarnings() {
+        return dynamo.openWarnings();
     }
 
     public URI dynamoEndpoint() {
