@@ -8,6 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -87,6 +89,24 @@ class DiskFullTest {
         return c.getItem(g -> g.tableName(TABLE).key(map("pk", s("MSG#g"), "sk", s(sk)))).hasItem();
     }
 
+    /** The stream's records as "sequence event sk" (GetRecords pages of up to 1,000 until the shard's end). */
+    private static List<String> streamRecords(EmbeddedDynamo e, DynamoDbClient c) {
+        try (var streams = DynamoClients.streams(e.endpoint())) {
+            String arn = c.describeTable(d -> d.tableName(TABLE)).table().latestStreamArn();
+            String shard = streams.describeStream(d -> d.streamArn(arn)).streamDescription().shards().get(0).shardId();
+            String it = streams.getShardIterator(g -> g.streamArn(arn).shardId(shard).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            List<String> out = new ArrayList<>();
+            while (it != null) {
+                String from = it;
+                GetRecordsResponse page = streams.getRecords(g -> g.shardIterator(from));
+                page.records().forEach(r -> out.add(r.dynamodb().sequenceNumber() + " " + r.eventName() + " " + r.dynamodb().keys().get("sk").s()));
+                if (page.records().isEmpty()) break;
+                it = page.nextShardIterator();
+            }
+            return out;
+        }
+    }
+
     @Test
     void aFullDiskRefusesWritesWithoutTraceAndLosesNothingOnceSpaceIsBack(@TempDir Path tmp) throws Exception {
         Path mount = Files.createDirectories(tmp.resolve("small-disk"));
@@ -106,6 +126,7 @@ class DiskFullTest {
                     acknowledged.add(sk);
                 }
                 filler = fill(mount);
+                List<String> streamBefore = streamRecords(e, c);
 
                 assertRefusedAsFull(() -> c.putItem(p -> p.tableName(TABLE).item(message("big", 300_000))));
                 refused.add("big");
@@ -139,6 +160,9 @@ class DiskFullTest {
                 assertThat(present(c, "a000")).as("the refused transaction's delete did not happen").isTrue();
                 assertThat(count(c)).isEqualTo(acknowledged.size());
                 assertThat(indexCount(c)).isEqualTo(acknowledged.size());
+                List<String> streamAfter = streamRecords(e, c);
+                assertThat(streamAfter).as("the stream has only the acknowledged writes")
+                        .startsWith(streamBefore.toArray(String[]::new)).hasSize(streamBefore.size() + acknowledged.size() - 50);
 
                 Files.delete(filler);
                 for (int i = 0; i < 20; i++) {

@@ -148,9 +148,9 @@ public final class Database implements AutoCloseable {
     /** The request's lines as bytes (they are ASCII: item text escapes everything else). */
     private int encode(CharSequence text) {
         int n = text.length();
+        if (encoded.length > (16 << 20) && n < (1 << 20)) encoded = new byte[1 << 12]; // do not hold on to a huge buffer
         if (encoded.length < n) encoded = new byte[Math.max(n, encoded.length * 2)];
         for (int i = 0; i < n; i++) encoded[i] = (byte) text.charAt(i);
-        if (encoded.length > (16 << 20) && n < (1 << 20)) encoded = new byte[1 << 12]; // do not hold on to a huge buffer
         return n;
     }
 

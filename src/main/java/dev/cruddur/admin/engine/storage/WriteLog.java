@@ -44,7 +44,8 @@ final class WriteLog implements Closeable {
     private final FileLock lock;
     private final AtomicBoolean unsynced = new AtomicBoolean();
     private ScheduledExecutorService syncer;
-    private FileChannel channel;
+    /** Volatile: the sync thread forces whichever channel is current (compaction replaces it at start). */
+    private volatile FileChannel channel;
     /** End of the last whole record: the next append starts here, whatever a failed one left behind. */
     private long end;
 
