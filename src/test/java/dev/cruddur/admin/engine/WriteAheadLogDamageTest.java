@@ -267,4 +267,16 @@ class WriteAheadLogDamageTest {
         assertThat(o.warnings.get(0)).contains("damaged at byte " + lineStart).contains("set aside as");
         assertThat(o.items.get("wal")).hasSize(2).noneMatch(j -> j.contains("hello 2"));
     }
+
+    @Test
+    void anOldFormatLineWithAnUnknownTypeIsDamageNeverServed(@TempDir Path dir) throws IOException {
+        String old = new String(oldFormat(), StandardCharsets.ISO_8859_1);
+        int at = old.indexOf("{\"S\":\"hello 2\"}");
+        assertThat(at).isPositive();
+        String broken = old.substring(0, at) + "{\"R\":\"hello 2\"}" + old.substring(at + "{\"S\":\"hello 2\"}".length());
+        Files.write(dir.resolve("engine.log"), broken.getBytes(StandardCharsets.ISO_8859_1));
+        Opened o = open(dir);
+        assertThat(o.warnings.get(0)).contains("damaged at byte " + (old.lastIndexOf('\n', at) + 1));
+        assertThat(o.items.get("wal")).hasSize(2).noneMatch(j -> j.contains("hello 2"));
+    }
 }

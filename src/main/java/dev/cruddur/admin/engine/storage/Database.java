@@ -56,6 +56,8 @@ public final class Database implements AutoCloseable {
     private boolean undoing;
     private long replayTime;
     private int replayedLines;
+    /** Old-format lines have no checksum: their items are parsed in full as they are read (once; then the log is rewritten). */
+    private boolean replayingOldFormat;
 
     /** A transaction's token: the hash of its request, and when it was applied. */
     public record Token(String requestHash, long appliedMillis) {}
@@ -512,6 +514,7 @@ public final class Database implements AutoCloseable {
         int start = from, line = 0;
         try {
             if (oldFormat) {
+                replayingOldFormat = true;
                 replayLine(split(bytes, from, to, fields));
                 line++;
             } else {
@@ -528,6 +531,7 @@ public final class Database implements AutoCloseable {
             rollBack(sequenceBefore);
             throw new WriteLog.Unreadable("line " + (line + 1) + " of the record: " + e, e);
         } finally {
+            replayingOldFormat = false;
             undo.clear();
         }
     }
@@ -611,8 +615,9 @@ public final class Database implements AutoCloseable {
     }
 
     /** An item's text, if it is one JSON object; anything else is damage and must never be served. */
-    private static String checkedItem(String json) {
+    private String checkedItem(String json) {
         if (!ItemScanner.isJsonObject(json)) throw new IllegalArgumentException("an item that is not valid JSON");
+        if (replayingOldFormat) Values.itemFromText(json); // throws for anything that is not a valid item
         return json;
     }
 
