@@ -216,4 +216,51 @@ class DiskFullTest {
             assertThat(unmount).as("unmounted").isNull();
         }
     }
+
+    @Test
+    void anOldLogThatCannotBeRewrittenOnAFullDiskStaysUsableAndIsRewrittenLater(@TempDir Path tmp) throws Exception {
+        // an old-format log: the lines of a session, without frames
+        Path scratch = Files.createDirectories(tmp.resolve("scratch"));
+        try (EmbeddedDynamo e = EmbeddedDynamo.start(EngineConfig.persistent(scratch)); DynamoDbClient c = DynamoClients.dynamo(e.endpoint())) {
+            PersistenceTest.createMessages(c, TABLE);
+            for (int i = 0; i < 30; i++) {
+                String sk = String.format("old%03d", i);
+                c.putItem(p -> p.tableName(TABLE).item(message(sk, 100)));
+            }
+        }
+        byte[] framed = Files.readAllBytes(scratch.resolve("engine.log"));
+        java.io.ByteArrayOutputStream old = new java.io.ByteArrayOutputStream();
+        for (int pos = 0; pos < framed.length; ) {
+            int length = java.nio.ByteBuffer.wrap(framed, pos + 4, 4).getInt();
+            old.write(framed, pos + 16, length);
+            pos += 16 + length;
+        }
+
+        Path mount = Files.createDirectories(tmp.resolve("small-disk"));
+        String failure = run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount.toString());
+        assumeTrue(failure == null, "a full disk needs a small file system: mounting a 2 MB tmpfs failed (run as root, as CI does, to include this test): " + failure);
+        try {
+            Path data = Files.createDirectories(mount.resolve("data"));
+            Files.write(data.resolve("engine.log"), old.toByteArray());
+            Path filler = fill(mount);
+            EngineConfig config = EngineConfig.persistent(data);
+            try (EmbeddedDynamo e = EmbeddedDynamo.start(config); DynamoDbClient c = DynamoClients.dynamo(e.endpoint())) {
+                assertThat(e.openWarnings()).singleElement().asString().contains("Could not rewrite");
+                assertThat(count(c)).isEqualTo(30);
+                Files.delete(filler);
+                c.putItem(p -> p.tableName(TABLE).item(message("new", 100))); // a checked record after the old lines
+            }
+            try (EmbeddedDynamo e = EmbeddedDynamo.start(config); DynamoDbClient c = DynamoClients.dynamo(e.endpoint())) {
+                assertThat(e.openWarnings()).singleElement().asString().contains("previous release's format");
+                assertThat(count(c)).isEqualTo(31);
+            }
+            try (EmbeddedDynamo e = EmbeddedDynamo.start(config); DynamoDbClient c = DynamoClients.dynamo(e.endpoint())) {
+                assertThat(e.openWarnings()).isEmpty();
+                assertThat(count(c)).isEqualTo(31);
+                assertThat(present(c, "new")).isTrue();
+            }
+        } finally {
+            assertThat(run("umount", mount.toString())).as("unmounted").isNull();
+        }
+    }
 }
