@@ -219,7 +219,14 @@ final class WriteLog implements Closeable {
 
     private void cutTail(int pos, int len, int kept, String problem, boolean keepCopy, List<String> warnings) throws IOException {
         String copy = "";
-        if (keepCopy) copy = " A copy of the file as it was is " + copyAside() + ".";
+        if (keepCopy) {
+            try {
+                copy = " A copy of the file as it was is " + copyAside() + ".";
+            } catch (IOException e) {
+                // only a copy for inspection (what is cut is unreadable anyway): a full disk must not stop the start
+                copy = " No copy of the file as it was could be kept (" + e.getMessage() + ").";
+            }
+        }
         channel.truncate(pos);
         warnings.add(file() + ": the last " + (len - pos) + " bytes, from byte " + pos + ", were cut off (" + problem
                 + "). The " + kept + " records before them are intact." + copy);
