@@ -234,7 +234,12 @@ final class WriteLog implements Closeable {
 
     private Path copyAside() throws IOException {
         Path aside = asideName();
-        Files.copy(file(), aside);
+        try {
+            Files.copy(file(), aside);
+        } catch (IOException e) {
+            Files.deleteIfExists(aside);
+            throw e;
+        }
         return aside;
     }
 
