@@ -5,6 +5,7 @@ import dev.cruddur.admin.cacheengine.CacheToken;
 import dev.cruddur.admin.cacheengine.EmbeddedCacheServer;
 import dev.cruddur.admin.engine.EmbeddedDynamo;
 import dev.cruddur.admin.engine.EngineConfig;
+import dev.cruddur.admin.engine.storage.Durability;
 import dev.cruddur.admin.store.DynamoConnection;
 import dev.cruddur.admin.store.DynamoTarget;
 import dev.cruddur.admin.store.Seeder;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -99,10 +101,11 @@ public final class EmbeddedServices implements AutoCloseable {
      * another process owns the directory: use {@link #runningIn(Path)} to find it.
      */
     public static EmbeddedServices persistent(Path dir, int dynamoPort, int cachePort) {
-        return persistent(dir, dynamoPort, cachePort, CacheAccess.withToken());
+        return persistent(dir, dynamoPort, cachePort, CacheAccess.withToken(), EngineConfig.DEFAULT_DURABILITY);
     }
 
-    public static EmbeddedServices persistent(Path dir, int dynamoPort, int cachePort, CacheAccess access) {
+    /** As {@link #persistent(Path, int, int)}, the cache as {@code access} says, the log forced to disk as {@code durability} says. */
+    public static EmbeddedServices persistent(Path dir, int dynamoPort, int cachePort, CacheAccess access, Durability durability) {
         FileChannel channel = null;
         try {
             Files.createDirectories(dir);
@@ -110,7 +113,7 @@ public final class EmbeddedServices implements AutoCloseable {
             FileLock lock = channel.tryLock();
             if (lock == null) throw new OverlappingFileLockException();
             Optional<String> token = access.tokenRequired() ? Optional.of(ownCacheToken(dir)) : Optional.empty();
-            EmbeddedDynamo dynamo = EmbeddedDynamo.start(new EngineConfig(dynamoPort, Optional.of(dir.resolve("dynamodb"))));
+            EmbeddedDynamo dynamo = EmbeddedDynamo.start(new EngineConfig(dynamoPort, Optional.of(dir.resolve("dynamodb"))).withDurability(durability));
             EmbeddedServices services = new EmbeddedServices(dynamo, startCache(cachePort, access, token, dynamo), token,
                     Optional.of(dir), channel, lock);
             AtomicFiles.replace(dir.resolve(ENDPOINT_FILE), dynamo.endpoint() + "\n");
@@ -200,6 +203,14 @@ public final class EmbeddedServices implements AutoCloseable {
             new Seeder(connection).seedFixture(Clock.systemUTC().instant(), Seeder.Progress.NONE);
             return true;
         }
+    }
+
+    /**
+     * What opening the stored data found and did (a torn last write cut off, damage set aside and where, an old
+     * log rewritten); empty when all was well. Whoever started the services shows these to the user.
+     */
+    public List<String> openWarnings() {
+        return dynamo.openWarnings();
     }
 
     public URI dynamoEndpoint() {

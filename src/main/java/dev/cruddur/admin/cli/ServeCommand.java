@@ -3,6 +3,7 @@ package dev.cruddur.admin.cli;
 import dev.cruddur.admin.app.EmbeddedServices;
 import dev.cruddur.admin.app.UserDirectories;
 import dev.cruddur.admin.domain.TableKeys;
+import dev.cruddur.admin.engine.storage.Durability;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -39,6 +40,11 @@ final class ServeCommand implements Callable<Integer> {
         boolean inMemory;
     }
 
+    @Option(names = "--durability", defaultValue = "interval", paramLabel = "process|interval|always",
+            description = "When the log is forced to disk: process (a killed process loses nothing), interval (also fsync every second: "
+                    + "a power cut costs at most ~1 s; default), always (fsync before every reply).")
+    String durability;
+
     @Option(names = "--no-demo", description = "Do not create the table and demo data on a first start.")
     boolean noDemo;
 
@@ -63,8 +69,15 @@ final class ServeCommand implements Callable<Integer> {
         EmbeddedServices.CacheAccess access = (cacheToken == null ? EmbeddedServices.CacheAccess.withToken()
                 : EmbeddedServices.CacheAccess.open()).withMaxValueBytes(cacheMemoryMb * 1024 * 1024);
         Path dir = storage.data != null ? storage.data : UserDirectories.data(env);
+        Durability forced = switch (durability.toLowerCase(java.util.Locale.ROOT)) {
+            case "process" -> Durability.PROCESS;
+            case "interval" -> Durability.INTERVAL;
+            case "always" -> Durability.ALWAYS;
+            default -> throw new BadInput("--durability is process, interval or always, not '" + durability + "'.");
+        };
         try (EmbeddedServices services = storage.inMemory ? EmbeddedServices.inMemory(port, cachePort, access)
-                : EmbeddedServices.persistent(dir, port, cachePort, access)) {
+                : EmbeddedServices.persistent(dir, port, cachePort, access, forced)) {
+            services.openWarnings().forEach(w -> spec.commandLine().getErr().println("Warning: " + w));
             boolean seeded = !noDemo && services.ensureDemoData(table);
             var out = spec.commandLine().getOut();
             out.println("DynamoDB endpoint: " + services.dynamoEndpoint()

@@ -8,7 +8,7 @@ import dev.cruddur.admin.engine.storage.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +33,8 @@ public final class EmbeddedDynamo implements AutoCloseable {
 
     public static EmbeddedDynamo start(EngineConfig config) {
         warmUpJsonInBackground();
-        Database db = Database.open(config.dataDir());
-        Engine engine = new Engine(db, Clock.systemUTC());
+        Database db = Database.open(config.dataDir(), config.durability(), config.syncIntervalMillis(), config.clock());
+        Engine engine = new Engine(db, config.clock());
         HttpEndpoint http;
         try {
             http = new HttpEndpoint(config.port(), new Dispatcher(engine));
@@ -49,7 +49,7 @@ public final class EmbeddedDynamo implements AutoCloseable {
         });
         sweeper.scheduleWithFixedDelay(() -> {
             try {
-                db.sweepExpired(System.currentTimeMillis() / 1000);
+                db.sweepExpired(config.clock().millis() / 1000);
             } catch (RuntimeException e) {
                 // a failed sweep is retried on the next tick; it must not kill the schedule
             }
@@ -74,6 +74,12 @@ public final class EmbeddedDynamo implements AutoCloseable {
     }
 
     public int port() { return http.port(); }
+
+    /**
+     * What opening the data found and did about it (a torn tail cut off, damage set aside with where, an old
+     * log rewritten); empty when all was well. Whoever starts the engine shows these to the user.
+     */
+    public List<String> openWarnings() { return database.openWarnings(); }
 
     public URI endpoint() { return URI.create("http://127.0.0.1:" + port()); }
 

@@ -47,7 +47,7 @@ public final class MainViewModel {
     /** The badge: green LOCAL (loopback), amber REMOTE (an endpoint elsewhere), red AWS. */
     public enum Badge { LOCAL, REMOTE, AWS }
 
-    private record Opened(DirectMessages messages, TableSchema.TableState table) {}
+    private record Opened(DirectMessages messages, TableSchema.TableState table, java.util.List<String> storageWarnings) {}
 
     // Properties
     private final ReadOnlyObjectWrapper<ConnectionProfile> profile = new ReadOnlyObjectWrapper<>(this, "profile");
@@ -145,7 +145,7 @@ public final class MainViewModel {
         tasks.run(p -> {
             DirectMessages dm = opener.open(next, dataDir);
             try {
-                return new Opened(dm, dm.schema().describe());
+                return new Opened(dm, dm.schema().describe(), opener.takeOpenWarnings(next, dataDir));
             } catch (RuntimeException e) {
                 dm.close();
                 throw e;
@@ -170,6 +170,8 @@ public final class MainViewModel {
      */
     private void adopt(Opened opened) {
         session = opened.messages();
+        if (!opened.storageWarnings().isEmpty())
+            showNotice("The embedded data was repaired as it opened: " + String.join(" ", opened.storageWarnings()));
         streamMode.useSession(session);
         DynamoTarget target = session.connection().target();
         badge.set(target.isAws() ? Badge.AWS : target.isLoopback() ? Badge.LOCAL : Badge.REMOTE);
@@ -332,7 +334,7 @@ public final class MainViewModel {
                         "Loading demo data: " + written + " of " + total + " items");
                 dm.seeder().seedFixture(clock.instant(), sink);
             }
-            return new Opened(dm, dm.schema().describe());
+            return new Opened(dm, dm.schema().describe(), java.util.List.of());
         }, update -> {
             setupProgress.set(update.fraction());
             setupMessage.set(update.message());

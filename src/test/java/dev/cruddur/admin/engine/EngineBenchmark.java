@@ -137,7 +137,42 @@ public final class EngineBenchmark {
         System.out.printf(Locale.ROOT, "start-up: %.1f ms (first in this JVM, with class loading; first answer after %.1f ms), %.1f ms (second)%n",
                 coldStart, coldFirstAnswer, warmStart);
         heapAndReopen();
+        durabilityCost();
         System.out.println("load average at end: " + loadAverage());
+    }
+
+    /** PutItem/s with the data in memory and on disk under each durability (the log's cost; the best of three rounds). */
+    static void durabilityCost() throws Exception {
+        String[] names = {"in memory", "process", "interval", "always"};
+        double[] rates = new double[names.length];
+        for (int rep = 0; rep < 3; rep++) {
+            for (int k = 0; k < names.length; k++) {
+                Path dir = Files.createTempDirectory("engine-bench-durability");
+                EngineConfig config = k == 0 ? EngineConfig.inMemory() : EngineConfig.persistent(dir)
+                        .withDurability(dev.cruddur.admin.engine.storage.Durability.values()[k - 1]);
+                try (EmbeddedDynamo engine = EmbeddedDynamo.start(config); DynamoDbClient c = client(engine.endpoint())) {
+                    createTable(c);
+                    String group = UUID.nameUUIDFromBytes("durability".getBytes()).toString();
+                    for (int i = 0; i < 200; i++) {
+                        int n = i;
+                        c.putItem(p -> p.tableName(TABLE).item(message(group, n)));
+                    }
+                    long t = System.nanoTime();
+                    for (int i = 0; i < 1000; i++) {
+                        int n = 1000 + i;
+                        c.putItem(p -> p.tableName(TABLE).item(message(group, n)));
+                    }
+                    rates[k] = Math.max(rates[k], 1000 / ((System.nanoTime() - t) / 1e9));
+                }
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        }
+        StringBuilder line = new StringBuilder("PutItem/s by where the data is kept:");
+        for (int k = 0; k < names.length; k++)
+            line.append(String.format(Locale.ROOT, " %s %.0f (%.0f%%)%s", names[k], rates[k], 100 * rates[k] / rates[0], k + 1 < names.length ? "," : ""));
+        System.out.println(line);
     }
 
     /** A raw ListTables over a socket: when the endpoint has really answered, not just bound its port. */

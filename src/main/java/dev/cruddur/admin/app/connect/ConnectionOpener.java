@@ -4,6 +4,7 @@ import dev.cruddur.admin.app.DirectMessages;
 import dev.cruddur.admin.store.DynamoTarget;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Opens a profile: the embedded kind starts its engine first, the others connect directly. */
 public final class ConnectionOpener {
@@ -23,6 +24,12 @@ public final class ConnectionOpener {
             return DynamoTarget.endpoint(uri, profile.table());
         }
         return profile.target();
+    }
+
+    /** What the embedded engine found and repaired when it opened this profile's data (once); empty for the other kinds. */
+    public List<String> takeOpenWarnings(ConnectionProfile profile, Path defaultDataDir) {
+        if (profile.kind() != ConnectionProfile.Kind.EMBEDDED) return List.of();
+        return embedded.takeOpenWarnings(profile.dataDir() == null ? defaultDataDir : Path.of(profile.dataDir()));
     }
 
     public DirectMessages open(ConnectionProfile profile, Path defaultDataDir) {

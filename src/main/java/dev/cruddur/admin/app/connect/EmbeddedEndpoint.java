@@ -3,6 +3,7 @@ package dev.cruddur.admin.app.connect;
 import dev.cruddur.admin.store.StoreException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The embedded DynamoDB-compatible engine as the app sees it: start it on a data directory and
@@ -11,6 +12,14 @@ import java.nio.file.Path;
 public interface EmbeddedEndpoint {
     /** Starts the engine (or returns the running one's endpoint) on {@code dataDir}. */
     URI start(Path dataDir);
+
+    /**
+     * What opening {@code dataDir} found and repaired (a torn last write cut off, damage set aside), given once
+     * after the start that found it; empty otherwise, and for an engine another process runs.
+     */
+    default List<String> takeOpenWarnings(Path dataDir) {
+        return List.of();
+    }
 
     /** What a build without the engine answers. */
     EmbeddedEndpoint UNAVAILABLE = dataDir -> {

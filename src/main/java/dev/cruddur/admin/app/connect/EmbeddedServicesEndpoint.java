@@ -4,8 +4,10 @@ import dev.cruddur.admin.app.EmbeddedServices;
 import dev.cruddur.admin.domain.TableKeys;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class EmbeddedServicesEndpoint implements EmbeddedEndpoint {
     private final Map<Path, EmbeddedServices> started = new ConcurrentHashMap<>();
+    private final Set<Path> warned = ConcurrentHashMap.newKeySet();
 
     EmbeddedServicesEndpoint() {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> started.values().forEach(EmbeddedServices::close),
@@ -32,5 +35,13 @@ final class EmbeddedServicesEndpoint implements EmbeddedEndpoint {
         EmbeddedServices services = started.computeIfAbsent(dir, d -> EmbeddedServices.persistent(d, 0, 0));
         services.ensureDemoData(TableKeys.DEFAULT_TABLE);
         return services.dynamoEndpoint();
+    }
+
+    @Override
+    public List<String> takeOpenWarnings(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        EmbeddedServices mine = started.get(dir);
+        if (mine == null || !warned.add(dir)) return List.of();
+        return mine.openWarnings();
     }
 }

@@ -7,7 +7,13 @@ import dev.cruddur.admin.engine.api.ApiException;
 import dev.cruddur.admin.engine.api.Json;
 import dev.cruddur.admin.engine.api.Values;
 import dev.cruddur.admin.engine.model.AttributeValue;
+import dev.cruddur.admin.engine.storage.Database;
 import dev.cruddur.admin.engine.storage.StoredItem;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,10 +24,10 @@ import java.util.Set;
 /**
  * TransactWriteItems: up to 100 Put/Update/Delete/ConditionCheck actions on distinct items, all or none.
  * Everything is checked first, then applied, under the single write lock, so no reader sees half of it.
- * A ClientRequestToken makes a retry within 10 minutes a no-op, and a different request with it an error.
+ * A ClientRequestToken makes a retry within 10 minutes a no-op, and a different request with it an error; the
+ * token and its request's hash are logged with the transaction, so this holds across a restart too.
  */
 public final class TransactWriteItems implements Operation {
-    private static final long TOKEN_LIFETIME_MILLIS = 10 * 60 * 1000;
     private final Engine engine;
 
     public TransactWriteItems(Engine engine) { this.engine = engine; }
@@ -36,7 +42,7 @@ public final class TransactWriteItems implements Operation {
         String token = Json.string(request, "ClientRequestToken");
         if (token != null && (token.isEmpty() || token.length() > 36))
             throw ApiException.validation("1 validation error detected: Value '" + token + "' at 'clientRequestToken' failed to satisfy constraint: Member must have length less than or equal to 36");
-        String fingerprint = items.toString();
+        String fingerprint = requestHash(items.toString());
 
         List<ItemWrite> writes = new ArrayList<>();
         for (JsonNode i : items) {
@@ -61,12 +67,10 @@ public final class TransactWriteItems implements Operation {
         }
 
         return engine.db.write(() -> {
-            long now = engine.clock.millis();
-            engine.tokens.values().removeIf(t -> now - t.seenMillis() > TOKEN_LIFETIME_MILLIS);
             if (token != null) {
-                Engine.TransactionToken seen = engine.tokens.get(token);
+                Database.Token seen = engine.db.token(token).orElse(null);
                 if (seen != null) {
-                    if (!seen.fingerprint().equals(fingerprint))
+                    if (!seen.requestHash().equals(fingerprint))
                         throw ApiException.idempotentMismatch("Request parameters do not match the original request for the given ClientRequestToken");
                     return Json.object();
                 }
@@ -106,8 +110,17 @@ public final class TransactWriteItems implements Operation {
                         + String.join(", ", codes) + "]", extra);
             }
             for (int i = 0; i < writes.size(); i++) writes.get(i).store(engine.db, nexts.get(i));
-            if (token != null) engine.tokens.put(token, new Engine.TransactionToken(fingerprint, now));
+            if (token != null) engine.db.rememberToken(token, fingerprint);
             return Json.object();
         });
+    }
+
+    /** SHA-256 of the request's actions: what a retry must match, small enough to log with the token. */
+    private static String requestHash(String actions) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(actions.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }

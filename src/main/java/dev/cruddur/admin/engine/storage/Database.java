@@ -1,6 +1,7 @@
 package dev.cruddur.admin.engine.storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.cruddur.admin.engine.api.ApiException;
 import dev.cruddur.admin.engine.api.Json;
 import dev.cruddur.admin.engine.api.Values;
 import dev.cruddur.admin.engine.model.AttributeValue;
@@ -9,9 +10,13 @@ import dev.cruddur.admin.engine.model.ItemSize;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,36 +24,86 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * All tables of one engine. One writer at a time (a write lock held for a whole request or transaction)
- * makes every request atomic and isolated; readers share the read lock. Changes go to the write log, if
- * any, in the same order and before the lock is released.
+ * makes every request atomic and isolated; readers share the read lock. A request's changes are made in
+ * memory while an undo list and the request's log record are filled; the record is then appended to the
+ * write-ahead log, and only if that succeeds is the request answered. If it fails (a full disk, say), or the
+ * request throws, the undo list is played back in reverse, so memory is exactly as before.
  */
 public final class Database implements AutoCloseable {
     private static final long FIVE_YEARS_SECONDS = 5L * 365 * 24 * 3600;
+    /** DynamoDB honours a ClientRequestToken for 10 minutes. */
+    public static final long TOKEN_LIFETIME_MILLIS = 10 * 60 * 1000;
+    private static final int SNAPSHOT_RECORD_BYTES = 1 << 20;
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final TreeMap<String, Table> tables = new TreeMap<>();
     private final WriteLog log;
+    private final Clock clock;
     private final StringBuilder pendingLog = new StringBuilder();
+    /** What takes back each change of the current request (or replayed record), in the order they were made. */
+    private final List<Runnable> undo = new ArrayList<>();
+    /** ClientRequestToken → hash of the request and when it succeeded; logged with its transaction. */
+    private final Map<String, Token> tokens = new HashMap<>();
+    private final List<String> openWarnings = new ArrayList<>();
+    private byte[] encoded = new byte[1 << 12];
     private long sequence;
     private boolean replaying;
+    private boolean undoing;
     private long replayTime;
+    private int replayedLines;
+    /** Old-format lines have no checksum: their items are parsed in full as they are read (once; then the log is rewritten). */
+    private boolean replayingOldFormat;
 
-    private Database(WriteLog log) { this.log = log; }
+    /** A transaction's token: the hash of its request, and when it was applied. */
+    public record Token(String requestHash, long appliedMillis) {}
+
+    private Database(WriteLog log, Clock clock) {
+        this.log = log;
+        this.clock = clock;
+    }
 
     public static Database open(Optional<Path> directory) {
+        return open(directory, Durability.INTERVAL, 1000, Clock.systemUTC());
+    }
+
+    /**
+     * Opens the data in {@code directory} (or none, in memory), replaying and verifying its log. What was found
+     * and done about damage is in {@link #openWarnings()}; a log that cannot be opened safely throws with a
+     * message naming the file and what to do.
+     */
+    public static Database open(Optional<Path> directory, Durability durability, long syncIntervalMillis, Clock clock) {
+        if (directory.isEmpty()) return new Database(null, clock);
+        WriteLog log = null;
         try {
-            if (directory.isEmpty()) return new Database(null);
-            Database db = new Database(new WriteLog(directory.get()));
+            log = new WriteLog(directory.get(), durability, syncIntervalMillis);
+            Database db = new Database(log, clock);
             db.replay();
             return db;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            closeQuietly(log);
+            throw new UncheckedIOException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(log);
+            throw e;
         }
     }
+
+    private static void closeQuietly(WriteLog log) {
+        if (log == null) return;
+        try {
+            log.close();
+        } catch (IOException ignored) {
+            // opening failed already; that is the error to report
+        }
+    }
+
+    /** What opening the data found and did (a torn tail cut off, damage set aside, a migration), for the user. */
+    public List<String> openWarnings() { return List.copyOf(openWarnings); }
 
     // ---- locking
 
@@ -63,27 +118,69 @@ public final class Database implements AutoCloseable {
 
     public <T> T write(Supplier<T> work) {
         lock.writeLock().lock();
+        long sequenceBefore = sequence;
         try {
-            T result = work.get();
-            flushLog();
+            T result;
+            try {
+                result = work.get();
+            } catch (RuntimeException | Error e) {
+                rollBack(sequenceBefore); // operations check before they change anything; this is for the unforeseen
+                throw e;
+            }
+            flushLog(sequenceBefore);
             return result;
         } finally {
             pendingLog.setLength(0);
+            undo.clear();
             lock.writeLock().unlock();
         }
     }
 
-    private void flushLog() {
+    private void flushLog(long sequenceBefore) {
         if (log == null || pendingLog.length() == 0) return;
+        int n = encode(pendingLog);
         try {
-            log.append(pendingLog);
+            log.append(encoded, n);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            rollBack(sequenceBefore);
+            throw storageFailure(e);
         }
     }
 
+    /** The request's lines as bytes (they are ASCII: item text escapes everything else). */
+    private int encode(CharSequence text) {
+        int n = text.length();
+        if (encoded.length > (16 << 20) && n < (1 << 20)) encoded = new byte[1 << 12]; // do not hold on to a huge buffer
+        if (encoded.length < n) encoded = new byte[Math.max(n, encoded.length * 2)];
+        for (int i = 0; i < n; i++) encoded[i] = (byte) text.charAt(i);
+        return n;
+    }
+
+    private ApiException storageFailure(IOException e) {
+        String reason = String.valueOf(e.getMessage());
+        if (reason.contains("No space left") || reason.contains("Disk quota"))
+            return ApiException.internal("The data directory is full: " + log.file().getParent() + " (" + reason + "). The request was not applied.");
+        return ApiException.internal("The data directory cannot be written: " + log.file() + " (" + reason + "). The request was not applied.");
+    }
+
+    private void rollBack(long sequenceBefore) {
+        undoing = true;
+        try {
+            for (int i = undo.size() - 1; i >= 0; i--) undo.get(i).run();
+        } finally {
+            undoing = false;
+            undo.clear();
+            pendingLog.setLength(0);
+            sequence = sequenceBefore;
+        }
+    }
+
+    private void onUndo(Runnable r) {
+        if (!undoing) undo.add(r);
+    }
+
     private void logLine(String... fields) {
-        if (log == null || replaying) return;
+        if (log == null || replaying || undoing) return;
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) pendingLog.append('\t');
             pendingLog.append(fields[i]);
@@ -91,7 +188,7 @@ public final class Database implements AutoCloseable {
         pendingLog.append('\n');
     }
 
-    private long now() { return replaying ? replayTime : System.currentTimeMillis(); }
+    private long now() { return replaying ? replayTime : clock.millis(); }
 
     // ---- tables
 
@@ -103,20 +200,25 @@ public final class Database implements AutoCloseable {
 
     public Table createTable(TableDefinition definition) {
         Table t = new Table(definition);
-        tables.put(definition.name(), t);
+        Table previous = tables.put(definition.name(), t);
+        onUndo(() -> {
+            if (previous == null) tables.remove(definition.name()); else tables.put(definition.name(), previous);
+        });
         if (definition.stream() != null && definition.stream().enabled()) openStream(t, definition.stream());
         logLine("T", definitionText(definition));
         return t;
     }
 
     public void deleteTable(String name) {
-        tables.remove(name);
+        Table removed = tables.remove(name);
+        if (removed != null) onUndo(() -> tables.put(name, removed));
         logLine("X", name);
     }
 
     /** Applies a changed definition: builds new indexes, drops removed ones, opens or closes the stream, starts TTL tracking. */
     public void updateDefinition(Table table, TableDefinition next) {
         TableDefinition before = table.definition();
+        rememberForUndo(table);
         table.definition(next);
         for (IndexDefinition i : next.indexes()) {
             if (before.index(i.name()) == null) {
@@ -146,6 +248,31 @@ public final class Database implements AutoCloseable {
             table.expiryOf.clear();
         }
         logLine("T", definitionText(next));
+    }
+
+    /** The parts of a table a definition change touches, put back as they were on undo. */
+    private void rememberForUndo(Table table) {
+        if (undoing) return;
+        TableDefinition definition = table.definition();
+        Map<String, OrderedItems> indexes = new LinkedHashMap<>(table.indexes);
+        List<StreamLog> streams = new ArrayList<>(table.streams);
+        List<Boolean> enabled = new ArrayList<>();
+        for (StreamLog s : streams) enabled.add(s.enabled());
+        TreeMap<Long, Set<ItemKey>> expiries = new TreeMap<>();
+        table.expiries.forEach((at, keys) -> expiries.put(at, new HashSet<>(keys)));
+        Map<ItemKey, Long> expiryOf = new HashMap<>(table.expiryOf);
+        undo.add(() -> {
+            table.definition(definition);
+            table.indexes.clear();
+            table.indexes.putAll(indexes);
+            table.streams.clear();
+            table.streams.addAll(streams);
+            for (int i = 0; i < streams.size(); i++) streams.get(i).enabled(enabled.get(i));
+            table.expiries.clear();
+            table.expiries.putAll(expiries);
+            table.expiryOf.clear();
+            table.expiryOf.putAll(expiryOf);
+        });
     }
 
     private void openStream(Table table, StreamSettings s) {
@@ -191,6 +318,9 @@ public final class Database implements AutoCloseable {
         HashBucket bucket = table.bucket(key.hash());
         StoredItem stored = new StoredItem(key, json, size, pageSize);
         StoredItem old = table.items.put(bucket, rowOf(key), stored);
+        onUndo(() -> {
+            if (old == null) delete(table, key, false); else restore(table, old);
+        });
         Map<String, AttributeValue> oldItem = old != null && !d.indexes().isEmpty() ? old.parse() : null;
         Map<String, AttributeValue> item = null;
         for (IndexDefinition i : d.indexes()) {
@@ -216,6 +346,7 @@ public final class Database implements AutoCloseable {
         TableDefinition d = table.definition();
         StoredItem old = table.items.remove(table.bucket(key.hash()), rowOf(key));
         if (old == null) return null;
+        onUndo(() -> restore(table, old));
         if (!d.indexes().isEmpty()) {
             Map<String, AttributeValue> oldItem = old.parse();
             for (IndexDefinition i : d.indexes()) indexRemove(d, i, table.indexes.get(i.name()), oldItem, key);
@@ -226,6 +357,12 @@ public final class Database implements AutoCloseable {
         return old;
     }
 
+    /** Puts an item back as it was (while undoing: no stream record, no log line). */
+    private void restore(Table table, StoredItem item) {
+        Map<String, AttributeValue> whole = item.parse();
+        put(table, whole::get, () -> whole, item.json(), item.size(), item.pageSize(), false);
+    }
+
     private static String keyText(TableDefinition d, ItemKey key) {
         Map<String, AttributeValue> k = new LinkedHashMap<>();
         k.put(d.hash().name(), key.hash());
@@ -234,9 +371,38 @@ public final class Database implements AutoCloseable {
     }
 
     private void record(Table table, String event, ItemKey key, String newJson, String oldJson, int size, boolean ttl) {
+        if (undoing) return;
         StreamLog stream = table.currentStream();
         if (stream == null) return;
         stream.add(new StreamRecord(++sequence, event, keyText(table.definition(), key), newJson, oldJson, now(), size, ttl));
+        undo.add(stream::removeLast);
+    }
+
+    // ---- idempotency tokens
+
+    /** The live token of this name (applied less than 10 minutes ago), if any. Call inside {@link #write}. */
+    public Optional<Token> token(String name) {
+        long now = clock.millis();
+        tokens.values().removeIf(t -> now - t.appliedMillis() > TOKEN_LIFETIME_MILLIS);
+        return Optional.ofNullable(tokens.get(name));
+    }
+
+    /** Remembers a transaction's token; it is logged in the same record as the transaction. */
+    public void rememberToken(String name, String requestHash) {
+        Token token = new Token(requestHash, clock.millis());
+        Token previous = tokens.put(name, token);
+        onUndo(() -> {
+            if (previous == null) tokens.remove(name); else tokens.put(name, previous);
+        });
+        logLine("K", Long.toString(token.appliedMillis()), requestHash, "ok", quoted(name));
+    }
+
+    private static String quoted(String text) {
+        try {
+            return Json.ASCII.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---- indexes
@@ -316,57 +482,157 @@ public final class Database implements AutoCloseable {
     // ---- persistence
 
     private void replay() throws IOException {
-        int[] lines = {0};
+        WriteLog.ReadResult read;
         replaying = true;
         try {
-            lines[0] = log.readLines(6, f -> {
-                switch (f[0]) {
-                    case "C" -> sequence = Long.parseLong(f[1]);
-                    case "T" -> {
-                        TableDefinition d = readDefinition(f[1]);
-                        Table t = tables.get(d.name());
-                        if (t == null) createTable(d); else updateDefinition(t, d);
-                    }
-                    case "X" -> tables.remove(f[1]);
-                    case "P" -> {
-                        replayTime = Long.parseLong(f[2]);
-                        Table t = tables.get(f[1]);
-                        if (t != null) replayPut(t, f[5], Integer.parseInt(f[3]), Integer.parseInt(f[4]), true);
-                    }
-                    case "S" -> {
-                        Table t = tables.get(f[1]);
-                        if (t != null) replayPut(t, f[4], Integer.parseInt(f[2]), Integer.parseInt(f[3]), false);
-                    }
-                    case "D" -> {
-                        replayTime = Long.parseLong(f[2]);
-                        Table t = tables.get(f[1]);
-                        if (t != null) delete(t, keyOf(t.definition(), Values.itemFromText(f[4])), f[3].equals("ttl"));
-                    }
-                    case "L" -> { // a stream in a snapshot: table, label, view type, created, enabled|disabled
-                        Table t = tables.get(f[1]);
-                        if (t != null && t.stream(f[2]) == null) {
-                            StreamLog stream = new StreamLog(t.definition().streamArn(f[2]), f[2], f[3], Long.parseLong(f[4]));
-                            if (f[5].equals("disabled")) stream.disable();
-                            t.streams.add(stream);
-                        }
-                    }
-                    case "R" -> { // a stream record in a snapshot: table, label, sequence, event, then created..old image
-                        Table t = tables.get(f[1]);
-                        StreamLog stream = t == null ? null : t.stream(f[2]);
-                        if (stream != null) {
-                            String[] g = f[5].split("\t");
-                            stream.add(new StreamRecord(Long.parseLong(f[3]), f[4], g[3], g[4].equals("-") ? null : g[4], g[5].equals("-") ? null : g[5],
-                                    Long.parseLong(g[0]), Integer.parseInt(g[1]), g[2].equals("ttl")));
-                        }
-                    }
-                    default -> { }
-                }
-            });
+            read = log.read(this::replayRecord);
         } finally {
             replaying = false;
+            undo.clear();
         }
+        openWarnings.addAll(read.warnings());
         int live = tables.values().stream().mapToInt(t -> t.items.count() + 1).sum();
-        if (lines[0] > 2 * live + 1000) compact();
+        if (read.oldFormat() || replayedLines > 2 * live + 1000) {
+            try {
+                compact();
+                if (read.oldFormat()) openWarnings.add(log.file() + " was in the previous release's format; it was rewritten in the checked format.");
+            } catch (IOException e) {
+                openWarnings.add("Could not rewrite " + log.file() + " in compact form (" + e.getMessage()
+                        + "); it is kept as it is, and the rewrite is tried again at the next start.");
+            }
+        }
+        log.startAppending();
+    }
+
+    /**
+     * Applies one record of the log (or one line of an old-format log) entirely or not at all: a line that
+     * does not parse, or an item that is not valid JSON, undoes what the record had applied and reports it.
+     */
+    private void replayRecord(byte[] bytes, int from, int to, boolean oldFormat) throws WriteLog.Unreadable {
+        long sequenceBefore = sequence;
+        String[] fields = new String[6];
+        int start = from, line = 0;
+        try {
+            if (oldFormat) {
+                replayingOldFormat = true;
+                replayLine(split(bytes, from, to, fields));
+                line++;
+            } else {
+                if (to == from || bytes[to - 1] != '\n') throw new IllegalArgumentException("the record does not end a line");
+                for (int i = from; i < to; i++) {
+                    if (bytes[i] != '\n') continue;
+                    replayLine(split(bytes, start, i, fields));
+                    line++;
+                    start = i + 1;
+                }
+            }
+            replayedLines += line;
+        } catch (RuntimeException e) {
+            rollBack(sequenceBefore);
+            throw new WriteLog.Unreadable("line " + (line + 1) + " of the record: " + e, e);
+        } finally {
+            replayingOldFormat = false;
+            undo.clear();
+        }
+    }
+
+    /** Cuts a line into at most 6 tab-separated fields (the last keeps any further tabs), one copy each. */
+    private static String[] split(byte[] bytes, int from, int to, String[] fields) {
+        int n = 0, f = from, max = fields.length;
+        for (int j = from; j < to && n < max - 1; j++) {
+            if (bytes[j] == '\t') {
+                fields[n++] = WriteLog.text(bytes, f, j);
+                f = j + 1;
+            }
+        }
+        fields[n++] = WriteLog.text(bytes, f, to);
+        for (int k = n; k < max; k++) fields[k] = null;
+        return fields;
+    }
+
+    private void replayLine(String[] f) {
+        switch (f[0]) {
+            case "C" -> sequence = Long.parseLong(f[1]);
+            case "T" -> {
+                TableDefinition d = readDefinition(f[1]);
+                Table t = tables.get(d.name());
+                if (t == null) createTable(d); else updateDefinition(t, d);
+            }
+            case "X" -> deleteTable(required(f[1]));
+            case "P" -> {
+                replayTime = Long.parseLong(f[2]);
+                Table t = tables.get(f[1]);
+                int size = Integer.parseInt(f[3]), pageSize = Integer.parseInt(f[4]);
+                if (t != null) replayPut(t, checkedItem(f[5]), size, pageSize, true);
+            }
+            case "S" -> {
+                Table t = tables.get(f[1]);
+                int size = Integer.parseInt(f[2]), pageSize = Integer.parseInt(f[3]);
+                if (t != null) replayPut(t, checkedItem(f[4]), size, pageSize, false);
+            }
+            case "D" -> {
+                replayTime = Long.parseLong(f[2]);
+                Table t = tables.get(f[1]);
+                boolean byTtl = switch (required(f[3])) {
+                    case "ttl" -> true;
+                    case "-" -> false;
+                    default -> throw new IllegalArgumentException("bad delete kind " + f[3]);
+                };
+                Map<String, AttributeValue> key = Values.itemFromText(required(f[4]));
+                if (t != null) delete(t, presentKey(t.definition(), key), byTtl);
+            }
+            case "K" -> { // a transaction's token: applied at, request hash, outcome, token (JSON string)
+                long applied = Long.parseLong(f[1]);
+                String hash = required(f[2]);
+                String name = readString(f[4]);
+                if (clock.millis() - applied <= TOKEN_LIFETIME_MILLIS) tokens.put(name, new Token(hash, applied));
+            }
+            case "L" -> { // a stream in a snapshot: table, label, view type, created, enabled|disabled
+                Table t = tables.get(f[1]);
+                long created = Long.parseLong(f[4]);
+                if (t != null && t.stream(f[2]) == null) {
+                    StreamLog stream = new StreamLog(t.definition().streamArn(f[2]), f[2], required(f[3]), created);
+                    if (f[5].equals("disabled")) stream.disable();
+                    t.streams.add(stream);
+                }
+            }
+            case "R" -> { // a stream record in a snapshot: table, label, sequence, event, then created..old image
+                Table t = tables.get(f[1]);
+                StreamLog stream = t == null ? null : t.stream(f[2]);
+                long seq = Long.parseLong(f[3]);
+                String[] g = f[5].split("\t");
+                StreamRecord r = new StreamRecord(seq, required(f[4]), checkedItem(g[3]), g[4].equals("-") ? null : checkedItem(g[4]),
+                        g[5].equals("-") ? null : checkedItem(g[5]), Long.parseLong(g[0]), Integer.parseInt(g[1]), g[2].equals("ttl"));
+                if (stream != null) stream.add(r);
+            }
+            default -> throw new IllegalArgumentException("unknown line kind '" + f[0] + "'");
+        }
+    }
+
+    private static String required(String field) {
+        if (field == null || field.isEmpty()) throw new IllegalArgumentException("a missing field");
+        return field;
+    }
+
+    /** An item's text, if it is one JSON object; anything else is damage and must never be served. */
+    private String checkedItem(String json) {
+        if (!ItemScanner.isJsonObject(json)) throw new IllegalArgumentException("an item that is not valid JSON");
+        if (replayingOldFormat) Values.itemFromText(json); // throws for anything that is not a valid item
+        return json;
+    }
+
+    private static ItemKey presentKey(TableDefinition d, Map<String, AttributeValue> item) {
+        ItemKey key = keyOf(d, item);
+        if (key.hash() == null || (d.range() != null && key.range() == null)) throw new IllegalArgumentException("an item without its key");
+        return key;
+    }
+
+    private static String readString(String json) {
+        try {
+            return Json.MAPPER.readValue(required(json), String.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("an unreadable token", e);
+        }
     }
 
     private static TableDefinition readDefinition(String text) {
@@ -379,33 +645,53 @@ public final class Database implements AutoCloseable {
 
     private void replayPut(Table t, String json, int size, int pageSize, boolean streamed) {
         Map<String, AttributeValue> wanted = ItemScanner.attributes(json, t.replayAttributes());
+        TableDefinition d = t.definition();
+        if (wanted.get(d.hash().name()) == null || (d.range() != null && wanted.get(d.range().name()) == null))
+            throw new IllegalArgumentException("an item without its key");
         put(t, wanted::get, () -> Values.itemFromText(json), json, size, pageSize, streamed);
     }
 
-    /** Rewrites the log as the current state: definitions, items, and the last 24 hours of every stream. */
+    /**
+     * Rewrites the log as the current state: definitions, items, live tokens and the last 24 hours of every
+     * stream, in records of about a megabyte. Written aside and renamed over; on failure the old log stays.
+     */
     private void compact() throws IOException {
-        List<String> lines = new ArrayList<>();
-        lines.add("C\t" + sequence);
-        long cutoff = System.currentTimeMillis() - 24L * 3600 * 1000;
+        List<byte[]> records = new ArrayList<>();
+        StringBuilder sb = new StringBuilder(SNAPSHOT_RECORD_BYTES + (1 << 16));
+        Consumer<String> line = l -> {
+            sb.append(l).append('\n');
+            if (sb.length() >= SNAPSHOT_RECORD_BYTES) {
+                records.add(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
+                sb.setLength(0);
+            }
+        };
+        line.accept("C\t" + sequence);
+        long now = clock.millis();
+        tokens.forEach((name, t) -> {
+            if (now - t.appliedMillis() <= TOKEN_LIFETIME_MILLIS)
+                line.accept(String.join("\t", "K", Long.toString(t.appliedMillis()), t.requestHash(), "ok", quoted(name)));
+        });
+        long cutoff = now - 24L * 3600 * 1000;
         for (Table t : tables.values()) {
-            lines.add("T\t" + definitionText(t.definition()));
+            line.accept("T\t" + definitionText(t.definition()));
             String name = t.definition().name();
             for (StreamLog stream : t.streams) {
-                lines.add(String.join("\t", "L", name, stream.label(), stream.viewType(), Long.toString(stream.createdMillis()),
+                line.accept(String.join("\t", "L", name, stream.label(), stream.viewType(), Long.toString(stream.createdMillis()),
                         stream.enabled() ? "enabled" : "disabled"));
                 for (StreamRecord r : stream.since(cutoff)) {
-                    lines.add(String.join("\t", "R", name, stream.label(), Long.toString(r.sequence()), r.eventName(), Long.toString(r.createdMillis()),
+                    line.accept(String.join("\t", "R", name, stream.label(), Long.toString(r.sequence()), r.eventName(), Long.toString(r.createdMillis()),
                             Integer.toString(r.sizeBytes()), r.byTimeToLive() ? "ttl" : "-", r.keysJson(),
                             r.newImageJson() == null ? "-" : r.newImageJson(), r.oldImageJson() == null ? "-" : r.oldImageJson()));
                 }
             }
             t.items.scan(null, null, e -> {
                 StoredItem it = e.getValue();
-                lines.add("S\t" + name + "\t" + it.size() + "\t" + it.pageSize() + "\t" + it.json());
+                line.accept("S\t" + name + "\t" + it.size() + "\t" + it.pageSize() + "\t" + it.json());
                 return true;
             });
         }
-        log.replaceWith(lines);
+        if (sb.length() > 0) records.add(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
+        log.replaceWith(records);
     }
 
     @Override public void close() {

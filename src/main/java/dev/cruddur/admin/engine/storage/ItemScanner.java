@@ -96,4 +96,94 @@ final class ItemScanner {
         }
         return b.toString();
     }
+
+    /**
+     * Whether the text is exactly one JSON object (strict grammar, nothing after it). Replay checks every item
+     * with this before storing it: a damaged line must count as damage, never be served. It builds nothing,
+     * so it costs a fraction of a parse.
+     */
+    static boolean isJsonObject(String s) {
+        if (s.isEmpty() || s.charAt(0) != '{') return false;
+        int end = skipValue(s, 0, 0);
+        return end == s.length();
+    }
+
+    /** Index just after the JSON value at {@code i}, or -1 when it is not one. */
+    private static int skipValue(String s, int i, int depth) {
+        if (i >= s.length() || depth > 64) return -1;
+        char c = s.charAt(i);
+        switch (c) {
+            case '{': {
+                i++;
+                if (i < s.length() && s.charAt(i) == '}') return i + 1;
+                while (true) {
+                    if (i >= s.length() || s.charAt(i) != '"') return -1;
+                    i = skipString(s, i);
+                    if (i < 0 || i >= s.length() || s.charAt(i) != ':') return -1;
+                    i = skipValue(s, i + 1, depth + 1);
+                    if (i < 0 || i >= s.length()) return -1;
+                    char d = s.charAt(i);
+                    if (d == '}') return i + 1;
+                    if (d != ',') return -1;
+                    i++;
+                }
+            }
+            case '[': {
+                i++;
+                if (i < s.length() && s.charAt(i) == ']') return i + 1;
+                while (true) {
+                    i = skipValue(s, i, depth + 1);
+                    if (i < 0 || i >= s.length()) return -1;
+                    char d = s.charAt(i);
+                    if (d == ']') return i + 1;
+                    if (d != ',') return -1;
+                    i++;
+                }
+            }
+            case '"': return skipString(s, i);
+            case 't': return s.startsWith("true", i) ? i + 4 : -1;
+            case 'f': return s.startsWith("false", i) ? i + 5 : -1;
+            case 'n': return s.startsWith("null", i) ? i + 4 : -1;
+            default: return skipNumber(s, i);
+        }
+    }
+
+    private static int skipString(String s, int quote) {
+        for (int i = quote + 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') return i + 1;
+            if (c < 0x20 || c > 0x7F) return -1; // stored text is ASCII without control characters: anything else is damage
+            if (c == '\\') {
+                if (++i >= s.length()) return -1;
+                char e = s.charAt(i);
+                if (e == 'u') {
+                    if (i + 4 >= s.length()) return -1;
+                    for (int k = 1; k <= 4; k++) if (Character.digit(s.charAt(i + k), 16) < 0) return -1;
+                    i += 4;
+                } else if ("\"\\/bfnrt".indexOf(e) < 0) return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static int skipNumber(String s, int i) {
+        int start = i, n = s.length();
+        if (i < n && s.charAt(i) == '-') i++;
+        int digits = i;
+        while (i < n && Character.isDigit(s.charAt(i))) i++;
+        if (i == digits) return -1;
+        if (i < n && s.charAt(i) == '.') {
+            int f = ++i;
+            while (i < n && Character.isDigit(s.charAt(i))) i++;
+            if (i == f) return -1;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) i++;
+            int e = i;
+            while (i < n && Character.isDigit(s.charAt(i))) i++;
+            if (i == e) return -1;
+        }
+        return i > start ? i : -1;
+    }
 }

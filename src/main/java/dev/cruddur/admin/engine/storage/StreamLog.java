@@ -27,8 +27,12 @@ public final class StreamLog {
     public long createdMillis() { return createdMillis; }
     public boolean enabled() { return enabled; }
     public void disable() { enabled = false; }
+    void enabled(boolean value) { enabled = value; }
 
     public synchronized void add(StreamRecord r) { records.add(r); }
+
+    /** Takes back the last record added: a request whose log write failed leaves no trace in its stream. */
+    synchronized void removeLast() { records.remove(records.size() - 1); }
 
     /** Index of the first record whose sequence is at or after the given one. */
     public synchronized int indexOfSequence(long sequence, boolean after) {
