@@ -31,10 +31,10 @@ final class ServeCommand implements Callable<Integer> {
         boolean inMemory;
     }
 
-    @Option(names = "--no-demo", description = "Do not create the table and demo data on a first start.")
+    @Option(names = "--no-demo", description = "Do not create the table and demo data on the data's first start.")
     boolean noDemo;
 
-    @Option(names = "--table", defaultValue = TableKeys.DEFAULT_TABLE, description = "The table the demo data goes in.")
+    @Option(names = "--table", defaultValue = TableKeys.DEFAULT_TABLE, description = "The table the demo data goes in on the data's first start.")
     String table;
 
     @CommandLine.Spec
@@ -51,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
         Path dir = storage.data != null ? storage.data : UserDirectories.data(env);
         try (EmbeddedServices services = storage.inMemory ? EmbeddedServices.inMemory(port, cachePort)
                 : EmbeddedServices.persistent(dir, port, cachePort)) {
-            boolean seeded = !noDemo && services.ensureDemoData(table);
+            boolean seeded = !noDemo && services.seedDemoOnFirstStart(table);
             var out = spec.commandLine().getOut();
             out.println("DynamoDB endpoint: " + services.dynamoEndpoint()
                     + (storage.inMemory ? " (in memory)" : " (data in " + dir + ")"));
