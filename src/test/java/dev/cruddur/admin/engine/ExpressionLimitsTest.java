@@ -158,4 +158,21 @@ class ExpressionLimitsTest {
         assertThat(message).contains("The expression contains too many operators; operator count: 301");
         assertThat(c.getItem(g -> g.tableName("limits").key(map("pk", s("a")))).item()).isEqualTo(Map.of("pk", s("a"), "n", n("1")));
     }
+
+    @Test
+    void deeplyNestedExpressionsUnder4KBAreAnsweredAsDynamoDBAnswersThem() {
+        // 2,040 parentheses deep: the parser goes ~8,000 frames down and must come back with DynamoDB's verdict
+        assertThat(scanError("(".repeat(2040) + "n < :v" + ")".repeat(2040)))
+                .isEqualTo("Invalid FilterExpression: The expression has redundant parentheses;");
+        assertThat(scanError("n = " + "(".repeat(2040) + "n" + ")".repeat(2040)))
+                .isEqualTo("Invalid FilterExpression: The expression has redundant parentheses;");
+        assertThat(scanError("n < " + "f(".repeat(1360) + "n" + ")".repeat(1360)))
+                .isEqualTo("Invalid FilterExpression: Invalid function name; function: f");
+        assertThat(scanError("NOT ".repeat(1000) + "n < :v"))
+                .isEqualTo("Invalid FilterExpression: The expression contains too many operators; operator count: 301");
+        assertThat(validationMessage(() -> c.updateItem(u -> u.tableName("limits").key(map("pk", s("a")))
+                .updateExpression("SET n = " + "f(".repeat(1360) + "n" + ")".repeat(1360)))))
+                .isEqualTo("Invalid UpdateExpression: Invalid function name; function: f");
+        assertThat(c.getItem(g -> g.tableName("limits").key(map("pk", s("a")))).item()).isEqualTo(Map.of("pk", s("a"), "n", n("1")));
+    }
 }

@@ -38,6 +38,12 @@ public final class HttpEndpoint implements Closeable {
     private static final int FIRST_BODY_BUFFER = 64 * 1024;
     /** After refusing a request, at most this much of the unread rest is drained so the client can read the refusal. */
     private static final int DRAIN_AFTER_REFUSAL = 1024 * 1024;
+    /**
+     * A 4 KB expression can nest 2,000 parentheses deep, which the recursive-descent parsers follow about
+     * 8,000 frames down: more than the default 1 MB stack holds. Reserved address space only; a thread's
+     * resident memory grows with the depth it really reaches.
+     */
+    private static final long STACK_BYTES = 16L * 1024 * 1024;
     private static final Map<Integer, String> REASONS = Map.ofEntries(
             Map.entry(100, "Continue"), Map.entry(200, "OK"), Map.entry(400, "Bad Request"), Map.entry(403, "Forbidden"),
             Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"), Map.entry(408, "Request Timeout"),
@@ -65,7 +71,7 @@ public final class HttpEndpoint implements Closeable {
         AtomicInteger n = new AtomicInteger();
         // unbounded as a pool, bounded by the acceptor: at most maxConnections run, plus ones just evicted and ending
         this.threads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "engine-http-" + n.incrementAndGet());
+            Thread t = new Thread(null, r, "engine-http-" + n.incrementAndGet(), STACK_BYTES);
             t.setDaemon(true);
             return t;
         });
@@ -201,7 +207,7 @@ public final class HttpEndpoint implements Closeable {
             refuseAndDrain(socket, out, r.status, r.getMessage());
         } catch (IOException e) {
             // the client went away, was silent past the idle timeout, or was evicted: only this connection ends
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // a fault of ours: the client hears 500, the process goes on
             refuseAndDrain(socket, out, 500, "Internal error: " + e);
         } finally {
