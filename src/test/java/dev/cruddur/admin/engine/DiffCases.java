@@ -562,6 +562,8 @@ final class DiffCases {
         add(all, "filter of 4096 bytes", scanFilter(ExpressionLimitsTest.padded("n = :v", 4096), null, map(":v", n("4.5"))));
         add(all, "update of 300 operators", update(ExpressionLimitsTest.sumsOf(300), null, map(":v", n("1")), ReturnValue.ALL_NEW, null));
         add(all, "update of 4096 bytes", update(ExpressionLimitsTest.padded("SET n = n + :v", 4096), null, map(":v", n("1")), ReturnValue.UPDATED_NEW, null));
+        String longestName = "#" + "n".repeat(254);
+        add(all, "placeholder of 255 bytes", scanFilter(longestName + " = :v", names(longestName, "n"), map(":v", n("4.5"))));
         add(all, "path of 32 levels", scanFilter(ExpressionLimitsTest.pathOf(32) + " = :v", null, map(":v", n("1"))));
     }
 }

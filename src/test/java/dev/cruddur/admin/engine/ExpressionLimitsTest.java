@@ -22,12 +22,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * DynamoDB's documented expression limits (developer guide, "Expression parameters"): 4 KB per expression
- * string, 300 operators, 100 operands for IN, 32 levels of document path. One past each limit, with
+ * string, 300 operators, 100 operands for IN, 32 levels of document path, 255 bytes per placeholder. One past each limit, with
  * DynamoDB's error type and message. dynalite 4.0.0 enforces none of them, so these cannot be differential;
  * the texts are DynamoDB's as DynamoDB Local and tests run against DynamoDB itself report them (Scylla's
  * Alternator test suite quotes "Invalid ConditionExpression: The expression contains too many operators;
  * operator count: 301" and "...Expression size has exceeded the maximum allowed size; expression size: N").
- * The cases right at each limit are in the differential test (DiffCases.expressionLimits).
+ * The placeholder message is DynamoDB Local's text in DynamoDB's "contains invalid key:" frame, not confirmed
+ * against DynamoDB itself. The cases right at each limit are in the differential test (DiffCases.expressionLimits).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExpressionLimitsTest {
@@ -174,5 +175,19 @@ class ExpressionLimitsTest {
                 .updateExpression("SET n = " + "f(".repeat(1360) + "n" + ")".repeat(1360)))))
                 .isEqualTo("Invalid UpdateExpression: Invalid function name; function: f");
         assertThat(c.getItem(g -> g.tableName("limits").key(map("pk", s("a")))).item()).isEqualTo(Map.of("pk", s("a"), "n", n("1")));
+    }
+
+    @Test
+    void aPlaceholderLongerThan255BytesIsRefused() {
+        String name = "#" + "n".repeat(255), value = ":" + "v".repeat(255);
+        assertThat(validationMessage(() -> c.scan(r -> r.tableName("limits").filterExpression(name + " = :v")
+                .expressionAttributeNames(Map.of(name, "n")).expressionAttributeValues(map(":v", n("1"))))))
+                .isEqualTo("ExpressionAttributeNames contains invalid key: The expression attribute map contains a key that is too long; size of key: 256");
+        assertThat(validationMessage(() -> c.scan(r -> r.tableName("limits").filterExpression("n = " + value)
+                .expressionAttributeValues(map(value, n("1"))))))
+                .isEqualTo("ExpressionAttributeValues contains invalid key: The expression attribute map contains a key that is too long; size of key: 256");
+        String longest = "#" + "n".repeat(254);
+        assertThat(c.scan(r -> r.tableName("limits").filterExpression(longest + " = :v")
+                .expressionAttributeNames(Map.of(longest, "n")).expressionAttributeValues(map(":v", n("1")))).count()).isEqualTo(1);
     }
 }

@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -69,8 +71,9 @@ public final class HttpEndpoint implements Closeable {
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
         AtomicInteger n = new AtomicInteger();
-        // unbounded as a pool, bounded by the acceptor: at most maxConnections run, plus ones just evicted and ending
-        this.threads = Executors.newCachedThreadPool(r -> {
+        // unbounded as a pool, bounded by the acceptor: at most maxConnections run, plus ones just evicted and
+        // ending; a thread left idle goes after 10 s, so a burst of connections does not keep its threads a minute
+        this.threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
             Thread t = new Thread(null, r, "engine-http-" + n.incrementAndGet(), STACK_BYTES);
             t.setDaemon(true);
             return t;
