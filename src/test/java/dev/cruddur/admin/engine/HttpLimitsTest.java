@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -152,6 +153,38 @@ class HttpLimitsTest {
             assertThat(read(used.getInputStream()).status()).isEqualTo(200);
             assertThat(silent.getInputStream().read()).isEqualTo(-1);
             assertThat(used.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aRequestDribbledInByteByByteIsCutOffAfterTheTimeout() throws Exception {
+        try (EmbeddedDynamo short_ = EmbeddedDynamo.start(EngineConfig.inMemory()
+                .withHttpLimits(HttpLimits.DEFAULTS.withIdleTimeout(Duration.ofMillis(500))));
+             Socket slow = connect(short_.port())) {
+            OutputStream out = slow.getOutputStream();
+            out.write("POST / HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+            // each byte comes well within the timeout, the request as a whole does not: the server ends it
+            boolean closed = false;
+            for (int i = 0; i < 200 && !closed; i++) {
+                try {
+                    out.write('X');
+                    out.flush();
+                    Thread.sleep(50);
+                } catch (IOException reset) {
+                    closed = true;
+                }
+                if (!closed && slow.getInputStream().available() == 0) {
+                    slow.setSoTimeout(1);
+                    try {
+                        closed = slow.getInputStream().read() == -1;
+                    } catch (SocketTimeoutException stillOpen) {
+                        // not yet
+                    } catch (IOException reset) {
+                        closed = true;
+                    }
+                }
+            }
+            assertThat(closed).as("closed within 200 dribbled bytes (10 s)").isTrue();
         }
     }
 

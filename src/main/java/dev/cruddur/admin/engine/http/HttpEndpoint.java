@@ -172,12 +172,15 @@ public final class HttpEndpoint implements Closeable {
         Socket socket = connection.socket;
         OutputStream out = null;
         try {
-            Input in = new Input(socket.getInputStream());
+            Input in = new Input(socket, limits.idleTimeout().toMillis());
             out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
             while (!closed) {
                 connection.idleSince = System.nanoTime();
                 int first = in.read();
                 connection.idleSince = 0;
+                // the whole request must arrive within the timeout, not just each byte of it: a client dribbling
+                // a byte at a time cannot hold a connection (which eviction spares while busy) for ever
+                in.startDeadline();
                 if (first < 0) return;
                 String requestLine = readLine(in, first);
                 if (requestLine == null) return;
@@ -201,6 +204,7 @@ public final class HttpEndpoint implements Closeable {
                 }
                 byte[] body = chunked ? readChunked(in) : in.readBody((int) length);
                 if (body == null) return; // the client went away inside its body
+                in.endDeadline();
                 RequestHandler.Response response = handler.handle(new RequestHandler.Request(parts[0], parts[1], headers, body));
                 boolean close = "close".equalsIgnoreCase(headers.get("connection")) || parts[2].equals("HTTP/1.0");
                 write(out, response, close);
@@ -273,11 +277,38 @@ public final class HttpEndpoint implements Closeable {
      * heads are read byte by byte.
      */
     private static final class Input {
+        private final Socket socket;
         private final InputStream raw;
+        private final int idleMillis;
+        private long deadline;
+        private boolean deadlineSet;
         private final byte[] buffer = new byte[16 * 1024];
         private int position, limit;
 
-        Input(InputStream raw) { this.raw = raw; }
+        Input(Socket socket, long idleMillis) throws IOException {
+            this.socket = socket;
+            this.raw = socket.getInputStream();
+            this.idleMillis = (int) idleMillis;
+        }
+
+        void startDeadline() {
+            deadline = System.nanoTime() + idleMillis * 1_000_000L;
+            deadlineSet = true;
+        }
+
+        void endDeadline() throws IOException {
+            if (!deadlineSet) return;
+            deadlineSet = false;
+            socket.setSoTimeout(idleMillis);
+        }
+
+        /** Before each read from the socket inside a request: wait no longer than what is left of its time. */
+        private void beforeRead() throws IOException {
+            if (!deadlineSet) return;
+            long left = (deadline - System.nanoTime()) / 1_000_000L;
+            if (left <= 0) throw new java.net.SocketTimeoutException("request not received within " + idleMillis + " ms");
+            socket.setSoTimeout((int) Math.min(idleMillis, left));
+        }
 
         int read() throws IOException {
             if (position == limit && !fill()) return -1;
@@ -292,6 +323,7 @@ public final class HttpEndpoint implements Closeable {
             position += got;
             while (got < n) {
                 if (got == out.length) out = Arrays.copyOf(out, (int) Math.min(n, 2L * out.length));
+                beforeRead();
                 int r = raw.read(out, got, out.length - got);
                 if (r < 0) return null;
                 got += r;
@@ -300,6 +332,7 @@ public final class HttpEndpoint implements Closeable {
         }
 
         private boolean fill() throws IOException {
+            beforeRead();
             int r = raw.read(buffer, 0, buffer.length);
             if (r <= 0) return false;
             position = 0;

@@ -7,7 +7,8 @@ import java.time.Duration;
  *
  * @param maxConnections how many connections are served at once; a new one beyond it takes the place of the
  *                       connection idle the longest, or is answered 503 when every one is busy
- * @param idleTimeout    how long a connection may stay silent (between requests or inside one) before it is closed
+ * @param idleTimeout    how long a connection may stay silent between requests, and how long one request may take to
+ *                       arrive whole, before the connection is closed
  * @param maxBodyBytes   the largest request body, whether announced by Content-Length or sent in chunks
  */
 public record HttpLimits(int maxConnections, Duration idleTimeout, long maxBodyBytes) {
