@@ -243,7 +243,7 @@ class HttpLimitsTest {
 
     /** Waits (bounded) until n connection threads are inside a request head: nothing on the wire says so, their stacks do. */
     private static void awaitBusy(EmbeddedDynamo e, int n) throws InterruptedException {
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < 3000; i++) {
             long reading = Thread.getAllStackTraces().entrySet().stream()
                     .filter(t -> t.getKey().getName().startsWith("engine-http-") && !t.getKey().getName().equals("engine-http-accept"))
                     .filter(t -> java.util.Arrays.stream(t.getValue()).anyMatch(f -> f.getMethodName().equals("readLine")))

@@ -136,9 +136,13 @@ public final class HttpEndpoint implements Closeable {
 
     private boolean evictLongestIdle() {
         Connection oldest = null;
+        long oldestSince = 0;
         for (Connection c : open) {
-            long since = c.idleSince;
-            if (since != 0 && (oldest == null || since - oldest.idleSince < 0)) oldest = c;
+            long since = c.idleSince; // read once: the connection's thread changes it
+            if (since != 0 && (oldest == null || since - oldestSince < 0)) {
+                oldest = c;
+                oldestSince = since;
+            }
         }
         if (oldest == null) return false;
         open.remove(oldest);
@@ -282,6 +286,7 @@ public final class HttpEndpoint implements Closeable {
         private final int idleMillis;
         private long deadline;
         private boolean deadlineSet;
+        private boolean timeoutShortened;
         private final byte[] buffer = new byte[16 * 1024];
         private int position, limit;
 
@@ -299,7 +304,8 @@ public final class HttpEndpoint implements Closeable {
         void endDeadline() throws IOException {
             if (!deadlineSet) return;
             deadlineSet = false;
-            socket.setSoTimeout(idleMillis);
+            if (timeoutShortened) socket.setSoTimeout(idleMillis);
+            timeoutShortened = false;
         }
 
         /** Before each read from the socket inside a request: wait no longer than what is left of its time. */
@@ -307,7 +313,10 @@ public final class HttpEndpoint implements Closeable {
             if (!deadlineSet) return;
             long left = (deadline - System.nanoTime()) / 1_000_000L;
             if (left <= 0) throw new java.net.SocketTimeoutException("request not received within " + idleMillis + " ms");
-            socket.setSoTimeout((int) Math.min(idleMillis, left));
+            if (left < idleMillis) {
+                socket.setSoTimeout((int) left);
+                timeoutShortened = true;
+            }
         }
 
         int read() throws IOException {
