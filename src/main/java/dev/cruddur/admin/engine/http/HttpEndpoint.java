@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +60,7 @@ public final class HttpEndpoint implements Closeable {
     private final ExecutorService threads;
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
+    private final ScheduledExecutorService reaper;
     private volatile boolean closed;
 
     public HttpEndpoint(int port, RequestHandler handler) throws IOException {
@@ -81,6 +84,27 @@ public final class HttpEndpoint implements Closeable {
         this.acceptor = new Thread(this::acceptLoop, "engine-http-accept");
         acceptor.setDaemon(true);
         acceptor.start();
+        // timeouts are enforced from here rather than with SO_TIMEOUT: a socket with a read timeout is switched to
+        // non-blocking mode by the JDK, and every wait for the next request then costs a read, a poll and a read
+        this.reaper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "engine-http-reaper");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = Math.max(10, Math.min(1000, limits.idleTimeout().toMillis() / 4));
+        reaper.scheduleWithFixedDelay(this::closeTimedOut, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Closes connections silent past the timeout, and those whose current request has taken longer than it to arrive. */
+    private void closeTimedOut() {
+        long now = System.nanoTime(), timeout = limits.idleTimeout().toNanos();
+        for (Connection c : open) {
+            long idle = c.idleSince, request = c.requestSince;
+            if ((idle != 0 && now - idle > timeout) || (request != 0 && now - request > timeout)) {
+                open.remove(c);
+                c.close();
+            }
+        }
     }
 
     public int port() { return server.getLocalPort(); }
@@ -88,10 +112,14 @@ public final class HttpEndpoint implements Closeable {
     /** Connections being served now (for tests and figures). */
     public int openConnections() { return open.size(); }
 
-    /** One client connection; idleSince is when it began waiting for its next request, 0 while inside one. */
+    /**
+     * One client connection: idleSince is when it began waiting for its next request (0 while inside one),
+     * requestSince when its current request began to arrive (0 once read whole, while it is answered).
+     */
     private static final class Connection {
         final Socket socket;
         volatile long idleSince = System.nanoTime();
+        volatile long requestSince;
 
         Connection(Socket socket) { this.socket = socket; }
 
@@ -115,7 +143,6 @@ public final class HttpEndpoint implements Closeable {
             }
             try {
                 s.setTcpNoDelay(true);
-                s.setSoTimeout((int) limits.idleTimeout().toMillis());
                 if (open.size() >= limits.maxConnections() && !evictLongestIdle()) {
                     refuse(s);
                     continue;
@@ -176,15 +203,15 @@ public final class HttpEndpoint implements Closeable {
         Socket socket = connection.socket;
         OutputStream out = null;
         try {
-            Input in = new Input(socket, limits.idleTimeout().toMillis());
+            Input in = new Input(socket.getInputStream());
             out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
             while (!closed) {
                 connection.idleSince = System.nanoTime();
                 int first = in.read();
-                connection.idleSince = 0;
                 // the whole request must arrive within the timeout, not just each byte of it: a client dribbling
                 // a byte at a time cannot hold a connection (which eviction spares while busy) for ever
-                in.startDeadline();
+                connection.requestSince = System.nanoTime();
+                connection.idleSince = 0;
                 if (first < 0) return;
                 String requestLine = readLine(in, first);
                 if (requestLine == null) return;
@@ -208,7 +235,7 @@ public final class HttpEndpoint implements Closeable {
                 }
                 byte[] body = chunked ? readChunked(in) : in.readBody((int) length);
                 if (body == null) return; // the client went away inside its body
-                in.endDeadline();
+                connection.requestSince = 0;
                 RequestHandler.Response response = handler.handle(new RequestHandler.Request(parts[0], parts[1], headers, body));
                 boolean close = "close".equalsIgnoreCase(headers.get("connection")) || parts[2].equals("HTTP/1.0");
                 write(out, response, close);
@@ -281,43 +308,11 @@ public final class HttpEndpoint implements Closeable {
      * heads are read byte by byte.
      */
     private static final class Input {
-        private final Socket socket;
         private final InputStream raw;
-        private final int idleMillis;
-        private long deadline;
-        private boolean deadlineSet;
-        private boolean timeoutShortened;
         private final byte[] buffer = new byte[16 * 1024];
         private int position, limit;
 
-        Input(Socket socket, long idleMillis) throws IOException {
-            this.socket = socket;
-            this.raw = socket.getInputStream();
-            this.idleMillis = (int) idleMillis;
-        }
-
-        void startDeadline() {
-            deadline = System.nanoTime() + idleMillis * 1_000_000L;
-            deadlineSet = true;
-        }
-
-        void endDeadline() throws IOException {
-            if (!deadlineSet) return;
-            deadlineSet = false;
-            if (timeoutShortened) socket.setSoTimeout(idleMillis);
-            timeoutShortened = false;
-        }
-
-        /** Before each read from the socket inside a request: wait no longer than what is left of its time. */
-        private void beforeRead() throws IOException {
-            if (!deadlineSet) return;
-            long left = (deadline - System.nanoTime()) / 1_000_000L;
-            if (left <= 0) throw new java.net.SocketTimeoutException("request not received within " + idleMillis + " ms");
-            if (left < idleMillis) {
-                socket.setSoTimeout((int) left);
-                timeoutShortened = true;
-            }
-        }
+        Input(InputStream raw) { this.raw = raw; }
 
         int read() throws IOException {
             if (position == limit && !fill()) return -1;
@@ -332,7 +327,6 @@ public final class HttpEndpoint implements Closeable {
             position += got;
             while (got < n) {
                 if (got == out.length) out = Arrays.copyOf(out, (int) Math.min(n, 2L * out.length));
-                beforeRead();
                 int r = raw.read(out, got, out.length - got);
                 if (r < 0) return null;
                 got += r;
@@ -341,7 +335,6 @@ public final class HttpEndpoint implements Closeable {
         }
 
         private boolean fill() throws IOException {
-            beforeRead();
             int r = raw.read(buffer, 0, buffer.length);
             if (r <= 0) return false;
             position = 0;
@@ -415,6 +408,7 @@ public final class HttpEndpoint implements Closeable {
         } catch (IOException ignored) {
             // closing anyway
         }
+        reaper.shutdownNow();
         for (Connection c : open) c.close();
         threads.shutdownNow();
     }
