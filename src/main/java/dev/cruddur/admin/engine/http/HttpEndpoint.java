@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bodies, Expect: 100-continue, and TCP_NODELAY (without it small replies wait ~40 ms for delayed ACKs).
  * Enough for the AWS SDKs and CLI; not a general web server.
  *
- * <p>What a client may hold is bounded by {@link HttpLimits}: a connection silent for the idle timeout is
- * closed; at the connection cap a new connection takes the place of the one idle the longest (a keep-alive
+ * <p>What a client may hold is bounded by {@link HttpLimits}: a connection silent for the idle timeout, or
+ * whose request takes longer than that to arrive whole, is closed; at the connection cap a new connection takes the place of the one idle the longest (a keep-alive
  * connection closed between requests is something every HTTP client expects and reopens), and only when
  * every connection is inside a request is the new one answered 503, which the AWS SDKs retry with back-off.
  * Bodies are read as they arrive, never allocated from what a header announces.
@@ -206,6 +206,7 @@ public final class HttpEndpoint implements Closeable {
             Input in = new Input(socket.getInputStream());
             out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
             while (!closed) {
+                connection.requestSince = 0;
                 connection.idleSince = System.nanoTime();
                 int first = in.read();
                 // the whole request must arrive within the timeout, not just each byte of it: a client dribbling
@@ -235,7 +236,7 @@ public final class HttpEndpoint implements Closeable {
                 }
                 byte[] body = chunked ? readChunked(in) : in.readBody((int) length);
                 if (body == null) return; // the client went away inside its body
-                connection.requestSince = 0;
+                connection.requestSince = 0; // read whole: answering it may take as long as it takes
                 RequestHandler.Response response = handler.handle(new RequestHandler.Request(parts[0], parts[1], headers, body));
                 boolean close = "close".equalsIgnoreCase(headers.get("connection")) || parts[2].equals("HTTP/1.0");
                 write(out, response, close);
