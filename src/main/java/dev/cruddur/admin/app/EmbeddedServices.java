@@ -67,6 +67,8 @@ public final class EmbeddedServices implements AutoCloseable {
             return new CacheAccess(tokenRequired, bound);
         }
     }
+    /** Present once the demo data has been offered to this directory. */
+    private static final String DEMO_MARKER = "demo-seeded";
 
     private final EmbeddedDynamo dynamo;
     private final EmbeddedCacheServer cache;
@@ -194,15 +196,33 @@ public final class EmbeddedServices implements AutoCloseable {
         }
     }
 
-    /** Creates the table and loads the demo data when the table is missing (a first start). */
-    public boolean ensureDemoData(String table) {
+    /**
+     * On the first start of the data directory, creates {@code table} and loads the demo data into it, then
+     * leaves a marker there: a table the user drops later stays dropped, and no other table is ever filled.
+     * A directory from before the marker counts as started when it already holds a table; without a data
+     * directory the first start is this process's. Returns whether it seeded.
+     */
+    public boolean seedDemoOnFirstStart(String table) {
+        Optional<Path> marker = dataDir.map(d -> d.resolve(DEMO_MARKER));
+        if (marker.isPresent() && Files.exists(marker.get())) return false;
+        boolean seeded = false;
         try (DynamoConnection connection = DynamoConnection.open(DynamoTarget.endpoint(dynamo.endpoint(), table))) {
             TableSchema schema = new TableSchema(connection);
-            if (schema.describe().exists()) return false;
-            schema.create();
-            new Seeder(connection).seedFixture(Clock.systemUTC().instant(), Seeder.Progress.NONE);
-            return true;
+            if (schema.listTables().isEmpty()) {
+                schema.create();
+                new Seeder(connection).seedFixture(Clock.systemUTC().instant(), Seeder.Progress.NONE);
+                seeded = true;
+            }
         }
+        if (marker.isPresent()) {
+            try {
+                AtomicFiles.replace(marker.get(), "The demo data was loaded on this directory's first start ("
+                        + Clock.systemUTC().instant() + "); it is not loaded again.\n");
+            } catch (IOException e) {
+                throw new StoreException(StoreException.Kind.OTHER, "Cannot write " + marker.get() + ": " + e.getMessage(), e);
+            }
+        }
+        return seeded;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.cruddur.admin.cli;
 
+import dev.cruddur.admin.app.connect.ConnectionProfile;
 import dev.cruddur.admin.domain.TableKeys;
 import dev.cruddur.admin.store.DynamoTarget;
 import java.net.URI;
@@ -74,15 +75,9 @@ public final class ConnectionOptions {
             throw new BadInput("No DynamoDB endpoint: pass --embedded, --endpoint http://127.0.0.1:8000 "
                     + "(or set AWS_ENDPOINT_URL_DYNAMODB), or --aws for real AWS.");
         }
-        URI uri;
-        try {
-            uri = URI.create(url.strip());
-        } catch (IllegalArgumentException e) {
-            throw new BadInput("Not an endpoint URL: '" + url + "' (expected e.g. http://127.0.0.1:8000).");
-        }
-        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
-            throw new BadInput("Not an endpoint URL: '" + url + "' (expected e.g. http://127.0.0.1:8000).");
-        }
+        String problem = ConnectionProfile.endpointProblem(url);
+        if (problem != null) throw new BadInput(problem);
+        URI uri = URI.create(url.strip());
         return new DynamoTarget(Optional.of(uri), Optional.ofNullable(profile), resolvedRegion, tableName());
     }
 

@@ -43,6 +43,15 @@ final class MessageCommands {
         return m;
     }
 
+    private static final java.util.regex.Pattern UUID_TEXT =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /** A uuid option must be one (36 characters, hex and dashes): anything else can only find nothing. */
+    static void checkUuid(String option, String value) {
+        if (value == null || !UUID_TEXT.matcher(value).matches())
+            throw new BadInput(option + " must be a uuid like 5ae290ed-55d1-47a0-bc6d-fe2bc2700399, not '" + value + "'.");
+    }
+
     static void checkLimit(int limit) {
         if (limit < 1 || limit > 1000) throw new BadInput("--limit must be between 1 and 1000.");
     }
@@ -83,6 +92,11 @@ final class MessageCommands {
         @Option(names = "--json") boolean json;
 
         @Override
+        void checkInput() {
+            checkUuid("--group", group);
+        }
+
+        @Override
         int run(DirectMessages messages) throws Exception {
             checkLimit(limit);
             List<Message> list;
@@ -112,6 +126,11 @@ final class MessageCommands {
         @Option(names = "--group", required = true, paramLabel = "UUID") String group;
         @Option(names = "--text", required = true, paramLabel = "TEXT") String text;
         @Option(names = "--json") boolean json;
+
+        @Override
+        void checkInput() {
+            checkUuid("--group", group);
+        }
 
         @Override
         int run(DirectMessages messages) throws Exception {

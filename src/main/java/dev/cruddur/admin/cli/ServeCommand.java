@@ -45,10 +45,10 @@ final class ServeCommand implements Callable<Integer> {
                     + "a power cut costs at most ~1 s; default), always (fsync before every reply).")
     String durability;
 
-    @Option(names = "--no-demo", description = "Do not create the table and demo data on a first start.")
+    @Option(names = "--no-demo", description = "Do not create the table and demo data on the data's first start.")
     boolean noDemo;
 
-    @Option(names = "--table", defaultValue = TableKeys.DEFAULT_TABLE, description = "The table the demo data goes in.")
+    @Option(names = "--table", defaultValue = TableKeys.DEFAULT_TABLE, description = "The table the demo data goes in on the data's first start.")
     String table;
 
     @CommandLine.Spec
@@ -78,7 +78,7 @@ final class ServeCommand implements Callable<Integer> {
         try (EmbeddedServices services = storage.inMemory ? EmbeddedServices.inMemory(port, cachePort, access)
                 : EmbeddedServices.persistent(dir, port, cachePort, access, forced)) {
             services.openWarnings().forEach(w -> spec.commandLine().getErr().println("Warning: " + w));
-            boolean seeded = !noDemo && services.ensureDemoData(table);
+            boolean seeded = !noDemo && services.seedDemoOnFirstStart(table);
             var out = spec.commandLine().getOut();
             out.println("DynamoDB endpoint: " + services.dynamoEndpoint()
                     + (storage.inMemory ? " (in memory)" : " (data in " + dir + ")"));

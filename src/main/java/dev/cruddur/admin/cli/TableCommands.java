@@ -15,6 +15,11 @@ final class TableCommands {
     @Command(name = "schema-load", description = "Create the messages table and its GSI (on demand; NEW_IMAGE stream where supported).")
     static final class SchemaLoad extends ConnectedCommand {
         @Override
+        boolean needsTable() {
+            return false;
+        }
+
+        @Override
         int run(DirectMessages messages) {
             TableSchema.CreateOutcome outcome = messages.schema().create();
             if (outcome instanceof TableSchema.AlreadyExists exists) {
@@ -32,6 +37,11 @@ final class TableCommands {
     @Command(name = "list-tables", description = "List table names.")
     static final class ListTables extends ConnectedCommand {
         @Override
+        boolean needsTable() {
+            return false;
+        }
+
+        @Override
         int run(DirectMessages messages) {
             messages.schema().listTables().forEach(out()::println);
             return CruddurCommand.OK;
@@ -40,6 +50,11 @@ final class TableCommands {
 
     @Command(name = "drop", description = "Delete the table, only when --confirm repeats its name.")
     static final class Drop extends ConnectedCommand {
+        @Override
+        boolean needsTable() {
+            return false;
+        }
+
         @Option(names = "--confirm", required = true, paramLabel = "NAME", description = "The table's name, typed again.")
         String confirm;
 
@@ -56,6 +71,11 @@ final class TableCommands {
 
     @Command(name = "seed", description = "Load the demo fixture, or generate --users N --conversations M --messages K.")
     static final class Seed extends ConnectedCommand {
+        @Override
+        boolean needsTable() {
+            return false;
+        }
+
         @Option(names = "--users", paramLabel = "N") Integer users;
         @Option(names = "--conversations", paramLabel = "M") Integer conversations;
         @Option(names = "--messages", paramLabel = "K") Integer messagesEach;
@@ -112,6 +132,11 @@ final class TableCommands {
 
     @Command(name = "capabilities", description = "Show what the endpoint supports and the table's state.")
     static final class Capabilities extends ConnectedCommand {
+        @Override
+        boolean needsTable() {
+            return false;
+        }
+
         @Override
         int run(DirectMessages messages) {
             var state = messages.schema().describe();

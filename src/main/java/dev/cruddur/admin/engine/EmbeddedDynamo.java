@@ -37,7 +37,7 @@ public final class EmbeddedDynamo implements AutoCloseable {
         Engine engine = new Engine(db, config.clock());
         HttpEndpoint http;
         try {
-            http = new HttpEndpoint(config.port(), new Dispatcher(engine));
+            http = new HttpEndpoint(config.port(), new Dispatcher(engine), config.http());
         } catch (IOException e) {
             db.close();
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + config.port(), e);

@@ -1,5 +1,6 @@
 package dev.cruddur.admin.engine;
 
+import dev.cruddur.admin.engine.http.HttpLimits;
 import dev.cruddur.admin.engine.storage.Durability;
 
 import java.nio.file.Path;
@@ -14,8 +15,9 @@ import java.util.Optional;
  * @param durability         when the write-ahead log is forced to disk (what a power cut can cost)
  * @param syncIntervalMillis for {@link Durability#INTERVAL}: at most this long between forces
  * @param clock              the engine's time (tests move it to expire tokens without waiting)
+ * @param http               what clients may hold: connections, idle time, body size
  */
-public record EngineConfig(int port, Optional<Path> dataDir, Durability durability, long syncIntervalMillis, Clock clock) {
+public record EngineConfig(int port, Optional<Path> dataDir, Durability durability, long syncIntervalMillis, Clock clock, HttpLimits http) {
     /** A developer's laptop: a killed process loses nothing, a power cut at most about a second. */
     public static final Durability DEFAULT_DURABILITY = Durability.INTERVAL;
     public static final long DEFAULT_SYNC_INTERVAL_MILLIS = 1000;
@@ -26,19 +28,22 @@ public record EngineConfig(int port, Optional<Path> dataDir, Durability durabili
         durability = durability == null ? DEFAULT_DURABILITY : durability;
         if (syncIntervalMillis <= 0) throw new IllegalArgumentException("sync interval must be positive: " + syncIntervalMillis);
         clock = clock == null ? Clock.systemUTC() : clock;
+        http = http == null ? HttpLimits.DEFAULTS : http;
     }
 
     public EngineConfig(int port, Optional<Path> dataDir) {
-        this(port, dataDir, DEFAULT_DURABILITY, DEFAULT_SYNC_INTERVAL_MILLIS, Clock.systemUTC());
+        this(port, dataDir, DEFAULT_DURABILITY, DEFAULT_SYNC_INTERVAL_MILLIS, Clock.systemUTC(), HttpLimits.DEFAULTS);
     }
 
     public static EngineConfig inMemory() { return new EngineConfig(0, Optional.empty()); }
 
     public static EngineConfig persistent(Path dataDir) { return new EngineConfig(0, Optional.of(dataDir)); }
 
-    public EngineConfig withPort(int newPort) { return new EngineConfig(newPort, dataDir, durability, syncIntervalMillis, clock); }
+    public EngineConfig withPort(int newPort) { return new EngineConfig(newPort, dataDir, durability, syncIntervalMillis, clock, http); }
 
-    public EngineConfig withDurability(Durability newDurability) { return new EngineConfig(port, dataDir, newDurability, syncIntervalMillis, clock); }
+    public EngineConfig withDurability(Durability newDurability) { return new EngineConfig(port, dataDir, newDurability, syncIntervalMillis, clock, http); }
 
-    public EngineConfig withClock(Clock newClock) { return new EngineConfig(port, dataDir, durability, syncIntervalMillis, newClock); }
+    public EngineConfig withClock(Clock newClock) { return new EngineConfig(port, dataDir, durability, syncIntervalMillis, newClock, http); }
+
+    public EngineConfig withHttpLimits(HttpLimits limits) { return new EngineConfig(port, dataDir, durability, syncIntervalMillis, clock, limits); }
 }

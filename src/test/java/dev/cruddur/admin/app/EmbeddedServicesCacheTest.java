@@ -95,7 +95,7 @@ class EmbeddedServicesCacheTest {
             assertThat(cache.getBytes("kept")).isInstanceOf(CacheRead.Hit.class);
             assertThat(cache.getBytes("flood-39")).isInstanceOf(CacheRead.Hit.class);
 
-            services.ensureDemoData(TableKeys.DEFAULT_TABLE);
+            services.seedDemoOnFirstStart(TableKeys.DEFAULT_TABLE);
             try (DynamoConnection dynamo = DynamoConnection.open(DynamoTarget.endpoint(services.dynamoEndpoint(), TableKeys.DEFAULT_TABLE))) {
                 assertThat(new TableSchema(dynamo).describe().exists()).isTrue();
             }

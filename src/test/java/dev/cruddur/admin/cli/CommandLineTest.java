@@ -114,7 +114,8 @@ class CommandLineTest {
     void aMissingTableIsAFailureInOneLine() {
         Run r = cli("list-conversations", "--user", DemoFixture.ANDREW_BROWN.uuid());
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err().strip()).isEqualTo("The table 'cli-test' does not exist on " + dynalite.endpoint() + ".");
+        assertThat(r.err().strip()).isEqualTo("The table 'cli-test' does not exist on " + dynalite.endpoint()
+                + ": create it with schema-load (or name another table with --table).");
     }
 
     @Test
@@ -176,7 +177,7 @@ class CommandLineTest {
         assertThat(nobody.err()).contains("No user 'nobody'");
         Run badUrl = run(Map.of(), "--endpoint", "not a url", "list-tables");
         assertThat(badUrl.code()).isEqualTo(2);
-        assertThat(badUrl.err()).contains("Not an endpoint URL");
+        assertThat(badUrl.err()).contains("is not an endpoint URL");
         assertThat(cli("drop", "--confirm", "wrong").code()).isEqualTo(2);
         assertThat(cli("list-tables").out().lines()).contains("cli-test");
     }

@@ -76,6 +76,7 @@ class DifferentialTest {
         DiffCases.items(all);
         DiffCases.updates(all);
         DiffCases.limits(all);
+        DiffCases.expressionLimits(all);
         return all;
     }
 

@@ -64,12 +64,17 @@ public record ConnectionProfile(String name, Kind kind, String endpoint, String 
         };
     }
 
-    static String endpointProblem(String url) {
+    /** What is wrong with an endpoint URL, in plain words (the window's profiles and the command line share it); null when usable. */
+    public static String endpointProblem(String url) {
         if (url == null) return "Give the endpoint's URL, e.g. " + DEFAULT_LOCAL_URL + ".";
         try {
             URI uri = URI.create(url.strip());
             if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
                 return "'" + url + "' is not an endpoint URL (expected e.g. " + DEFAULT_LOCAL_URL + ").";
+            }
+            // URI accepts any number of digits as a port; a socket takes 1 to 65535 (-1: the scheme's own)
+            if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+                return "'" + url + "' names port " + uri.getPort() + ": a port is between 1 and 65535.";
             }
             return null;
         } catch (IllegalArgumentException e) {

@@ -33,7 +33,7 @@ final class EmbeddedServicesEndpoint implements EmbeddedEndpoint {
         Optional<URI> elsewhere = EmbeddedServices.runningIn(dir);
         if (elsewhere.isPresent()) return elsewhere.get();
         EmbeddedServices services = started.computeIfAbsent(dir, d -> EmbeddedServices.persistent(d, 0, 0));
-        services.ensureDemoData(TableKeys.DEFAULT_TABLE);
+        services.seedDemoOnFirstStart(TableKeys.DEFAULT_TABLE);
         return services.dynamoEndpoint();
     }
 

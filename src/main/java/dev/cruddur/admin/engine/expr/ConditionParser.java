@@ -29,6 +29,7 @@ public final class ConditionParser extends ParserBase {
         Condition left = and();
         while (peek().isKeyword("OR")) {
             position++;
+            countOperator();
             left = new Condition.Or(left, and());
         }
         return left;
@@ -38,6 +39,7 @@ public final class ConditionParser extends ParserBase {
         Condition left = not();
         while (peek().isKeyword("AND")) {
             position++;
+            countOperator();
             left = new Condition.And(left, not());
         }
         return left;
@@ -46,6 +48,7 @@ public final class ConditionParser extends ParserBase {
     private Condition not() throws ExpressionException {
         if (peek().isKeyword("NOT")) {
             position++;
+            countOperator();
             return new Condition.Not(not());
         }
         return primary();
@@ -65,6 +68,7 @@ public final class ConditionParser extends ParserBase {
         Lexer.Token t = peek();
         if (t.kind() == Lexer.Kind.PUNCT && COMPARATORS.contains(t.text())) {
             position++;
+            countOperator();
             Operand second = operand();
             checkMisused(first, second);
             checkDistinct(t.text(), first, second);
@@ -72,6 +76,7 @@ public final class ConditionParser extends ParserBase {
         }
         if (t.isKeyword("BETWEEN")) {
             position++;
+            countOperator();
             Operand low = operand();
             if (!peek().isKeyword("AND")) throw syntaxError();
             position++;
@@ -82,11 +87,14 @@ public final class ConditionParser extends ParserBase {
         }
         if (t.isKeyword("IN")) {
             position++;
+            countOperator();
             expect("(");
             List<Operand> list = new ArrayList<>();
             list.add(operand());
             while (peek().is(",")) { position++; list.add(operand()); }
             expect(")");
+            if (list.size() > MAX_IN_OPERANDS)
+                throw new ExpressionException("The IN operator is provided with too many operands; number of operands: " + list.size());
             List<Operand> all = new ArrayList<>(list);
             all.add(0, first);
             checkMisused(all.toArray(Operand[]::new));

@@ -18,11 +18,44 @@ abstract class ParserBase {
     int position;
     private final Map<String, String> errors = new LinkedHashMap<>();
 
+    /** DynamoDB's documented expression limits (developer guide, "Expression parameters"). */
+    static final int MAX_EXPRESSION_BYTES = 4096;
+    static final int MAX_OPERATORS = 300;
+    static final int MAX_IN_OPERANDS = 100;
+    static final int MAX_NESTING_LEVELS = 32;
+
+    private int operators;
+
     ParserBase(String input, ExpressionContext context) throws ExpressionException {
         if (input.isEmpty()) throw new ExpressionException("The expression can not be empty;");
+        // before any parsing, so that no expression, however nested or malformed, costs more than 4 KB of work
+        int size = input.length() * 3 <= MAX_EXPRESSION_BYTES ? input.length() : utf8Length(input);
+        if (size > MAX_EXPRESSION_BYTES)
+            throw new ExpressionException("Expression size has exceeded the maximum allowed size; expression size: " + size);
         this.input = input;
         this.context = context;
         this.tokens = Lexer.tokens(input);
+    }
+
+    private static int utf8Length(String s) {
+        int bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) bytes += 1;
+            else if (c < 0x800) bytes += 2;
+            else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) { bytes += 4; i++; }
+            else bytes += 3;
+        }
+        return bytes;
+    }
+
+    /**
+     * Counts one operator (a comparator, AND, OR, NOT, BETWEEN, IN, or an update's + and -; parentheses and
+     * functions are not counted). DynamoDB stops at the first one over the limit and names that count.
+     */
+    void countOperator() throws ExpressionException {
+        if (++operators > MAX_OPERATORS)
+            throw new ExpressionException("The expression contains too many operators; operator count: " + operators);
     }
 
     Lexer.Token peek() { return tokens.get(position); }
@@ -77,6 +110,8 @@ abstract class ParserBase {
                     throw new ExpressionException("Syntax error; token: \"" + n.text() + "\", near: \"[" + n.text() + "]\"");
                 }
             } else {
+                if (elements.size() > MAX_NESTING_LEVELS)
+                    throw new ExpressionException("The document path has too many nesting levels; nesting levels: " + elements.size());
                 return new Path(List.copyOf(elements));
             }
         }

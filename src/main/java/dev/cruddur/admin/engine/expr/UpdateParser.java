@@ -63,6 +63,7 @@ public final class UpdateParser extends ParserBase {
         Operand left = setOperand();
         if (peek().is("+") || peek().is("-")) {
             char op = next().text().charAt(0);
+            countOperator();
             Operand right = setOperand();
             for (Operand o : List.of(left, right)) {
                 String type = immediateType(o);

@@ -100,6 +100,32 @@ public final class Dispatcher implements RequestHandler {
         return new Response(status, CONTENT_TYPE, bytes, headers(Long.toString(crc.getValue())));
     }
 
+    /**
+     * A request the HTTP layer refused before it was read whole, in DynamoDB's error shape: a body that cannot
+     * be read is a SerializationException (as an unparseable one is); one over the size limit is refused as a
+     * ValidationException with status 413; no free connection is ServiceUnavailable, which the SDKs retry.
+     */
+    @Override public Response protocolError(int status, String message) {
+        String type = switch (status) {
+            case 400 -> "com.amazon.coral.service#SerializationException";
+            case 413 -> "com.amazon.coral.validate#ValidationException";
+            case 503 -> "com.amazonaws.dynamodb.v20120810#ServiceUnavailable";
+            default -> "com.amazonaws.dynamodb.v20120810#InternalServerError";
+        };
+        ObjectNode body = Json.object();
+        body.put("__type", type);
+        body.put(type.endsWith("SerializationException") ? "Message" : "message", message);
+        byte[] bytes;
+        try {
+            bytes = Json.MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            bytes = ("{\"__type\":\"" + type + "\"}").getBytes(StandardCharsets.US_ASCII);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return new Response(status, CONTENT_TYPE, bytes, headers(Long.toString(crc.getValue())));
+    }
+
     private static ObjectNode error(ApiException e) {
         ObjectNode body = Json.object();
         body.put("__type", e.type());

@@ -171,6 +171,7 @@ final class RequestSupport {
             if (n.isEmpty()) throw ApiException.validation("ExpressionAttributeNames must not be empty");
             names = new HashMap<>();
             for (Map.Entry<String, JsonNode> e : Json.fields(n)) {
+                checkKeySize("ExpressionAttributeNames", e.getKey());
                 if (!NAME_KEY.matcher(e.getKey()).matches())
                     throw ApiException.validation("ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + e.getKey() + "\"");
                 if (!e.getValue().isTextual()) throw ApiException.serialization("Unexpected value type in payload");
@@ -182,6 +183,7 @@ final class RequestSupport {
             if (v.isEmpty()) throw ApiException.validation("ExpressionAttributeValues must not be empty");
             values = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> e : Json.fields(v)) {
+                checkKeySize("ExpressionAttributeValues", e.getKey());
                 if (!VALUE_KEY.matcher(e.getKey()).matches())
                     throw ApiException.validation("ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + e.getKey() + "\"");
             }
@@ -189,6 +191,13 @@ final class RequestSupport {
                 values.put(e.getKey(), Values.valueOrFail(e.getValue(), "ExpressionAttributeValues contains invalid value: ", " for key " + e.getKey()));
         }
         return new ExpressionContext(names, values);
+    }
+
+    /** DynamoDB's documented limit: a placeholder (#name or :value, with its first character) is at most 255 bytes. */
+    private static void checkKeySize(String map, String key) {
+        int size = key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (size > 255)
+            throw ApiException.validation(map + " contains invalid key: The expression attribute map contains a key that is too long; size of key: " + size);
     }
 
     static Condition condition(JsonNode request, String field, ExpressionContext context) {

@@ -72,6 +72,10 @@ class ConnectionProfilesTest {
     @Test
     void profilesSayWhatIsWrong() {
         assertThat(ConnectionProfile.local("x", "not a url", null).problem()).contains("not an endpoint URL");
+        assertThat(ConnectionProfile.local("x", "http://127.0.0.1:99999", null).problem()).contains("port 99999").contains("between 1 and 65535");
+        assertThat(ConnectionProfile.local("x", "http://127.0.0.1:0", null).problem()).contains("port 0");
+        assertThat(ConnectionProfile.local("x", "http://127.0.0.1:65535", null).problem()).isNull();
+        assertThat(ConnectionProfile.local("x", "http://localhost", null).problem()).isNull();
         assertThat(ConnectionProfile.local("x", "http://127.0.0.1:8000", null).problem()).isNull();
         assertThat(ConnectionProfile.aws("x", null, "Moon", null).problem()).contains("not an AWS region");
         assertThat(ConnectionProfile.aws("x", null, "eu-west-2", null).target().isAws()).isTrue();
