@@ -97,11 +97,20 @@ public final class DirectMessages implements AutoCloseable {
         return directory;
     }
 
-    /** A user by handle or uuid; an unknown uuid-shaped value is taken as is (a user with no conversation yet). */
+    /**
+     * A user by handle or uuid, from the users the table names; an unknown uuid-shaped value is taken
+     * as is (a user with no conversation yet). A handle naming two uuids is refused with both listed.
+     */
     public User requireUser(String handleOrUuid) {
-        return users().find(handleOrUuid).or(() -> asUuid(handleOrUuid).map(u -> new User(u, "", "")))
+        UserLookup found = users().lookup(handleOrUuid);
+        if (found instanceof UserLookup.Found f) return f.user();
+        if (found instanceof UserLookup.Ambiguous ambiguous) {
+            throw new StoreException(StoreException.Kind.INVALID, ambiguous.reason());
+        }
+        return asUuid(handleOrUuid).map(u -> new User(u, "", ""))
                 .orElseThrow(() -> new StoreException(StoreException.Kind.INVALID,
-                        "No user '" + handleOrUuid + "': give a handle or uuid from the table or the demo data."));
+                        "No user '" + handleOrUuid + "' in the table: give a handle or uuid of a user the table names"
+                                + " (the demo's users exist only where the demo data was loaded)."));
     }
 
     private static Optional<String> asUuid(String value) {
