@@ -58,6 +58,7 @@ abstract class ConnectedCommand implements Callable<Integer> {
     private int runOn(DynamoTarget target, ConnectionOptions options) throws Exception {
         try (DirectMessages messages = DirectMessages.open(target)) {
             if (options.unlockWrites) messages.connection().unlockWrites();
+            options.postgresTarget(env).ifPresent(pg -> messages.attachUsers(new dev.cruddur.admin.users.CruddurUsers(pg)));
             return run(messages);
         }
     }

@@ -1,5 +1,7 @@
 package dev.cruddur.admin.cli;
 
+import dev.cruddur.admin.app.connect.PostgresSpec;
+import dev.cruddur.admin.users.PostgresTarget;
 import dev.cruddur.admin.domain.TableKeys;
 import dev.cruddur.admin.store.DynamoTarget;
 import java.net.URI;
@@ -33,6 +35,11 @@ public final class ConnectionOptions {
     @Option(names = "--embedded", description = "Use the embedded endpoint and its data (the default when no endpoint is given).")
     boolean embedded;
 
+    @Option(names = "--postgres", paramLabel = "URL",
+            description = "Cruddur's Postgres for its users: a postgresql:// URL (password from PGPASSWORD or ~/.pgpass), "
+                    + "or CONNECTION_URL / PROD_CONNECTION_URL to use Cruddur's variable. Read only.")
+    String postgres;
+
     @Option(names = "--debug", description = "Print stack traces of failures.")
     boolean debug;
 
@@ -46,6 +53,7 @@ public final class ConnectionOptions {
         merged.table = table != null ? table : outer.table;
         merged.unlockWrites = unlockWrites || outer.unlockWrites;
         merged.debug = debug || outer.debug;
+        merged.postgres = postgres != null ? postgres : outer.postgres;
         merged.embedded = embedded || outer.embedded;
         return merged;
     }
@@ -84,6 +92,16 @@ public final class ConnectionOptions {
             throw new BadInput("Not an endpoint URL: '" + url + "' (expected e.g. http://127.0.0.1:8000).");
         }
         return new DynamoTarget(Optional.of(uri), Optional.ofNullable(profile), resolvedRegion, tableName());
+    }
+
+    /** Cruddur's Postgres when {@code --postgres} names it. */
+    Optional<PostgresTarget> postgresTarget(Map<String, String> env) {
+        if (postgres == null) return Optional.empty();
+        try {
+            return Optional.of(PostgresSpec.resolve(postgres, env));
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("--postgres: " + e.getMessage());
+        }
     }
 
     String tableName() {

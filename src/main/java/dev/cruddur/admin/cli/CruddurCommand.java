@@ -45,7 +45,7 @@ public final class CruddurCommand implements Runnable {
             int code = e instanceof BadInput || (e instanceof StoreException s && s.kind() == StoreException.Kind.INVALID)
                     ? BAD_INPUT : FAILURE;
             commandLine.getErr().println(e instanceof BadInput || e instanceof StoreException
-                    ? e.getMessage() : "Failed: " + e);
+                    || e instanceof dev.cruddur.admin.users.UsersException ? e.getMessage() : "Failed: " + e);
             if (debug) e.printStackTrace(commandLine.getErr());
             commandLine.getErr().flush();
             return code;
