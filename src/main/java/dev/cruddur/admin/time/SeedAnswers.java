@@ -45,7 +45,7 @@ public final class SeedAnswers {
         Context(ParsedTime t, RenderSettings s) {
             this(t, s, t.instant(), RenderSettings.normalise(s.postgresTimeZone()),
                     RenderSettings.normalise(s.machineZone()), RenderSettings.normalise(s.browserZone()),
-                    SortKeyTime.canonical(t.instant()));
+                    SortKeyTime.canonicalIfAny(t.instant()).orElse("(none: years 1 to 9999 only)"));
         }
 
         /** The naive wall time as written, or the instant's wall time in UTC. */
@@ -96,7 +96,7 @@ public final class SeedAnswers {
             return ("In: a naive datetime, as this value is (%s), is sent as `timestamp` and comes back unchanged, still naive. "
                     + "Made aware in %s (%s) it is sent as `timestamptz` and comes back aware in the connection's TimeZone %s: %s.")
                     .formatted(TimeFormats.pythonRepr(c.wall().truncatedTo(ChronoUnit.MICROS), null, false), c.zoneName(),
-                            TimeFormats.psycopgFromTimestamptz(c.instant, c.t.zone()), c.pg.getId(),
+                            TimeFormats.pythonReplaceTzinfo(c.wall(), c.t.zone()), c.pg.getId(),
                             TimeFormats.psycopgFromTimestamptz(c.instant, c.pg));
         }
         String naiveIn = TimeFormats.pythonRepr(c.wall().truncatedTo(ChronoUnit.MICROS), null, false);
