@@ -52,6 +52,7 @@ class TimeOracleTest {
             "Asia/Kolkata", "Asia/Kathmandu", "Australia/Lord_Howe", "Pacific/Honolulu", "America/Halifax", "America/Anchorage");
 
     private static PostgresServer pg;
+    private static final RenderSettings SETTINGS = RenderSettings.defaults(Instant.parse("2026-12-07T00:00:00Z"));
 
     @BeforeAll
     static void server() {
@@ -126,6 +127,11 @@ class TimeOracleTest {
                     reads = false;
                 }
                 soft.assertThat(LiteralReaders.postgresRefusal(literal).isEmpty()).as("Postgres reads '%s'", literal).isEqualTo(reads);
+                // and the seed's answer says so, for every literal the pane reads
+                if (TimeParser.parse(literal, RenderSettings.UTC) instanceof ParseOutcome.Parsed parsed) {
+                    String answer = SeedAnswers.answer(parsed.time(), SETTINGS).get(0).answer();
+                    soft.assertThat(answer.startsWith("Postgres refuses")).as("the Postgres answer for '%s': %s", literal, answer).isEqualTo(!reads);
+                }
             }
         }
         JsonNode luxon = Oracles.luxon("""
@@ -136,6 +142,16 @@ class TimeOracleTest {
             soft.assertThat(LiteralReaders.luxonFromIso(literal)).as("fromISO('%s')", literal).isEqualTo(luxon.get(n).get(0).asBoolean());
             soft.assertThat(LiteralReaders.luxonFromSql(literal)).as("fromSQL('%s')", literal).isEqualTo(luxon.get(n).get(1).asBoolean());
             soft.assertThat(LiteralReaders.luxonFromHttp(literal)).as("fromHTTP('%s')", literal).isEqualTo(luxon.get(n).get(2).asBoolean());
+            if (TimeParser.parse(literal, RenderSettings.UTC) instanceof ParseOutcome.Parsed parsed) {
+                List<SeedAnswer> answers = SeedAnswers.answer(parsed.time(), SETTINGS);
+                String answer = answers.get(answers.size() - 1).answer();
+                soft.assertThat(answer.contains("so luxon reads it as") || answer.contains("so luxon takes it as UTC"))
+                        .as("the luxon answer for '%s': %s", literal, answer).isEqualTo(luxon.get(n).get(0).asBoolean());
+                soft.assertThat(answer.contains("fromSQL would read it")).as("fromSQL in the luxon answer for '%s'", literal)
+                        .isEqualTo(luxon.get(n).get(1).asBoolean() && !luxon.get(n).get(0).asBoolean());
+                soft.assertThat(answer.contains("fromHTTP would read it")).as("fromHTTP in the luxon answer for '%s'", literal)
+                        .isEqualTo(luxon.get(n).get(2).asBoolean());
+            }
         }
         soft.assertAll();
     }
