@@ -59,6 +59,9 @@ public final class CruddurCommand implements Runnable {
             if (sub.getCommand() instanceof ConnectedCommand connected) connected.env = env;
             if (sub.getCommand() instanceof ServeCommand serve) serve.env = env;
             if (sub.getCommand() instanceof CacheCommands cache) cache.env = env;
+            for (CommandLine nested : sub.getSubcommands().values()) {
+                if (nested.getCommand() instanceof TimeCommands.Convert convert) convert.env = env;
+            }
         }
         int code = cli.execute(args);
         out.flush();

@@ -87,7 +87,7 @@ public final class SeedAnswers {
     }
 
     /** A wall time read in a zone as Postgres reads it: shifted forward in a gap, the later offset in an overlap. */
-    private static Instant postgresReading(LocalDateTime wall, ZoneId zone) {
+    static Instant postgresReading(LocalDateTime wall, ZoneId zone) {
         var resolved = TimeParser.resolve(wall, zone);
         return resolved.ambiguity()
                 .map(a -> a instanceof LocalTimeAmbiguity.Overlap o ? o.later() : resolved.instant())

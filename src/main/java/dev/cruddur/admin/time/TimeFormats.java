@@ -144,6 +144,21 @@ public final class TimeFormats {
         return zone;
     }
 
+    /**
+     * What Postgres prints for {@code 'literal'::timestamp}: the wall time as written (an offset in
+     * the literal is ignored), or for {@code ::timestamptz} under the TimeZone setting {@code zone}: the
+     * instant, with a literal without offset read in that zone. Empty when Postgres refuses the literal.
+     */
+    public static java.util.Optional<String> postgresReadsLiteral(ParsedTime t, boolean withTimeZone, ZoneId zone) {
+        if (LiteralReaders.postgresRefusal(t.input()).isPresent()) return java.util.Optional.empty();
+        if (!withTimeZone) {
+            LocalDateTime written = t.naiveWallTime().orElseGet(() -> LocalDateTime.ofInstant(t.instant(), t.zone()));
+            return java.util.Optional.of(postgresTimestamp(written.toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        }
+        Instant instant = t.naiveWallTime().map(wall -> SeedAnswers.postgresReading(wall, postgresSessionZone(zone))).orElse(t.instant());
+        return java.util.Optional.of(postgresTimestamptz(instant, zone));
+    }
+
     /** {@code UTC+05:00}, {@code GMT-3}: Java's prefixed fixed offsets, which Postgres reads as POSIX. */
     private static boolean isPosixOffsetName(ZoneId zone) {
         return zone.getId().matches("(UTC|GMT|UT)[+-].*") && zone.getRules().isFixedOffset();
