@@ -99,6 +99,8 @@ public final class ConnectionsDialog {
         TextField table = field("profile-table", vm.tableProperty());
         TextField dataDir = field("profile-data-dir", vm.dataDirProperty());
         dataDir.setPromptText("default data directory");
+        TextField postgres = field("profile-postgres", vm.postgresProperty());
+        postgres.setPromptText("optional: CONNECTION_URL, or postgresql://user@host:5432/cruddur");
 
         GridPane form = new GridPane();
         form.setHgap(10);
@@ -121,6 +123,7 @@ public final class ConnectionsDialog {
         Label dirLabel = new Label("Data directory");
         form.addRow(row++, dirLabel, dataDir);
         form.addRow(row++, new Label("Table"), table);
+        form.addRow(row++, new Label("Postgres (users)"), postgres);
         Runnable showKind = () -> {
             ConnectionProfile.Kind k = vm.kindProperty().get();
             show(k == ConnectionProfile.Kind.LOCAL, endpointLabel, endpoint);
@@ -158,7 +161,11 @@ public final class ConnectionsDialog {
         problem.getStyleClass().add(Styles.DANGER);
         problem.textProperty().bind(vm.problemProperty());
 
-        VBox right = new VBox(10, form, awsNote, new HBox(8, test, save, connect), result, problem);
+        Label postgresNote = new Label("Postgres gives every Cruddur user to 'viewing as' and new conversations. Read only; "
+                + "the password comes from ~/.pgpass or PGPASSWORD (or Cruddur's variable), never from this file.");
+        postgresNote.setWrapText(true);
+        postgresNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        VBox right = new VBox(10, form, awsNote, postgresNote, new HBox(8, test, save, connect), result, problem);
         right.setPadding(new Insets(0, 0, 0, 12));
         right.setPrefWidth(480);
         right.setMinWidth(480);
