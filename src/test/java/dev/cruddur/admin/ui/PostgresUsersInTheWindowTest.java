@@ -130,4 +130,22 @@ class PostgresUsersInTheWindowTest {
         assertThat(result.error()).isEqualTo("Cruddur's users could not be searched: Postgres refused the password for 'postgres' at 127.0.0.1:"
                 + pg.port() + " (password from PGPASSWORD).");
     }
+
+    @Test
+    void theTimePaneAsksTheDatabaseAndMarksNoDisagreement() {
+        MainViewModel main = window(Map.of("PGPASSWORD", PostgresServer.PASSWORD));
+        var parsed = new javafx.beans.property.SimpleObjectProperty<dev.cruddur.admin.time.ParsedTime>();
+        var zones = javafx.collections.FXCollections.observableArrayList(java.time.ZoneId.of("America/New_York"), java.time.ZoneId.of("+05:30"));
+        var vm = new dev.cruddur.admin.ui.time.DatabaseAnswersViewModel(BackgroundTasks.inline(), main::session,
+                parsed, zones);
+        parsed.set(((dev.cruddur.admin.time.ParseOutcome.Parsed) dev.cruddur.admin.time.TimeParser.parse("2023-03-12T02:30:00",
+                java.time.ZoneId.of("America/New_York"))).time());
+        vm.ask();
+        assertThat(vm.rows()).hasSize(5).allSatisfy(r -> assertThat(r.agrees()).as(r.toString()).isTrue());
+        assertThat(vm.statusProperty().get()).startsWith("SHOW timezone: ").contains("agrees with every computed form");
+        parsed.set(((dev.cruddur.admin.time.ParseOutcome.Parsed) dev.cruddur.admin.time.TimeParser.parse("1681564519")).time());
+        assertThat(vm.rows()).isEmpty(); // an answer belongs to the value it was asked for
+        vm.ask();
+        assertThat(vm.rows().get(0).database()).startsWith("refused: ");
+    }
 }
