@@ -48,8 +48,7 @@ public final class DatabaseAnswers {
             String setting = z.getId();
             rows.add(row(db.asTimestamptz(value.input().strip(), Optional.of(setting)), TimeFormats.postgresReadsLiteral(value, true, z)));
         }
-        return new Answers(session, "this session's TimeZone is the one the JDBC driver sent (this machine's zone); "
-                + "Cruddur's psycopg sessions get the server's own, UTC in Cruddur's setup", rows);
+        return new Answers(session, "the zone this JDBC session sent; Cruddur's psycopg gets the server's own", rows);
     }
 
     private static Row row(DatabaseTime.Answer answer, Optional<String> computed) {

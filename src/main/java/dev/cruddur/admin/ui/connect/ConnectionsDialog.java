@@ -155,14 +155,15 @@ public final class ConnectionsDialog {
         result.setId("profile-test-result");
         result.setWrapText(true);
         result.textProperty().bind(vm.testResultProperty());
+        result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label problem = new Label();
         problem.setId("profile-problem");
         problem.setWrapText(true);
         problem.getStyleClass().add(Styles.DANGER);
         problem.textProperty().bind(vm.problemProperty());
 
-        Label postgresNote = new Label("Postgres gives every Cruddur user to 'viewing as' and new conversations. Read only; "
-                + "the password comes from ~/.pgpass or PGPASSWORD (or Cruddur's variable), never from this file.");
+        Label postgresNote = new Label("Postgres (read only) lists every Cruddur user; its password comes from ~/.pgpass or PGPASSWORD, never this file.");
+        postgresNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         postgresNote.setWrapText(true);
         postgresNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         VBox right = new VBox(10, form, awsNote, postgresNote, new HBox(8, test, save, connect), result, problem);
@@ -171,7 +172,7 @@ public final class ConnectionsDialog {
         right.setMinWidth(480);
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox content = new HBox(left, right);
-        content.setPrefHeight(400);
+        content.setPrefHeight(440);
         content.setPrefWidth(760);
         content.getStylesheets().add(Themes.appStylesheet());
         dialog.getDialogPane().setContent(content);

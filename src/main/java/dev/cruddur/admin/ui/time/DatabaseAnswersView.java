@@ -34,6 +34,8 @@ public final class DatabaseAnswersView extends VBox {
         status.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         status.textProperty().bind(vm.statusProperty());
         HBox.setHgrow(status, Priority.ALWAYS);
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ask.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox head = new HBox(10, title, ask, status);
         head.setAlignment(Pos.CENTER_LEFT);
 
@@ -67,6 +69,7 @@ public final class DatabaseAnswersView extends VBox {
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(120);
+        scroll.setMinHeight(110); // a few rows stay readable when the forms above take the height
         scroll.getStyleClass().add("time-answers-scroll");
         scroll.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.rows()));
         scroll.managedProperty().bind(scroll.visibleProperty());
