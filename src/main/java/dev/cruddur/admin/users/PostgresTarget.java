@@ -38,6 +38,44 @@ public record PostgresTarget(String host, int port, String database, String user
     }
 
     /**
+     * A URL (see {@link #parseUrl}) or libpq's keyword form, {@code host=db port=5432 dbname=cruddur
+     * user=postgres} (values may be single-quoted): how a profile gives host, port, database and user.
+     */
+    public static PostgresTarget parse(String spec, Map<String, String> env, boolean passwordAllowed, boolean production) {
+        if (spec == null || spec.isBlank() || spec.contains("://") || !spec.contains("=")) {
+            return parseUrl(spec, env, passwordAllowed, production);
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\w+)\\s*=\\s*('(?:[^'\\\\]|\\\\.)*'|\\S+)").matcher(spec.strip());
+        int at = 0;
+        while (m.find()) {
+            if (!spec.strip().substring(at, m.start()).isBlank()) throw new IllegalArgumentException("'" + masked(spec) + "' is not host=… port=… dbname=… user=….");
+            String value = m.group(2);
+            if (value.startsWith("'")) value = value.substring(1, value.length() - 1).replaceAll("\\\\(.)", "$1");
+            fields.put(m.group(1), value);
+            at = m.end();
+        }
+        if (!spec.strip().substring(at).isBlank()) throw new IllegalArgumentException("'" + masked(spec) + "' is not host=… port=… dbname=… user=….");
+        Optional<String> password = Optional.ofNullable(fields.remove("password"));
+        if (password.isPresent() && !passwordAllowed) {
+            throw new IllegalArgumentException("Leave the password out: it is read from ~/.pgpass or PGPASSWORD, never saved.");
+        }
+        int port;
+        try {
+            port = Integer.parseInt(fields.getOrDefault("port", Integer.toString(DEFAULT_PORT)));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("port=" + fields.get("port") + " is not a port number.");
+        }
+        String host = fields.remove("host");
+        String database = fields.remove("dbname");
+        String user = fields.remove("user");
+        fields.remove("port");
+        PostgresTarget target = new PostgresTarget(host, port, database, user, password, password.isPresent() ? "the connection string" : "none",
+                production, fields);
+        return password.isPresent() ? target : target.withPasswordFrom(env);
+    }
+
+    /**
      * A {@code postgresql://user[:password]@host[:port]/db[?param=value]} (or {@code postgres://},
      * {@code jdbc:postgresql://}) URL. A password in the URL is taken only when {@code passwordAllowed}
      * (a URL from the environment); else the URL is refused, so a saved profile never holds one.
@@ -136,7 +174,7 @@ public record PostgresTarget(String host, int port, String database, String user
 
     /** A URL fit to print: its password replaced by {@code ***}. */
     public static String masked(String url) {
-        return url == null ? "" : url.replaceAll("(//[^:/@]*):[^@/]*@", "$1:***@").replaceAll("(?i)(password=)[^&]*", "$1***");
+        return url == null ? "" : url.replaceAll("(//[^:/@]*):[^@/]*@", "$1:***@").replaceAll("(?i)(password\\s*=\\s*)('[^']*'|[^&\\s]*)", "$1***");
     }
 
     private static String decode(String s) {

@@ -55,4 +55,17 @@ class PostgresTargetTest {
         assertThat(PostgresTarget.of("other", 5432, "cruddur", "app", env).password()).isEqualTo(Optional.empty());
         assertThat(PostgresTarget.of("other", 5432, "cruddur", "app", Map.of("HOME", home.toString())).passwordSource()).isEqualTo("none");
     }
+
+    @Test
+    void hostPortDatabaseAndUserMayBeGivenAsLibpqKeywords() {
+        PostgresTarget t = PostgresTarget.parse("host=db.example.com port=6543 dbname='cruddur prod' user=app sslmode=require",
+                Map.of("PGPASSWORD", "pw"), false, false);
+        assertThat(t.describe()).isEqualTo("app@db.example.com:6543/cruddur prod");
+        assertThat(t.parameters()).containsEntry("sslmode", "require");
+        assertThat(t.passwordSource()).isEqualTo("PGPASSWORD");
+        assertThatThrownBy(() -> PostgresTarget.parse("host=db user=app password=hunter2", Map.of(), false, false))
+                .hasMessageContaining("Leave the password out").message().doesNotContain("hunter2");
+        assertThatThrownBy(() -> PostgresTarget.parse("host=db port=x", Map.of(), false, false)).hasMessageContaining("port=x");
+        assertThat(PostgresTarget.masked("host=db password='s e' user=x")).isEqualTo("host=db password=*** user=x");
+    }
 }

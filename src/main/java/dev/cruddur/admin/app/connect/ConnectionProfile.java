@@ -79,7 +79,7 @@ public record ConnectionProfile(String name, Kind kind, String endpoint, String 
     static String postgresProblem(String spec) {
         if (spec == null || spec.equals(PostgresSpec.DEV_VARIABLE) || spec.equals(PostgresSpec.PROD_VARIABLE)) return null;
         try {
-            PostgresTarget.parseUrl(spec, java.util.Map.of(), false, false);
+            PostgresTarget.parse(spec, java.util.Map.of(), false, false);
             return null;
         } catch (IllegalArgumentException e) {
             return "Postgres: " + e.getMessage();

@@ -24,6 +24,6 @@ public final class PostgresSpec {
                     .orElseThrow(() -> new IllegalArgumentException(s + " is not set."));
         }
         // a URL typed on the command line may carry a password, as Cruddur's own variables do
-        return PostgresTarget.parseUrl(s, env, true, false);
+        return PostgresTarget.parse(s, env, true, false);
     }
 }

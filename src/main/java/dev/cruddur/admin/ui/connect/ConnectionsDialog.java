@@ -100,7 +100,7 @@ public final class ConnectionsDialog {
         TextField dataDir = field("profile-data-dir", vm.dataDirProperty());
         dataDir.setPromptText("default data directory");
         TextField postgres = field("profile-postgres", vm.postgresProperty());
-        postgres.setPromptText("optional: CONNECTION_URL, or postgresql://user@host:5432/cruddur");
+        postgres.setPromptText("optional: CONNECTION_URL, postgresql://user@host:5432/cruddur or host=… port=… dbname=… user=…");
 
         GridPane form = new GridPane();
         form.setHgap(10);
