@@ -244,4 +244,23 @@ class TimeOracleTest {
         }
         soft.assertAll();
     }
+
+    @Test
+    void everyCanonicalKeyIsOneCPythonReadsBackAndSortsByTime() {
+        List<String> keys = INSTANTS.stream().map(i -> dev.cruddur.admin.domain.SortKeyTime.canonicalIfAny(i).orElseThrow()).toList();
+        JsonNode real = Oracles.python("""
+                out = []
+                for k in input:
+                    d = datetime.datetime.fromisoformat(k)
+                    out.append(d.astimezone(datetime.timezone.utc).isoformat(timespec="microseconds"))
+                print(json.dumps(out))
+                """, keys);
+        for (int n = 0; n < keys.size(); n++) assertThat(real.get(n).asText()).isEqualTo(keys.get(n));
+        assertThat(keys.stream().sorted().toList()).isEqualTo(INSTANTS.stream().sorted()
+                .map(i -> dev.cruddur.admin.domain.SortKeyTime.canonicalIfAny(i).orElseThrow()).toList());
+        // past year 9999 there is no key CPython could read, and none that would sort after 9999's
+        Instant past = Instant.parse("+10000-01-01T00:00:00Z");
+        assertThat(dev.cruddur.admin.domain.SortKeyTime.canonicalIfAny(past)).isEmpty();
+        assertThat(TimeFormats.render(past, SETTINGS).get(0).value()).startsWith("(none:");
+    }
 }
