@@ -138,6 +138,7 @@ class PostgresUsersInTheWindowTest {
         var zones = javafx.collections.FXCollections.observableArrayList(java.time.ZoneId.of("America/New_York"), java.time.ZoneId.of("+05:30"));
         var vm = new dev.cruddur.admin.ui.time.DatabaseAnswersViewModel(BackgroundTasks.inline(), main::session,
                 parsed, zones);
+        assertThat(vm.availableProperty().get()).isTrue();
         parsed.set(((dev.cruddur.admin.time.ParseOutcome.Parsed) dev.cruddur.admin.time.TimeParser.parse("2023-03-12T02:30:00",
                 java.time.ZoneId.of("America/New_York"))).time());
         vm.ask();

@@ -26,7 +26,7 @@ public final class DatabaseAnswersView extends VBox {
         Button ask = new Button("Ask", Icons.of(Material2AL.DNS));
         ask.setId("time-ask-database");
         ask.getStyleClass().add(Styles.SMALL);
-        ask.disableProperty().bind(vm.askingProperty());
+        ask.disableProperty().bind(vm.askingProperty().or(vm.availableProperty().not()));
         ask.setOnAction(e -> vm.ask());
         Label status = new Label();
         status.setId("time-database-status");

@@ -29,6 +29,7 @@ public final class DatabaseAnswersViewModel {
     private final ObservableList<DatabaseAnswers.Row> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper asking = new ReadOnlyBooleanWrapper(this, "asking");
+    private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
 
     private final BackgroundTasks tasks;
     private final Supplier<DirectMessages> session;
@@ -50,6 +51,8 @@ public final class DatabaseAnswersViewModel {
     /** SHOW timezone and the count of disagreements, or why the database cannot be asked. */
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty askingProperty() { return asking.getReadOnlyProperty(); }
+    /** The connection names a Postgres to ask. */
+    public ReadOnlyBooleanProperty availableProperty() { return available.getReadOnlyProperty(); }
 
     // Commands
 
@@ -57,7 +60,8 @@ public final class DatabaseAnswersViewModel {
         generation++;
         rows.clear();
         asking.set(false);
-        status.set(hasPostgres() ? "Ask the database how it reads this value." : "This connection names no Postgres: add Cruddur's in Connections (Ctrl+L).");
+        available.set(hasPostgres());
+        status.set(available.get() ? "Ask the database how it reads this value." : "This connection names no Postgres: add Cruddur's in Connections (Ctrl+L).");
     }
 
     /** Asks in the background; the answer is dropped when the value changed meanwhile. */
