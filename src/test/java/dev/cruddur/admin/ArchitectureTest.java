@@ -29,6 +29,7 @@ class ArchitectureTest {
                 .layer("store").definedBy("dev.cruddur.admin.store..")
                 .layer("cache").definedBy("dev.cruddur.admin.cache..")
                 .layer("time").definedBy("dev.cruddur.admin.time..")
+                .layer("users").definedBy("dev.cruddur.admin.users..")
                 .layer("domain").definedBy("dev.cruddur.admin.domain..")
                 .layer("engine").definedBy("dev.cruddur.admin.engine..")
                 .layer("cacheengine").definedBy("dev.cruddur.admin.cacheengine..")
@@ -39,7 +40,8 @@ class ArchitectureTest {
                 .whereLayer("store").mayOnlyBeAccessedByLayers("app", "ui", "cli")
                 .whereLayer("cache").mayOnlyBeAccessedByLayers("app", "ui", "cli")
                 .whereLayer("time").mayOnlyBeAccessedByLayers("app", "ui", "cli")
-                .whereLayer("domain").mayOnlyBeAccessedByLayers("store", "cache", "time", "app", "ui", "cli")
+                .whereLayer("users").mayOnlyBeAccessedByLayers("app", "ui", "cli")
+                .whereLayer("domain").mayOnlyBeAccessedByLayers("store", "cache", "time", "users", "app", "ui", "cli")
                 .whereLayer("engine").mayOnlyBeAccessedByLayers("app", "cli", "launcher")
                 .whereLayer("cacheengine").mayOnlyBeAccessedByLayers("cache", "app", "cli", "launcher")
                 .check(classes);
@@ -74,11 +76,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyThePostgresPackageImportsJdbc() {
+        noClasses().that().resideOutsideOfPackage("dev.cruddur.admin.users..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.postgresql..")
+                .check(classes);
+    }
+
+    @Test
     void theEnginesKnowNothingOfTheApp() {
         noClasses().that().resideInAPackage("dev.cruddur.admin.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.cruddur.admin.domain..", "dev.cruddur.admin.store..",
                         "dev.cruddur.admin.app..", "dev.cruddur.admin.ui..", "dev.cruddur.admin.cli..", "dev.cruddur.admin.cache..",
-                        "dev.cruddur.admin.time..", "software.amazon.awssdk..")
+                        "dev.cruddur.admin.time..", "dev.cruddur.admin.users..", "software.amazon.awssdk..")
                 .allowEmptyShould(true)
                 .check(classes);
         noClasses().that().resideInAPackage("dev.cruddur.admin.cacheengine..")

@@ -18,6 +18,7 @@ import dev.cruddur.admin.store.StoreException;
 import dev.cruddur.admin.store.StreamCheckpoints;
 import dev.cruddur.admin.store.StreamUpdater;
 import dev.cruddur.admin.store.TableSchema;
+import dev.cruddur.admin.users.CruddurUsers;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ public final class DirectMessages implements AutoCloseable {
     private final Clock clock;
     private volatile UserDirectory directory;
     private volatile SendMode sendMode = SendMode.DIRECT;
+    private volatile CruddurUsers cruddurUsers;
 
     public DirectMessages(DynamoConnection connection, Clock clock) {
         this.connection = connection;
@@ -85,6 +87,33 @@ public final class DirectMessages implements AutoCloseable {
         return clock;
     }
 
+    /**
+     * Cruddur's Postgres for its users: then look-ups and searches cover all of {@code public.users},
+     * not only the users the table names. Closed with this session.
+     */
+    public void attachUsers(CruddurUsers users) {
+        CruddurUsers before = cruddurUsers;
+        cruddurUsers = users;
+        if (before != null && before != users) before.close();
+    }
+
+    public Optional<CruddurUsers> cruddurUsers() {
+        return Optional.ofNullable(cruddurUsers);
+    }
+
+    /**
+     * Users matching a query (handle, name, email with Postgres; handle or name in the table
+     * without), a page at a time: from Cruddur's Postgres when attached, else the table's directory.
+     */
+    public Page<User> searchUsers(String query, Optional<String> cursor, int limit) {
+        CruddurUsers pg = cruddurUsers;
+        if (pg != null) return pg.search(query, cursor, limit);
+        List<User> all = users().search(query);
+        int from = cursor.map(Integer::parseInt).orElse(0);
+        int to = Math.min(all.size(), from + limit);
+        return new Page<>(all.subList(Math.min(from, to), to), to < all.size() ? Optional.of(Integer.toString(to)) : Optional.empty());
+    }
+
     /** The user directory, read from the table on first use and on {@link #refreshUsers()}. */
     public UserDirectory users() {
         UserDirectory d = directory;
@@ -97,11 +126,45 @@ public final class DirectMessages implements AutoCloseable {
         return directory;
     }
 
-    /** A user by handle or uuid; an unknown uuid-shaped value is taken as is (a user with no conversation yet). */
+    /**
+     * A user by handle or uuid, from the users the table names; an unknown uuid-shaped value is taken
+     * as is (a user with no conversation yet). A handle naming two uuids is refused with both listed.
+     */
     public User requireUser(String handleOrUuid) {
-        return users().find(handleOrUuid).or(() -> asUuid(handleOrUuid).map(u -> new User(u, "", "")))
+        UserLookup found = lookupUser(handleOrUuid);
+        if (found instanceof UserLookup.Found f) return f.user();
+        if (found instanceof UserLookup.Ambiguous ambiguous) {
+            throw new StoreException(StoreException.Kind.INVALID, ambiguous.reason());
+        }
+        return asUuid(handleOrUuid).map(u -> new User(u, "", ""))
                 .orElseThrow(() -> new StoreException(StoreException.Kind.INVALID,
-                        "No user '" + handleOrUuid + "': give a handle or uuid from the table or the demo data."));
+                        "No user '" + handleOrUuid + "' in the table" + (cruddurUsers != null ? " or Cruddur's Postgres" : "")
+                                + ": give a handle or uuid of a user the table names"
+                                + " (the demo's users exist only where the demo data was loaded)."));
+    }
+
+    /**
+     * What a handle or uuid names among the table's users and, with Postgres, Cruddur's users
+     * (whose names win for the same uuid); two uuids for one handle are ambiguous, never guessed.
+     */
+    public UserLookup lookupUser(String handleOrUuid) {
+        UserLookup inTable = users().lookup(handleOrUuid);
+        CruddurUsers pg = cruddurUsers;
+        if (pg == null || handleOrUuid == null || handleOrUuid.isBlank()) return inTable;
+        Map<String, User> candidates = new LinkedHashMap<>();
+        if (inTable instanceof UserLookup.Found f) candidates.put(f.user().uuid(), f.user());
+        if (inTable instanceof UserLookup.Ambiguous a) a.candidates().forEach(u -> candidates.put(u.uuid(), u));
+        Optional<String> uuid = asUuid(handleOrUuid);
+        if (uuid.isPresent()) {
+            pg.byUuid(uuid.get()).ifPresent(u -> candidates.put(u.uuid(), u));
+        } else {
+            pg.byHandle(handleOrUuid).forEach(u -> candidates.put(u.uuid(), u));
+        }
+        return switch (candidates.size()) {
+            case 0 -> new UserLookup.NotFound(handleOrUuid);
+            case 1 -> new UserLookup.Found(candidates.values().iterator().next());
+            default -> new UserLookup.Ambiguous(handleOrUuid, List.copyOf(candidates.values()));
+        };
     }
 
     private static Optional<String> asUuid(String value) {
@@ -198,6 +261,8 @@ public final class DirectMessages implements AutoCloseable {
 
     @Override
     public void close() {
+        CruddurUsers pg = cruddurUsers;
+        if (pg != null) pg.close();
         connection.close();
     }
 }

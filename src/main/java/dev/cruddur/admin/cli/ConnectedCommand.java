@@ -67,6 +67,7 @@ abstract class ConnectedCommand implements Callable<Integer> {
                 throw new StoreException(StoreException.Kind.TABLE_MISSING, "The table '" + messages.connection().table()
                         + "' does not exist on " + messages.connection().target().describe() + ": create it with schema-load (or name another table with --table).");
             }
+            options.postgresTarget(env).ifPresent(pg -> messages.attachUsers(new dev.cruddur.admin.users.CruddurUsers(pg)));
             return run(messages);
         }
     }

@@ -1,6 +1,8 @@
 package dev.cruddur.admin.cli;
 
 import dev.cruddur.admin.app.connect.ConnectionProfile;
+import dev.cruddur.admin.app.connect.PostgresSpec;
+import dev.cruddur.admin.users.PostgresTarget;
 import dev.cruddur.admin.domain.TableKeys;
 import dev.cruddur.admin.store.DynamoTarget;
 import java.net.URI;
@@ -34,6 +36,11 @@ public final class ConnectionOptions {
     @Option(names = "--embedded", description = "Use the embedded endpoint and its data (the default when no endpoint is given).")
     boolean embedded;
 
+    @Option(names = "--postgres", paramLabel = "URL",
+            description = "Cruddur's Postgres for its users: a postgresql:// URL (password from PGPASSWORD or ~/.pgpass), "
+                    + "or CONNECTION_URL / PROD_CONNECTION_URL to use Cruddur's variable. Read only.")
+    String postgres;
+
     @Option(names = "--debug", description = "Print stack traces of failures.")
     boolean debug;
 
@@ -47,6 +54,7 @@ public final class ConnectionOptions {
         merged.table = table != null ? table : outer.table;
         merged.unlockWrites = unlockWrites || outer.unlockWrites;
         merged.debug = debug || outer.debug;
+        merged.postgres = postgres != null ? postgres : outer.postgres;
         merged.embedded = embedded || outer.embedded;
         return merged;
     }
@@ -79,6 +87,16 @@ public final class ConnectionOptions {
         if (problem != null) throw new BadInput(problem);
         URI uri = URI.create(url.strip());
         return new DynamoTarget(Optional.of(uri), Optional.ofNullable(profile), resolvedRegion, tableName());
+    }
+
+    /** Cruddur's Postgres when {@code --postgres} names it. */
+    Optional<PostgresTarget> postgresTarget(Map<String, String> env) {
+        if (postgres == null) return Optional.empty();
+        try {
+            return Optional.of(PostgresSpec.resolve(postgres, env));
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("--postgres: " + e.getMessage());
+        }
     }
 
     String tableName() {

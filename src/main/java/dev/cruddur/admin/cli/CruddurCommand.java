@@ -45,7 +45,7 @@ public final class CruddurCommand implements Runnable {
             int code = e instanceof BadInput || (e instanceof StoreException s && s.kind() == StoreException.Kind.INVALID)
                     ? BAD_INPUT : FAILURE;
             commandLine.getErr().println(e instanceof BadInput || e instanceof StoreException
-                    ? e.getMessage() : "Failed: " + e);
+                    || e instanceof dev.cruddur.admin.users.UsersException ? e.getMessage() : "Failed: " + e);
             if (debug) e.printStackTrace(commandLine.getErr());
             commandLine.getErr().flush();
             return code;
@@ -59,6 +59,9 @@ public final class CruddurCommand implements Runnable {
             if (sub.getCommand() instanceof ConnectedCommand connected) connected.env = env;
             if (sub.getCommand() instanceof ServeCommand serve) serve.env = env;
             if (sub.getCommand() instanceof CacheCommands cache) cache.env = env;
+            for (CommandLine nested : sub.getSubcommands().values()) {
+                if (nested.getCommand() instanceof TimeCommands.Convert convert) convert.env = env;
+            }
         }
         int code = cli.execute(args);
         out.flush();

@@ -1,5 +1,10 @@
 package dev.cruddur.admin.cli;
 
+import dev.cruddur.admin.app.connect.PostgresSpec;
+import dev.cruddur.admin.app.time.DatabaseAnswers;
+import dev.cruddur.admin.users.CruddurUsers;
+import dev.cruddur.admin.users.PostgresTarget;
+import java.util.Optional;
 import dev.cruddur.admin.app.DirectMessages;
 import dev.cruddur.admin.app.lint.LintFinding;
 import dev.cruddur.admin.app.lint.LintReport;
@@ -82,11 +87,18 @@ final class TimeCommands {
         @Option(names = "--now", paramLabel = "INSTANT", description = "The 'now' relative times count from (default: the clock).")
         String now;
 
+        @Option(names = "--postgres", paramLabel = "URL",
+                description = "Ask this Postgres too (a postgresql:// URL, CONNECTION_URL or PROD_CONNECTION_URL): SHOW timezone, "
+                        + "the value as ::timestamp and ::timestamptz under its TimeZone and each --zone, beside the computed forms.")
+        String postgres;
+
         @Option(names = "--json")
         boolean json;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
+
+        Map<String, String> env = System.getenv();
 
         @Override
         public Integer call() throws Exception {
@@ -97,6 +109,7 @@ final class TimeCommands {
             RenderSettings settings = settings();
             List<RenderedForm> forms = TimeFormats.render(time.instant(), settings);
             List<SeedAnswer> answers = SeedAnswers.answer(time, settings);
+            Optional<DatabaseAnswers.Answers> database = askDatabase(time, settings);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -111,6 +124,14 @@ final class TimeCommands {
                 m.put("dst", time.dst().map(d -> d.describe()).orElse(null));
                 m.put("forms", forms.stream().map(f -> Map.of("label", f.label(), "value", f.value())).toList());
                 m.put("seed_answers", answers.stream().map(a -> Map.of("question", a.question(), "answer", a.answer())).toList());
+                database.ifPresent(d -> {
+                    Map<String, Object> db = new LinkedHashMap<>();
+                    db.put("timezone", d.sessionTimeZone());
+                    db.put("note", d.sessionNote());
+                    db.put("answers", d.rows().stream().map(r -> Map.of("question", r.question(), "database", r.database(),
+                            "computed", r.computed(), "agrees", r.agrees())).toList());
+                    m.put("database", db);
+                });
                 out.println(ConnectedCommand.JSON.writeValueAsString(m));
                 return CruddurCommand.OK;
             }
@@ -128,7 +149,33 @@ final class TimeCommands {
                 out.println("Q: " + a.question());
                 out.println("A: " + a.answer());
             }
+            database.ifPresent(d -> {
+                out.println();
+                out.println("The database: SHOW timezone = " + d.sessionTimeZone() + " (" + d.sessionNote() + ")");
+                for (DatabaseAnswers.Row r : d.rows()) {
+                    out.println("  " + r.question());
+                    out.println("    database: " + r.database());
+                    out.println("    computed: " + r.computed() + (r.agrees() ? "" : "   <- DIFFERS"));
+                }
+            });
             return CruddurCommand.OK;
+        }
+
+        /** The database's own answers when --postgres names one; the zones asked are the Postgres TimeZone and each display zone. */
+        private Optional<DatabaseAnswers.Answers> askDatabase(ParsedTime time, RenderSettings settings) {
+            if (postgres == null) return Optional.empty();
+            PostgresTarget target;
+            try {
+                target = PostgresSpec.resolve(postgres, env);
+            } catch (IllegalArgumentException e) {
+                throw new BadInput("--postgres: " + e.getMessage());
+            }
+            List<ZoneId> zones = new ArrayList<>();
+            zones.add(settings.postgresTimeZone());
+            zones.addAll(settings.displayZones());
+            try (CruddurUsers db = new CruddurUsers(target)) {
+                return Optional.of(DatabaseAnswers.ask(db, time, zones));
+            }
         }
 
         private RenderSettings settings() {

@@ -75,9 +75,22 @@ public record SortKeyTime(String raw, Optional<Instant> instant, Form form, int 
                 Form.CANONICAL, 6);
     }
 
-    /** The canonical sort key of an instant (microsecond precision, as Python keeps). */
+    /**
+     * The canonical sort key of an instant (microsecond precision, as Python keeps). Only years 1 to
+     * 9999 have one: it is Python's {@code isoformat()}, which holds no other year, and a longer year
+     * ({@code +10000-…}) would sort before every other key.
+     *
+     * @throws IllegalArgumentException for an instant outside years 1 to 9999 (UTC)
+     */
     public static String canonical(Instant instant) {
-        return CANONICAL_FORMAT.format(instant);
+        return canonicalIfAny(instant).orElseThrow(() -> new IllegalArgumentException(
+                instant + " has no sort key: keys hold years 1 to 9999, as Python's datetime does."));
+    }
+
+    /** The canonical sort key, or empty outside years 1 to 9999. */
+    public static Optional<String> canonicalIfAny(Instant instant) {
+        int year = instant.atOffset(ZoneOffset.UTC).getYear();
+        return year < 1 || year > 9999 ? Optional.empty() : Optional.of(CANONICAL_FORMAT.format(instant));
     }
 
     /** Reads any of the known forms; never throws. */
@@ -103,7 +116,7 @@ public record SortKeyTime(String raw, Optional<Instant> instant, Form form, int 
                 Form form;
                 if (offset.equalsIgnoreCase("Z")) form = Form.UTC_Z;
                 else if (space) form = Form.POSTGRES_TZ;
-                else if (raw.equals(canonical(instant))) form = Form.CANONICAL;
+                else if (canonicalIfAny(instant).filter(raw::equals).isPresent()) form = Form.CANONICAL;
                 else form = Form.OFFSET;
                 return new SortKeyTime(raw, Optional.of(instant), form, fraction.length());
             } catch (DateTimeException e) {

@@ -45,7 +45,7 @@ final class LuxonZoneName {
     static String shortName(ZonedDateTime t) {
         ZoneId zone = t.getZone();
         if (zone.equals(ZoneOffset.UTC) || UTC_IDS.contains(zone.getId())) return "UTC";
-        if (!(zone instanceof ZoneOffset)) {
+        if (!(zone instanceof ZoneOffset) && withinMetazone(zone, t.toInstant())) {
             String abbreviation = NORTH_AMERICAN.get(LONG_NAME.format(t));
             if (abbreviation != null) {
                 if (HAWAII.contains(zone.getId())) return abbreviation.replace("HA", "H");
@@ -54,6 +54,22 @@ final class LuxonZoneName {
         }
         return gmtOffset(t.getOffset());
     }
+
+    /**
+     * CLDR maps a zone to its metazone from 1970-01-01 00:00 UTC (or a later date where the zone
+     * changed metazone) to 9999-12-31 23:59 UTC; outside that ICU has no name and writes the offset
+     * (GMT-4 for New York in 1969's summer, GMT-4:56:02 for its local mean time, GMT+0 for London).
+     */
+    private static boolean withinMetazone(ZoneId zone, java.time.Instant instant) {
+        java.time.Instant from = METAZONE_FROM.getOrDefault(zone.getId(), java.time.Instant.EPOCH);
+        return !instant.isBefore(from) && instant.isBefore(METAZONES_END);
+    }
+
+    private static final java.time.Instant METAZONES_END = java.time.Instant.parse("9999-12-31T23:59:00Z");
+
+    /** Zones whose North American metazone began after 1970 (Anchorage was Alaska-Hawaii, then Yukon, until late 1983). */
+    private static final Map<String, java.time.Instant> METAZONE_FROM = Map.of(
+            "America/Anchorage", java.time.Instant.parse("1983-11-30T09:00:00Z"));
 
     /** ICU's short localized GMT format: "GMT+5:45", "GMT-4", "GMT+0". */
     static String gmtOffset(ZoneOffset offset) {

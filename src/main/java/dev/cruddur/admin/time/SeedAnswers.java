@@ -45,7 +45,7 @@ public final class SeedAnswers {
         Context(ParsedTime t, RenderSettings s) {
             this(t, s, t.instant(), RenderSettings.normalise(s.postgresTimeZone()),
                     RenderSettings.normalise(s.machineZone()), RenderSettings.normalise(s.browserZone()),
-                    SortKeyTime.canonical(t.instant()));
+                    SortKeyTime.canonicalIfAny(t.instant()).orElse("(none: years 1 to 9999 only)"));
         }
 
         /** The naive wall time as written, or the instant's wall time in UTC. */
@@ -59,6 +59,13 @@ public final class SeedAnswers {
     }
 
     private static String postgres(Context c) {
+        var refusal = LiteralReaders.postgresRefusal(c.t.input());
+        if (refusal.isPresent()) {
+            return ("Postgres refuses this text as a timestamp literal (%s): `'%s'::timestamp` and `::timestamptz` both fail, so it can only be stored after Python turns it into a datetime. "
+                    + "That instant would be stored in `timestamp` as %s (its wall time under TimeZone %s) and printed by `timestamptz` as %s.")
+                    .formatted(refusal.get(), c.t.input().strip(), TimeFormats.postgresTimestamp(c.instant, c.pg), c.pg.getId(),
+                            TimeFormats.postgresTimestamptz(c.instant, c.pg));
+        }
         if (c.t.naive()) {
             LocalDateTime wall = c.wall();
             Instant inPg = postgresReading(wall, c.pg);
@@ -80,7 +87,7 @@ public final class SeedAnswers {
     }
 
     /** A wall time read in a zone as Postgres reads it: shifted forward in a gap, the later offset in an overlap. */
-    private static Instant postgresReading(LocalDateTime wall, ZoneId zone) {
+    static Instant postgresReading(LocalDateTime wall, ZoneId zone) {
         var resolved = TimeParser.resolve(wall, zone);
         return resolved.ambiguity()
                 .map(a -> a instanceof LocalTimeAmbiguity.Overlap o ? o.later() : resolved.instant())
@@ -96,7 +103,7 @@ public final class SeedAnswers {
             return ("In: a naive datetime, as this value is (%s), is sent as `timestamp` and comes back unchanged, still naive. "
                     + "Made aware in %s (%s) it is sent as `timestamptz` and comes back aware in the connection's TimeZone %s: %s.")
                     .formatted(TimeFormats.pythonRepr(c.wall().truncatedTo(ChronoUnit.MICROS), null, false), c.zoneName(),
-                            TimeFormats.psycopgFromTimestamptz(c.instant, c.t.zone()), c.pg.getId(),
+                            TimeFormats.pythonReplaceTzinfo(c.wall(), c.t.zone()), c.pg.getId(),
                             TimeFormats.psycopgFromTimestamptz(c.instant, c.pg));
         }
         String naiveIn = TimeFormats.pythonRepr(c.wall().truncatedTo(ChronoUnit.MICROS), null, false);
@@ -188,20 +195,33 @@ public final class SeedAnswers {
 
     private static String luxon(Context c) {
         String general = "ISO 8601 with a T: Cruddur calls `DateTime.fromISO(value, {zone: 'utc'})`, which takes a value without an offset as UTC, keeps the instant of a value with one, keeps milliseconds only, and then shows it in the browser's zone.";
+        String input = c.t.input().strip();
+        String invalid = "Cruddur would show \"Invalid DateTime\" and \"unknown\".";
         String reads = switch (c.t.form()) {
-            case CANONICAL, ISO_Z, ISO_OFFSET -> "This input has an offset, so luxon reads it as %s."
-                    .formatted(c.instant.truncatedTo(ChronoUnit.MILLIS));
-            case NAIVE_ISO -> naiveForLuxon(c);
-            case NAIVE_SPACE, POSTGRES_TIMESTAMPTZ, PYTHON_STR_AWARE ->
-                    "This input has a space instead of the T, so fromISO rejects it (luxon's fromSQL would read it): Cruddur would show \"Invalid DateTime\" and \"unknown\".";
-            case HTTP_DATE ->
-                    "This input is an HTTP date, not ISO, so fromISO rejects it (luxon's fromHTTP would read it): Cruddur would show \"Invalid DateTime\" and \"unknown\".";
+            case CANONICAL, ISO_Z, ISO_OFFSET -> LiteralReaders.luxonFromIso(input)
+                    ? "This input has an offset, so luxon reads it as %s.".formatted(c.instant.truncatedTo(ChronoUnit.MILLIS))
+                    : isoRejected(input, invalid);
+            case NAIVE_ISO -> LiteralReaders.luxonFromIso(input) ? naiveForLuxon(c) : isoRejected(input, invalid);
+            case NAIVE_SPACE, POSTGRES_TIMESTAMPTZ, PYTHON_STR_AWARE -> LiteralReaders.luxonFromSql(input)
+                    ? "This input has a space instead of the T, so fromISO rejects it (luxon's fromSQL would read it): " + invalid
+                    : "This input has a space instead of the T, so fromISO rejects it, and so does fromSQL: " + invalid;
+            case HTTP_DATE -> LiteralReaders.luxonFromHttp(input)
+                    ? "This input is an HTTP date, not ISO, so fromISO rejects it (luxon's fromHTTP would read it): " + invalid
+                    : "This input is an HTTP date, not ISO, so fromISO rejects it, and fromHTTP too (it wants RFC 1123 exactly: "
+                            + "capitalised names, the right weekday, GMT): " + invalid;
             case EPOCH_SECONDS, EPOCH_MILLIS, EPOCH_MICROS ->
                     "This input is a number, not ISO: luxon reads it only with DateTime.fromSeconds or fromMillis; Cruddur's fromISO would show \"Invalid DateTime\".";
         };
         return "%s %s Served canonically, a browser in %s shows %s (DATETIME_FULL), and Cruddur's message list shows %s."
                 .formatted(general, reads, c.browser.getId(), TimeFormats.luxonDateTimeFull(c.instant, c.browser),
                         RelativeTime.cruddurMessageTimeAgo(c.instant, c.s.now(), c.browser));
+    }
+
+    private static String isoRejected(String input, String invalid) {
+        if (LiteralReaders.luxonFromSql(input)) {
+            return "This input has a space instead of the T, so fromISO rejects it (luxon's fromSQL would read it): " + invalid;
+        }
+        return "fromISO rejects this input (luxon wants a T, and a four-digit year or six digits after a sign): " + invalid;
     }
 
     private static String naiveForLuxon(Context c) {

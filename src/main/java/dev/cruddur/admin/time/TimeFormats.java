@@ -29,7 +29,8 @@ public final class TimeFormats {
         ZoneId pg = RenderSettings.normalise(settings.postgresTimeZone());
         ZoneId browser = RenderSettings.normalise(settings.browserZone());
         List<RenderedForm> forms = new ArrayList<>();
-        forms.add(new RenderedForm("Canonical sort key", SortKeyTime.canonical(instant)));
+        forms.add(new RenderedForm("Canonical sort key", SortKeyTime.canonicalIfAny(instant)
+                .orElse("(none: a sort key holds years 1 to 9999, as Python's datetime; a longer year would sort before every key)")));
         forms.add(new RenderedForm("UTC ISO 8601", instant.toString()));
         for (ZoneId zone : settings.displayZones()) {
             forms.add(new RenderedForm("In " + RenderSettings.normalise(zone).getId(), pythonIsoformat(instant, zone)));
@@ -117,16 +118,50 @@ public final class TimeFormats {
      * {@code current_timestamp} or a cast from timestamptz stores), trailing zero fraction digits trimmed.
      */
     public static String postgresTimestamp(Instant instant, ZoneId timeZone) {
-        ZonedDateTime t = postgresPrecision(instant).atZone(timeZone);
+        ZonedDateTime t = postgresPrecision(instant).atZone(postgresSessionZone(timeZone));
         if (t.getYear() < POSTGRES_MIN_YEAR || t.getYear() > POSTGRES_MAX_YEAR) return outOfPostgresRange();
         return postgresWall(t.toLocalDateTime(), "");
     }
 
     /** A {@code timestamptz} as psql prints it under {@code TimeZone}: +00, -04, +05:30. */
     public static String postgresTimestamptz(Instant instant, ZoneId timeZone) {
-        ZonedDateTime t = postgresPrecision(instant).atZone(timeZone);
+        ZonedDateTime t = postgresPrecision(instant).atZone(postgresSessionZone(timeZone));
         if (t.getYear() < POSTGRES_MIN_YEAR || t.getYear() > POSTGRES_MAX_YEAR) return outOfPostgresRange();
         return postgresWall(t.toLocalDateTime(), offset(t.getOffset(), false));
+    }
+
+    /**
+     * The zone a {@code TimeZone} setting makes Postgres use. A bare offset ({@code +05:30}) or one
+     * after UTC/GMT ({@code UTC+5}) is a POSIX zone, whose sign is west of Greenwich: {@code +05:30}
+     * is five and a half hours BEHIND UTC. IANA names (including {@code Etc/GMT+5}) are as they say.
+     */
+    public static ZoneId postgresSessionZone(ZoneId setting) {
+        ZoneId zone = RenderSettings.normalise(setting);
+        if (zone instanceof ZoneOffset offset) return ZoneOffset.ofTotalSeconds(-offset.getTotalSeconds());
+        if (isPosixOffsetName(zone)) {
+            return ZoneOffset.ofTotalSeconds(-zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds());
+        }
+        return zone;
+    }
+
+    /**
+     * What Postgres prints for {@code 'literal'::timestamp}: the wall time as written (an offset in
+     * the literal is ignored), or for {@code ::timestamptz} under the TimeZone setting {@code zone}: the
+     * instant, with a literal without offset read in that zone. Empty when Postgres refuses the literal.
+     */
+    public static java.util.Optional<String> postgresReadsLiteral(ParsedTime t, boolean withTimeZone, ZoneId zone) {
+        if (LiteralReaders.postgresRefusal(t.input()).isPresent()) return java.util.Optional.empty();
+        if (!withTimeZone) {
+            LocalDateTime written = t.naiveWallTime().orElseGet(() -> LocalDateTime.ofInstant(t.instant(), t.zone()));
+            return java.util.Optional.of(postgresTimestamp(written.toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        }
+        Instant instant = t.naiveWallTime().map(wall -> SeedAnswers.postgresReading(wall, postgresSessionZone(zone))).orElse(t.instant());
+        return java.util.Optional.of(postgresTimestamptz(instant, zone));
+    }
+
+    /** {@code UTC+05:00}, {@code GMT-3}: Java's prefixed fixed offsets, which Postgres reads as POSIX. */
+    private static boolean isPosixOffsetName(ZoneId zone) {
+        return zone.getId().matches("(UTC|GMT|UT)[+-].*") && zone.getRules().isFixedOffset();
     }
 
     private static String postgresWall(LocalDateTime t, String offset) {
@@ -145,22 +180,26 @@ public final class TimeFormats {
 
     /** What psycopg3 hands Python for a {@code timestamp} column: a naive datetime. */
     public static String psycopgFromTimestamp(Instant instant, ZoneId timeZone) {
-        LocalDateTime t = LocalDateTime.ofInstant(postgresPrecision(instant), timeZone);
+        LocalDateTime t = LocalDateTime.ofInstant(postgresPrecision(instant), postgresSessionZone(timeZone));
         if (t.getYear() < 1 || t.getYear() > 9999) return outOfPythonRange();
         return pythonRepr(t, null, false);
     }
 
     /**
      * What psycopg3 hands Python for a {@code timestamptz} column: an aware datetime in the connection's
-     * {@code TimeZone} as a {@code ZoneInfo} ({@code fold=1} for the second pass of a repeated hour). A
-     * fixed-offset TimeZone has no ZoneInfo, so psycopg3 falls back to UTC.
+     * {@code TimeZone} ({@code fold=1} for the second pass of a repeated hour). psycopg maps the
+     * TimeZone Postgres reports to a tzinfo: {@code UTC} to {@code datetime.timezone.utc}, a name
+     * {@code ZoneInfo} knows to that {@code ZoneInfo}, anything else (an offset such as {@code +05:30})
+     * to {@code datetime.timezone.utc} with a warning.
      */
     public static String psycopgFromTimestamptz(Instant instant, ZoneId timeZone) {
         Instant pg = postgresPrecision(instant);
         ZoneId zone = RenderSettings.normalise(timeZone);
-        if (zone instanceof ZoneOffset) {
+        if (zone instanceof ZoneOffset || isPosixOffsetName(zone) || zone.getId().equals("UTC")) {
             LocalDateTime t = LocalDateTime.ofInstant(pg, ZoneOffset.UTC);
-            if (t.getYear() < 1 || t.getYear() > 9999) return outOfPythonRange();
+            // psycopg parses the text Postgres prints in its session zone before converting
+            int printedYear = pg.atZone(postgresSessionZone(zone)).getYear();
+            if (t.getYear() < 1 || t.getYear() > 9999 || printedYear < 1 || printedYear > 9999) return outOfPythonRange();
             return pythonRepr(t, "datetime.timezone.utc", false);
         }
         ZonedDateTime t = pg.atZone(zone);
@@ -168,6 +207,28 @@ public final class TimeFormats {
         List<ZoneOffset> offsets = zone.getRules().getValidOffsets(t.toLocalDateTime());
         boolean fold = offsets.size() == 2 && t.getOffset().equals(offsets.get(1));
         return pythonRepr(t.toLocalDateTime(), "zoneinfo.ZoneInfo(key='" + zone.getId() + "')", fold);
+    }
+
+    /**
+     * The repr of {@code naive.replace(tzinfo=…)} for a zone: the wall time kept as given, even in a
+     * DST gap (where it names no instant) or an overlap (fold=0, the first pass).
+     */
+    public static String pythonReplaceTzinfo(LocalDateTime wall, ZoneId zone) {
+        LocalDateTime t = wall.truncatedTo(ChronoUnit.MICROS);
+        if (t.getYear() < 1 || t.getYear() > 9999) return outOfPythonRange();
+        return pythonRepr(t, pythonTzinfo(RenderSettings.normalise(zone)), false);
+    }
+
+    /** The tzinfo Python code would use for a zone: {@code ZoneInfo(key)} for a name, {@code timezone(timedelta)} for an offset. */
+    static String pythonTzinfo(ZoneId zone) {
+        if (zone instanceof ZoneOffset offset) {
+            int seconds = offset.getTotalSeconds();
+            // timedelta normalises a negative duration to days=-1 plus positive seconds
+            String delta = seconds < 0 ? "datetime.timedelta(days=-1, seconds=" + (86400 + seconds) + ")"
+                    : "datetime.timedelta(seconds=" + seconds + ")";
+            return "datetime.timezone(" + delta + ")";
+        }
+        return "zoneinfo.ZoneInfo(key='" + zone.getId() + "')";
     }
 
     /**
@@ -215,8 +276,10 @@ public final class TimeFormats {
     public static String luxonDateTimeFull(Instant instant, ZoneId zone) {
         ZonedDateTime t = instant.atZone(RenderSettings.normalise(zone));
         int hour12 = t.getHour() % 12 == 0 ? 12 : t.getHour() % 12;
+        // Intl writes the year of the era without the era: year 0 is "1" (1 BC), year -1 is "2"
+        int yearOfEra = t.getYear() <= 0 ? 1 - t.getYear() : t.getYear();
         return "%s %d, %d at %d:%02d %s %s".formatted(monthName(t.getMonth(), TextStyle.FULL), t.getDayOfMonth(),
-                t.getYear(), hour12, t.getMinute(), t.getHour() < 12 ? "AM" : "PM", LuxonZoneName.shortName(t));
+                yearOfEra, hour12, t.getMinute(), t.getHour() < 12 ? "AM" : "PM", LuxonZoneName.shortName(t));
     }
 
     /**

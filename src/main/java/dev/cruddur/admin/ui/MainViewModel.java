@@ -2,6 +2,7 @@ package dev.cruddur.admin.ui;
 
 import dev.cruddur.admin.app.DirectMessages;
 import dev.cruddur.admin.app.UserDirectory;
+import dev.cruddur.admin.ui.common.UserSearch;
 import dev.cruddur.admin.app.connect.ConnectionOpener;
 import dev.cruddur.admin.app.connect.ConnectionProfile;
 import dev.cruddur.admin.domain.DemoFixture;
@@ -256,6 +257,23 @@ public final class MainViewModel {
     public List<User> searchUsers(String query) {
         return directory == null ? List.copyOf(users) : directory.search(query);
     }
+
+    /** A page of users matching a query: Cruddur's Postgres in the background when the connection has it, else the directory. */
+    public void searchUsers(String query, Optional<String> cursor, java.util.function.Consumer<UserSearch.Result> show) {
+        DirectMessages dm = session;
+        if (dm == null || dm.cruddurUsers().isEmpty()) {
+            List<User> all = searchUsers(query);
+            int from = cursor.map(Integer::parseInt).orElse(0);
+            int to = Math.min(all.size(), from + USER_PAGE);
+            show.accept(UserSearch.Result.of(new dev.cruddur.admin.domain.Page<>(all.subList(Math.min(from, to), to),
+                    to < all.size() ? Optional.of(Integer.toString(to)) : Optional.empty())));
+            return;
+        }
+        tasks.run(p -> dm.searchUsers(query, cursor, USER_PAGE), page -> show.accept(UserSearch.Result.of(page)),
+                failure -> show.accept(new UserSearch.Result(null, "Cruddur's users could not be searched: " + PlainErrors.describe(failure))));
+    }
+
+    private static final int USER_PAGE = 100;
 
     /** F5: the directory, the list and the open conversation again; a failed connection is retried. */
     public void refresh() {

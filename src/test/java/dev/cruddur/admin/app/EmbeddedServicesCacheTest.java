@@ -10,6 +10,7 @@ import dev.cruddur.admin.cache.CacheRead;
 import dev.cruddur.admin.cache.CacheSettings;
 import dev.cruddur.admin.cache.CacheStore;
 import dev.cruddur.admin.domain.TableKeys;
+import dev.cruddur.admin.engine.EngineConfig;
 import dev.cruddur.admin.store.DynamoConnection;
 import dev.cruddur.admin.store.DynamoTarget;
 import dev.cruddur.admin.store.TableSchema;
@@ -63,7 +64,7 @@ class EmbeddedServicesCacheTest {
     @Test
     void theOpenModeServesAnyoneOnLoopbackAndKeepsNoToken() throws Exception {
         Path dir = Files.createTempDirectory("services-open");
-        try (EmbeddedServices services = EmbeddedServices.persistent(dir, 0, 0, EmbeddedServices.CacheAccess.open());
+        try (EmbeddedServices services = EmbeddedServices.persistent(dir, 0, 0, EmbeddedServices.CacheAccess.open(), EngineConfig.DEFAULT_DURABILITY);
              CacheStore anyone = client(services, Optional.empty())) {
             assertThat(services.cacheToken()).isEmpty();
             assertThat(Files.exists(dir.resolve(EmbeddedServices.CACHE_TOKEN_FILE))).isFalse();

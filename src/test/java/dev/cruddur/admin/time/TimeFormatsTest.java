@@ -29,7 +29,7 @@ class TimeFormatsTest {
                 "Postgres timestamp (TimeZone UTC) | 2023-04-15 13:15:19.922515",
                 "Postgres timestamptz (TimeZone UTC) | 2023-04-15 13:15:19.922515+00",
                 "psycopg3 reads timestamp as | datetime.datetime(2023, 4, 15, 13, 15, 19, 922515)",
-                "psycopg3 reads timestamptz as | datetime.datetime(2023, 4, 15, 13, 15, 19, 922515, tzinfo=zoneinfo.ZoneInfo(key='UTC'))",
+                "psycopg3 reads timestamptz as | datetime.datetime(2023, 4, 15, 13, 15, 19, 922515, tzinfo=datetime.timezone.utc)",
                 "Flask JSON (HTTP date) | Sat, 15 Apr 2023 13:15:19 GMT",
                 "Epoch seconds | 1681564519.922515",
                 "Epoch milliseconds | 1681564519922",
@@ -98,10 +98,10 @@ class TimeFormatsTest {
             2048-07-08T11:00:00Z        | Europe/London    | datetime.datetime(2048, 7, 8, 12, 0)               | datetime.datetime(2048, 7, 8, 12, 0, tzinfo=zoneinfo.ZoneInfo(key='Europe/London'))
             2023-11-05T05:30:00Z        | America/New_York | datetime.datetime(2023, 11, 5, 1, 30)              | datetime.datetime(2023, 11, 5, 1, 30, tzinfo=zoneinfo.ZoneInfo(key='America/New_York'))
             2023-11-05T06:30:00Z        | America/New_York | datetime.datetime(2023, 11, 5, 1, 30)              | datetime.datetime(2023, 11, 5, 1, 30, fold=1, tzinfo=zoneinfo.ZoneInfo(key='America/New_York'))
-            2023-04-15T13:15:00Z        | UTC              | datetime.datetime(2023, 4, 15, 13, 15)             | datetime.datetime(2023, 4, 15, 13, 15, tzinfo=zoneinfo.ZoneInfo(key='UTC'))
-            2023-04-15T13:15:19Z        | UTC              | datetime.datetime(2023, 4, 15, 13, 15, 19)         | datetime.datetime(2023, 4, 15, 13, 15, 19, tzinfo=zoneinfo.ZoneInfo(key='UTC'))
-            2023-04-15T13:15:19Z        | Z                | datetime.datetime(2023, 4, 15, 13, 15, 19)         | datetime.datetime(2023, 4, 15, 13, 15, 19, tzinfo=zoneinfo.ZoneInfo(key='UTC'))
-            2023-04-15T13:15:19Z        | +05:30           | datetime.datetime(2023, 4, 15, 18, 45, 19)         | datetime.datetime(2023, 4, 15, 13, 15, 19, tzinfo=datetime.timezone.utc)
+            2023-04-15T13:15:00Z        | UTC              | datetime.datetime(2023, 4, 15, 13, 15)             | datetime.datetime(2023, 4, 15, 13, 15, tzinfo=datetime.timezone.utc)
+            2023-04-15T13:15:19Z        | UTC              | datetime.datetime(2023, 4, 15, 13, 15, 19)         | datetime.datetime(2023, 4, 15, 13, 15, 19, tzinfo=datetime.timezone.utc)
+            2023-04-15T13:15:19Z        | Z                | datetime.datetime(2023, 4, 15, 13, 15, 19)         | datetime.datetime(2023, 4, 15, 13, 15, 19, tzinfo=datetime.timezone.utc)
+            2023-04-15T13:15:19Z        | +05:30           | datetime.datetime(2023, 4, 15, 7, 45, 19)          | datetime.datetime(2023, 4, 15, 13, 15, 19, tzinfo=datetime.timezone.utc)
             2024-02-29T23:59:59.999999Z | Asia/Kathmandu   | datetime.datetime(2024, 3, 1, 5, 44, 59, 999999)   | datetime.datetime(2024, 3, 1, 5, 44, 59, 999999, tzinfo=zoneinfo.ZoneInfo(key='Asia/Kathmandu'))
             """)
     void writesWhatPsycopgHandsPython(String instant, String zone, String naive, String aware) {

@@ -4,16 +4,20 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cruddur.admin.domain.TableKeys;
 import dev.cruddur.admin.store.DynamoTarget;
+import dev.cruddur.admin.users.PostgresTarget;
 import java.net.URI;
 import java.util.Objects;
 
 /**
  * A saved way to reach Cruddur's table. Credentials are never part of a profile: an AWS profile
- * names a profile of {@code ~/.aws/config} (or none: the default chain) and a region.
+ * names a profile of {@code ~/.aws/config} (or none: the default chain) and a region. The optional
+ * Postgres part names Cruddur's users database: {@code CONNECTION_URL}, {@code PROD_CONNECTION_URL}
+ * (Cruddur's own variables) or a {@code postgresql://user@host:port/db} URL without password (the
+ * password comes from {@code ~/.pgpass} or {@code PGPASSWORD}, never from this file).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConnectionProfile(String name, Kind kind, String endpoint, String awsProfile, String region,
-                                String table, String dataDir) {
+                                String table, String dataDir, String postgres) {
 
     public enum Kind {
         /** A DynamoDB-compatible endpoint given by URL (dynalite, DynamoDB Local, LocalStack). */
@@ -34,6 +38,11 @@ public record ConnectionProfile(String name, Kind kind, String endpoint, String 
         awsProfile = blankToNull(awsProfile);
         region = blankToNull(region);
         dataDir = blankToNull(dataDir);
+        postgres = blankToNull(postgres);
+    }
+
+    public ConnectionProfile(String name, Kind kind, String endpoint, String awsProfile, String region, String table, String dataDir) {
+        this(name, kind, endpoint, awsProfile, region, table, dataDir, null);
     }
 
     public static ConnectionProfile local(String name, String url, String table) {
@@ -57,11 +66,24 @@ public record ConnectionProfile(String name, Kind kind, String endpoint, String 
     /** What is wrong with the profile, in plain words; null when it can be used. */
     @JsonIgnore
     public String problem() {
+        String pg = postgresProblem(postgres);
+        if (pg != null) return pg;
         return switch (kind) {
             case LOCAL -> endpointProblem(endpoint);
             case AWS -> region != null && !region.matches("[a-z]{2}(-[a-z]+)+-\\d") ? "'" + region + "' is not an AWS region (e.g. us-east-1)." : null;
             case EMBEDDED -> null;
         };
+    }
+
+    /** What is wrong with the Postgres part; null when it is absent or usable. A saved URL may not hold a password. */
+    static String postgresProblem(String spec) {
+        if (spec == null || spec.equals(PostgresSpec.DEV_VARIABLE) || spec.equals(PostgresSpec.PROD_VARIABLE)) return null;
+        try {
+            PostgresTarget.parse(spec, java.util.Map.of(), false, false);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "Postgres: " + e.getMessage();
+        }
     }
 
     /** What is wrong with an endpoint URL, in plain words (the window's profiles and the command line share it); null when usable. */
@@ -99,11 +121,11 @@ public record ConnectionProfile(String name, Kind kind, String endpoint, String 
             case AWS -> "AWS " + (region == null ? DynamoTarget.DEFAULT_REGION : region) + (awsProfile == null ? "" : " (" + awsProfile + ")");
             case EMBEDDED -> "Embedded" + (dataDir == null ? "" : " · " + dataDir);
         };
-        return where + " · " + table;
+        return where + " · " + table + (postgres == null ? "" : " · users from " + postgres);
     }
 
     public ConnectionProfile withName(String newName) {
-        return new ConnectionProfile(newName, kind, endpoint, awsProfile, region, table, dataDir);
+        return new ConnectionProfile(newName, kind, endpoint, awsProfile, region, table, dataDir, postgres);
     }
 
     private static String blankToNull(String s) {

@@ -282,7 +282,9 @@ public final class SortKeyLinter {
                 note = "behind its conversation's newest message: moved to it, with its text";
             }
         }
-        String newSk = SortKeyTime.canonical(target);
+        Optional<String> canonical = SortKeyTime.canonicalIfAny(target);
+        if (canonical.isEmpty()) return Optional.empty(); // year 0: no key sorts it right; left for a person to judge
+        String newSk = canonical.get();
         if (newSk.equals(row.sk())) return Optional.empty();
         boolean lost = target.getNano() % 1000 != 0;
         if (lost) note = (note.isEmpty() ? "" : note + "; ") + "digits below the microsecond are dropped";

@@ -13,7 +13,9 @@ public final class PlainErrors {
             if (t.getCause() == null) break;
             t = t.getCause();
         }
-        if (t instanceof StoreException || t instanceof UncheckedIOException) return t.getMessage();
+        if (t instanceof StoreException || t instanceof UncheckedIOException || t instanceof dev.cruddur.admin.users.UsersException) {
+            return t.getMessage();
+        }
         String message = t.getMessage();
         return "Something unexpected went wrong (" + t.getClass().getSimpleName() + (message == null ? "" : ": " + message) + ").";
     }

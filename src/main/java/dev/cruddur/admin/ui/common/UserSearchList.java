@@ -3,10 +3,10 @@ package dev.cruddur.admin.ui.common;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import dev.cruddur.admin.domain.User;
-import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -17,14 +17,21 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/** A search field over the user directory (handle or display name) and the matching users; Enter or a click picks. */
+/**
+ * A search field over the users (handle or display name; with Postgres also email) and the matching
+ * users, a page at a time ("More users" fetches the next); Enter or a click picks.
+ */
 public final class UserSearchList extends VBox {
     private final CustomTextField query = new CustomTextField();
     private final ListView<User> list = new ListView<>();
-    private final Function<String, List<User>> search;
+    private final Button more = new Button("More users");
+    private final Label none = new Label("No user matches.");
+    private final UserSearch search;
     private Consumer<User> onPick = u -> {};
+    private Optional<String> next = Optional.empty();
+    private long asked;
 
-    public UserSearchList(String id, Function<String, List<User>> search) {
+    public UserSearchList(String id, UserSearch search) {
         this.search = search;
         setSpacing(6);
         getStyleClass().add("user-search");
@@ -57,8 +64,8 @@ public final class UserSearchList extends VBox {
                 setGraphic(row);
             }
         });
-        Label none = new Label("No user matches.");
         none.getStyleClass().add(Styles.TEXT_MUTED);
+        none.setWrapText(true);
         list.setPlaceholder(none);
         query.textProperty().addListener((o, a, q) -> refresh());
         query.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -84,16 +91,40 @@ public final class UserSearchList extends VBox {
                 onPick.accept(list.getSelectionModel().getSelectedItem());
             }
         });
-        getChildren().addAll(query, list);
+        more.setId(id + "-more");
+        more.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        more.setVisible(false);
+        more.managedProperty().bind(more.visibleProperty());
+        more.setOnAction(e -> fetch(next, true));
+        getChildren().addAll(query, list, more);
     }
 
     public void setOnPick(Consumer<User> onPick) {
         this.onPick = onPick;
     }
 
-    /** Reads the directory again for the current query (the directory is in memory). */
+    /** Searches again for the current query, from the first page. */
     public void refresh() {
-        list.getItems().setAll(search.apply(query.getText()));
+        fetch(Optional.empty(), false);
+    }
+
+    /** Asks for a page; an answer to an older question (the query changed since) is dropped. */
+    private void fetch(Optional<String> cursor, boolean append) {
+        long question = ++asked;
+        String q = query.getText();
+        search.search(q, cursor, result -> {
+            if (question != asked) return;
+            none.setText(result.error() != null ? result.error() : "No user matches.");
+            if (result.error() != null) {
+                if (!append) list.getItems().clear();
+                next = Optional.empty();
+            } else {
+                if (append) list.getItems().addAll(result.page().items());
+                else list.getItems().setAll(result.page().items());
+                next = result.page().nextCursor();
+            }
+            more.setVisible(next.isPresent());
+        });
     }
 
     public void focusQuery() {

@@ -99,6 +99,8 @@ public final class ConnectionsDialog {
         TextField table = field("profile-table", vm.tableProperty());
         TextField dataDir = field("profile-data-dir", vm.dataDirProperty());
         dataDir.setPromptText("default data directory");
+        TextField postgres = field("profile-postgres", vm.postgresProperty());
+        postgres.setPromptText("optional: CONNECTION_URL, postgresql://user@host:5432/cruddur or host=… port=… dbname=… user=…");
 
         GridPane form = new GridPane();
         form.setHgap(10);
@@ -121,6 +123,7 @@ public final class ConnectionsDialog {
         Label dirLabel = new Label("Data directory");
         form.addRow(row++, dirLabel, dataDir);
         form.addRow(row++, new Label("Table"), table);
+        form.addRow(row++, new Label("Postgres (users)"), postgres);
         Runnable showKind = () -> {
             ConnectionProfile.Kind k = vm.kindProperty().get();
             show(k == ConnectionProfile.Kind.LOCAL, endpointLabel, endpoint);
@@ -152,19 +155,24 @@ public final class ConnectionsDialog {
         result.setId("profile-test-result");
         result.setWrapText(true);
         result.textProperty().bind(vm.testResultProperty());
+        result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label problem = new Label();
         problem.setId("profile-problem");
         problem.setWrapText(true);
         problem.getStyleClass().add(Styles.DANGER);
         problem.textProperty().bind(vm.problemProperty());
 
-        VBox right = new VBox(10, form, awsNote, new HBox(8, test, save, connect), result, problem);
+        Label postgresNote = new Label("Postgres (read only) lists every Cruddur user; its password comes from ~/.pgpass or PGPASSWORD, never this file.");
+        postgresNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        postgresNote.setWrapText(true);
+        postgresNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        VBox right = new VBox(10, form, awsNote, postgresNote, new HBox(8, test, save, connect), result, problem);
         right.setPadding(new Insets(0, 0, 0, 12));
         right.setPrefWidth(480);
         right.setMinWidth(480);
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox content = new HBox(left, right);
-        content.setPrefHeight(400);
+        content.setPrefHeight(440);
         content.setPrefWidth(760);
         content.getStylesheets().add(Themes.appStylesheet());
         dialog.getDialogPane().setContent(content);

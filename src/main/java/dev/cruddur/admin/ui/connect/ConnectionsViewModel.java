@@ -38,6 +38,7 @@ public final class ConnectionsViewModel {
     private final StringProperty region = new SimpleStringProperty(this, "region", "");
     private final StringProperty table = new SimpleStringProperty(this, "table", "");
     private final StringProperty dataDir = new SimpleStringProperty(this, "dataDir", "");
+    private final StringProperty postgres = new SimpleStringProperty(this, "postgres", "");
     private final ObservableList<String> awsProfileNames = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper(this, "testResult", "");
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(this, "testing");
@@ -73,6 +74,8 @@ public final class ConnectionsViewModel {
     public StringProperty regionProperty() { return region; }
     public StringProperty tableProperty() { return table; }
     public StringProperty dataDirProperty() { return dataDir; }
+    /** Cruddur's Postgres for its users: empty, CONNECTION_URL, PROD_CONNECTION_URL, or a URL without password. */
+    public StringProperty postgresProperty() { return postgres; }
     public ObservableList<String> awsProfileNames() { return awsProfileNames; }
     public ReadOnlyStringProperty testResultProperty() { return testResult.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty testingProperty() { return testing.getReadOnlyProperty(); }
@@ -111,6 +114,7 @@ public final class ConnectionsViewModel {
         region.set(nz(p.region()));
         table.set(p.table());
         dataDir.set(nz(p.dataDir()));
+        postgres.set(nz(p.postgres()));
     }
 
     public void newProfile() {
@@ -125,6 +129,7 @@ public final class ConnectionsViewModel {
         region.set("");
         table.set(dev.cruddur.admin.domain.TableKeys.DEFAULT_TABLE);
         dataDir.set("");
+        postgres.set("");
     }
 
     private boolean exists(String n) {
@@ -133,7 +138,8 @@ public final class ConnectionsViewModel {
 
     /** The form as a profile. */
     public ConnectionProfile formProfile() {
-        return new ConnectionProfile(name.get(), kind.get(), endpoint.get(), awsProfile.get(), region.get(), table.get(), dataDir.get());
+        return new ConnectionProfile(name.get(), kind.get(), endpoint.get(), awsProfile.get(), region.get(), table.get(), dataDir.get(),
+                postgres.get());
     }
 
     /** Saves the form (replacing the profile being edited) and writes the file. Returns false when refused. */

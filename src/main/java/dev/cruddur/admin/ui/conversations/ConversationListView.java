@@ -63,8 +63,10 @@ public final class ConversationListView extends VBox {
         loadDemo.setId("empty-load-demo");
         loadDemo.getStyleClass().add(Styles.SMALL);
         loadDemo.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> vm.loaded().isEmpty() && !vm.loadingProperty().get() && vm.viewerProperty().get() != null,
-                vm.loaded(), vm.loadingProperty(), vm.viewerProperty()));
+                // also with no viewer: an empty table names no user until the demo (or Cruddur's data) is in
+                () -> vm.loaded().isEmpty() && !vm.loadingProperty().get()
+                        && (vm.viewerProperty().get() != null || !vm.emptyTextProperty().get().isEmpty()),
+                vm.loaded(), vm.loadingProperty(), vm.viewerProperty(), vm.emptyTextProperty()));
         loadDemo.managedProperty().bind(loadDemo.visibleProperty());
         VBox placeholder = new VBox(10, Icons.of(Material2AL.CHAT_BUBBLE_OUTLINE, 32), empty, loadDemo);
         placeholder.setAlignment(Pos.CENTER);

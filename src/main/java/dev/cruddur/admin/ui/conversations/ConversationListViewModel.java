@@ -81,6 +81,7 @@ public final class ConversationListViewModel {
         error.set(null);
         loading.set(false);
         if (on != null && who != null) loadPage();
+        else updateEmptyText();
     }
 
     public void clear() {
@@ -143,7 +144,9 @@ public final class ConversationListViewModel {
 
     private void updateEmptyText() {
         User who = viewer.get();
-        if (loading.get() || who == null) emptyText.set(loading.get() ? "Loading…" : "");
+        if (loading.get()) emptyText.set("Loading…");
+        // the table's users are the only ones known: an empty table names nobody to view as
+        else if (who == null) emptyText.set(messages == null ? "" : "The table has no conversations yet, so it names no user to view as.");
         else if (loaded.isEmpty()) emptyText.set(who.displayName() + " (@" + who.handle() + ") has no conversations yet.");
         else emptyText.set("No conversation matches \u201c" + filter.get().strip() + "\u201d.");
     }

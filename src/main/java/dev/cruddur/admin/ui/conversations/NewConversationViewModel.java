@@ -61,6 +61,13 @@ public final class NewConversationViewModel {
         return main.searchUsers(query).stream().filter(u -> from == null || !u.uuid().equals(from.uuid())).toList();
     }
 
+    /** A page of the users one can write to (everyone but the sender), from Postgres when the connection has it. */
+    public void search(String query, java.util.Optional<String> cursor, java.util.function.Consumer<dev.cruddur.admin.ui.common.UserSearch.Result> show) {
+        main.searchUsers(query, cursor, result -> show.accept(result.page() == null ? result
+                : dev.cruddur.admin.ui.common.UserSearch.Result.of(new dev.cruddur.admin.domain.Page<>(result.page().items().stream()
+                        .filter(u -> from == null || !u.uuid().equals(from.uuid())).toList(), result.page().nextCursor()))));
+    }
+
     // Commands
 
     public void start() {

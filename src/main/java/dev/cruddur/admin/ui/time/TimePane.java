@@ -16,6 +16,7 @@ public final class TimePane implements PaneView {
     private final TimeConversionViewModel conversion;
     private final SortKeyLintViewModel lint;
     private final TimeConversionView conversionView;
+    private final DatabaseAnswersViewModel database;
     private final SortKeyLintView lintView;
 
     /** The zones are remembered in the config directory ({@code $XDG_CONFIG_HOME/cruddur-admin}). */
@@ -29,8 +30,16 @@ public final class TimePane implements PaneView {
         lint = new SortKeyLintViewModel(main.tasks(), main::session, main.clock());
         main.profileProperty().addListener((o, a, b) -> lint.clear());
         conversionView = new TimeConversionView(conversion);
+        database = new DatabaseAnswersViewModel(main.tasks(), main::session, conversion.parsedProperty(), conversion.displayZones());
+        main.profileProperty().addListener((o, a, b) -> database.clear());
+        main.stateProperty().addListener((o, a, b) -> database.clear());
         lintView = new SortKeyLintView(lint);
-        Tab convert = new Tab("Convert", conversionView);
+        DatabaseAnswersView databaseView = new DatabaseAnswersView(database);
+        databaseView.setPadding(new javafx.geometry.Insets(0, 12, 10, 12));
+        javafx.scene.layout.VBox convertBox = new javafx.scene.layout.VBox(conversionView, databaseView);
+        javafx.scene.layout.VBox.setVgrow(conversionView, javafx.scene.layout.Priority.ALWAYS);
+        convertBox.getStyleClass().add("time-conversion");
+        Tab convert = new Tab("Convert", convertBox);
         convert.setId("time-tab-convert");
         Tab linter = new Tab("Sort-key lint", lintView);
         linter.setId("time-tab-lint");
@@ -62,6 +71,7 @@ public final class TimePane implements PaneView {
     }
 
     public TimeConversionViewModel conversion() { return conversion; }
+    public DatabaseAnswersViewModel database() { return database; }
     public SortKeyLintViewModel lint() { return lint; }
     public TimeConversionView conversionView() { return conversionView; }
     public SortKeyLintView lintView() { return lintView; }
