@@ -67,6 +67,7 @@ public final class EmbeddedServices implements AutoCloseable {
             EmbeddedServices services = new EmbeddedServices(dynamo, startCache(cachePort, dynamo), Optional.of(dir), channel, lock);
             AtomicFiles.replace(dir.resolve(ENDPOINT_FILE), dynamo.endpoint() + "\n");
             AtomicFiles.replace(dir.resolve(CACHE_PORT_FILE), services.cachePort() + "\n");
+            services.publishedCache().publishIn(dir);
             return services;
         } catch (OverlappingFileLockException e) {
             closeQuietly(channel);
@@ -89,25 +90,46 @@ public final class EmbeddedServices implements AutoCloseable {
 
     /** The endpoint of another process that owns {@code dir}, if one does and it left its URL. */
     public static Optional<URI> runningIn(Path dir) {
-        Path lockFile = dir.resolve(LOCK);
         Path endpointFile = dir.resolve(ENDPOINT_FILE);
-        if (!Files.exists(lockFile) || !Files.exists(endpointFile)) return Optional.empty();
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-            FileLock probe = channel.tryLock();
-            if (probe != null) {
-                probe.release();
-                return Optional.empty(); // nobody holds it: the URL is left over from a run that ended
-            }
-        } catch (OverlappingFileLockException e) {
-            // held by this very process (a window, or serve, in this JVM): its URL is as good
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        if (!Files.exists(endpointFile) || !ownedByARunningProcess(dir)) return Optional.empty();
         try {
             return Optional.of(URI.create(Files.readString(endpointFile, StandardCharsets.UTF_8).strip()));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The cache of the process that owns {@code dir}, as it published it ({@link PublishedCache}),
+     * if one owns it; a record left by a run that ended is ignored.
+     */
+    public static Optional<PublishedCache> cacheRunningIn(Path dir) {
+        return ownedByARunningProcess(dir) ? PublishedCache.readFrom(dir) : Optional.empty();
+    }
+
+    private static boolean ownedByARunningProcess(Path dir) {
+        Path lockFile = dir.resolve(LOCK);
+        if (!Files.exists(lockFile)) return false;
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock probe = channel.tryLock();
+            if (probe != null) {
+                probe.release();
+                return false; // nobody holds it: what it left is from a run that ended
+            }
+            return true;
+        } catch (OverlappingFileLockException e) {
+            return true; // held by this very process (a window, or serve, in this JVM)
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Where this process's cache listens, as others should reach it. The token field stays empty
+     * while the embedded cache serves without one.
+     */
+    public PublishedCache publishedCache() {
+        return new PublishedCache(cache.host(), cache.port(), Optional.empty());
     }
 
     /** Creates the table and loads the demo data when the table is missing (a first start). */
@@ -141,6 +163,7 @@ public final class EmbeddedServices implements AutoCloseable {
             try {
                 Files.deleteIfExists(d.resolve(ENDPOINT_FILE));
                 Files.deleteIfExists(d.resolve(CACHE_PORT_FILE));
+                PublishedCache.withdrawFrom(d);
             } catch (IOException ignored) {
                 // a stale URL is harmless: runningIn checks the lock first
             }

@@ -4,7 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cruddur.admin.app.DirectMessages;
 import dev.cruddur.admin.app.EmbeddedServices;
+import dev.cruddur.admin.app.PublishedCache;
 import dev.cruddur.admin.app.UserDirectories;
+import dev.cruddur.admin.app.cache.CacheChoice;
+import dev.cruddur.admin.app.cache.Invalidation;
+import dev.cruddur.admin.app.cache.WriteInvalidation;
+import dev.cruddur.admin.cache.CacheSettingsException;
+import dev.cruddur.admin.cache.CacheStore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -43,23 +51,61 @@ abstract class ConnectedCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         ConnectionOptions options = options();
         if (!options.usesEmbedded(env)) {
-            return runOn(options.target(env), options);
+            return runOn(options.target(env), options, Optional.empty());
         }
-        // the embedded data: the running window's or serve's endpoint if one owns it, else opened here
+        // the embedded data: the running window's or serve's endpoint and cache if one owns it, else opened here
         Path data = UserDirectories.data(env);
         Optional<URI> running = EmbeddedServices.runningIn(data);
-        if (running.isPresent()) return runOn(DynamoTarget.endpoint(running.get(), options.tableName()), options);
+        if (running.isPresent()) {
+            return runOn(DynamoTarget.endpoint(running.get(), options.tableName()), options, EmbeddedServices.cacheRunningIn(data));
+        }
         try (EmbeddedServices services = EmbeddedServices.persistent(data, 0, 0)) {
             services.ensureDemoData(options.tableName());
-            return runOn(DynamoTarget.endpoint(services.dynamoEndpoint(), options.tableName()), options);
+            return runOn(DynamoTarget.endpoint(services.dynamoEndpoint(), options.tableName()), options,
+                    Optional.of(services.publishedCache()));
         }
     }
 
-    private int runOn(DynamoTarget target, ConnectionOptions options) throws Exception {
-        try (DirectMessages messages = DirectMessages.open(target)) {
+    /**
+     * Runs the command with every write it makes keeping the chosen cache honest
+     * ({@link WriteInvalidation}); without a cache to reach, or when the cache fails, the first
+     * write says so once on stderr and the command goes on.
+     */
+    private int runOn(DynamoTarget target, ConnectionOptions options, Optional<PublishedCache> owner) throws Exception {
+        CacheChoice choice;
+        try {
+            choice = CacheChoice.of(env, owner);
+        } catch (CacheSettingsException e) {
+            choice = new CacheChoice.None(e.getMessage());
+        }
+        CacheStore cache = null;
+        if (choice instanceof CacheChoice.Use use) {
+            try {
+                cache = CacheStore.open(use.settings());
+            } catch (CacheSettingsException e) {
+                choice = new CacheChoice.None(e.getMessage());
+            }
+        }
+        try (DirectMessages messages = DirectMessages.open(target);
+             WriteInvalidation invalidation = WriteInvalidation.attach(messages.connection(), cache)) {
+            invalidation.addListener(noteOnce(choice));
             if (options.unlockWrites) messages.connection().unlockWrites();
             return run(messages);
+        } finally {
+            if (cache != null) cache.close();
         }
+    }
+
+    private Consumer<Invalidation> noteOnce(CacheChoice choice) {
+        AtomicBoolean said = new AtomicBoolean();
+        return done -> {
+            if (done.complete() || said.getAndSet(true)) return;
+            String why = choice instanceof CacheChoice.None none
+                    ? "no cache is reachable (" + none.why() + ")"
+                    : "the cache (" + ((CacheChoice.Use) choice).describe() + ") could not be updated: " + done.failures().get(0);
+            err().println("Note: written, but " + why + "; a page cached before this write may be served until its TTL ends.");
+            err().flush();
+        };
     }
 
     ConnectionOptions options() {

@@ -89,7 +89,7 @@ public final class StaleCheck {
             return new Report(key, Verdict.NOT_A_PAGE_KEY, false, List.of(), false,
                     "Only groups/{user_uuid} and messages/{message_group_uuid} hold pages that can be compared with DynamoDB.");
         }
-        CacheRead<String> cached = cache.getText(key);
+        CacheRead<String> cached = cache.inspectText(key);
         if (cached instanceof CacheRead.Failed<String> failed) {
             return new Report(key, Verdict.CACHE_ERROR, false, List.of(), false, failed.message());
         }
@@ -203,7 +203,7 @@ public final class StaleCheck {
     }
 
     private Optional<Long> currentGeneration(String pageKey) {
-        if (cache.getText(CacheKeys.generationOf(pageKey)) instanceof CacheRead.Hit<String> hit) {
+        if (cache.inspectText(CacheKeys.generationOf(pageKey)) instanceof CacheRead.Hit<String> hit) {
             try {
                 return Optional.of(Long.parseLong(hit.value().strip()));
             } catch (NumberFormatException notACounter) {
