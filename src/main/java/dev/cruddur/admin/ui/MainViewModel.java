@@ -89,7 +89,7 @@ public final class MainViewModel {
         this.startViewer = startViewer;
         this.cache = new CacheSession(tasks, dataDir, this::showNotice);
         this.streamMode = new StreamModeViewModel(tasks, dataDir);
-        this.conversations = new ConversationListViewModel(tasks, cache.reads());
+        this.conversations = new ConversationListViewModel(tasks, cache.reads(), clock);
         this.transcript = new TranscriptViewModel(tasks, clock, zone, cache.reads());
         conversations.selectedProperty().addListener((o, a, c) -> transcript.open(session, viewer.get(), c));
         transcript.setOnSent(conversations::moveToTop);
@@ -170,6 +170,12 @@ public final class MainViewModel {
      */
     private void adopt(Opened opened) {
         session = opened.messages();
+        cache.reads().useSession(session); // its writes keep the cache honest from now on
+        // the embedded data's cache (its owner's, this window's or serve's), so writes invalidate it;
+        // a cache the environment names was opened at start-up
+        if (profile.get() != null && profile.get().kind() == ConnectionProfile.Kind.EMBEDDED) {
+            cache.openOnDemand(System.getenv(), profile.get());
+        }
         streamMode.useSession(session);
         DynamoTarget target = session.connection().target();
         badge.set(target.isAws() ? Badge.AWS : target.isLoopback() ? Badge.LOCAL : Badge.REMOTE);
@@ -361,6 +367,7 @@ public final class MainViewModel {
 
     private void closeSession() {
         streamMode.useSession(null);
+        cache.reads().useSession(null);
         if (session != null) {
             if (recorderListener != null) session.connection().recorder().removeListener(recorderListener);
             closeInBackground(session);
@@ -380,6 +387,7 @@ public final class MainViewModel {
     /** At window close: the connection is closed on a daemon thread, never on the FX thread. */
     public void shutdown() {
         streamMode.useSession(null);
+        cache.reads().useSession(null);
         generation++;
         DirectMessages last = session;
         session = null;

@@ -1,5 +1,6 @@
 package dev.cruddur.admin.ui.cache;
 
+import dev.cruddur.admin.app.cache.PageReads;
 import dev.cruddur.admin.app.connect.ConnectionProfile;
 import dev.cruddur.admin.cache.ApiKey;
 import dev.cruddur.admin.cache.CacheConnection;
@@ -23,7 +24,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The window's cache for the session: which one, whether it is open, and the reads that go
- * through it. A cache named by the environment (a Momento key, or a Momento-compatible endpoint)
+ * through it (the app's {@link PageReads}). A cache named by the environment (a Momento key, or a Momento-compatible endpoint)
  * is opened at start-up; otherwise the embedded cache is opened when the Cache pane first asks:
  * the one the embedded services run beside the embedded DynamoDB (found through the
  * {@code cache.port} file they write in their data directory) when the connection is Embedded,
@@ -48,7 +49,7 @@ public final class CacheSession {
 
     private final BackgroundTasks tasks;
     private final Path defaultDataDir;
-    private final CacheAsideReads reads;
+    private final PageReads reads;
     private int generation;
 
     /**
@@ -57,13 +58,14 @@ public final class CacheSession {
     public CacheSession(BackgroundTasks tasks, Path defaultDataDir, Consumer<String> problems) {
         this.tasks = tasks;
         this.defaultDataDir = defaultDataDir;
-        this.reads = new CacheAsideReads(tasks.latestOnFx(p -> {
+        this.reads = new PageReads(tasks.latestOnFx(p -> {
             problem.set(p);
             problems.accept(p);
         }));
     }
 
-    public MessageReads reads() { return reads; }
+    /** What the conversation panes read, from the table or through this cache; it also keeps the cache honest on writes. */
+    public PageReads reads() { return reads; }
     public ReadOnlyObjectProperty<CacheStore> storeProperty() { return store.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
@@ -140,7 +142,7 @@ public final class CacheSession {
 
     private void adopt(CacheStore opened, String kindLabel) {
         CacheStore old = store.get();
-        reads.use(opened);
+        reads.useCache(opened);
         store.set(opened);
         state.set(State.OPEN);
         error.set(null);
@@ -158,7 +160,7 @@ public final class CacheSession {
     /** Closes the cache; reads go straight to DynamoDB again. */
     public void close() {
         generation++;
-        reads.use(null);
+        reads.useCache(null);
         CacheStore old = store.get();
         store.set(null);
         state.set(State.CLOSED);
