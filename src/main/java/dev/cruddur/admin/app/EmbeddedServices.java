@@ -31,6 +31,9 @@ public final class EmbeddedServices implements AutoCloseable {
     private static final String ENDPOINT_FILE = "endpoint.url";
     private static final String CACHE_PORT_FILE = "cache.port";
 
+    /** The data directories this JVM owns. */
+    private static final java.util.Set<Path> OWNED_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final EmbeddedDynamo dynamo;
     private final EmbeddedCacheServer cache;
     private final Optional<Path> dataDir;
@@ -57,12 +60,18 @@ public final class EmbeddedServices implements AutoCloseable {
      * another process owns the directory: use {@link #runningIn(Path)} to find it.
      */
     public static EmbeddedServices persistent(Path dir, int dynamoPort, int cachePort) {
+        if (OWNED_HERE.contains(key(dir))) {
+            // not even a probe: closing a channel of the lock file would release this JVM's lock on it
+            throw new StoreException(StoreException.Kind.INVALID, "The embedded data in " + dir
+                    + " is in use by another Cruddur Admin" + runningIn(dir).map(u -> " at " + u).orElse("") + ".");
+        }
         FileChannel channel = null;
         try {
             Files.createDirectories(dir);
             channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) throw new OverlappingFileLockException();
+            OWNED_HERE.add(key(dir));
             EmbeddedDynamo dynamo = EmbeddedDynamo.start(new EngineConfig(dynamoPort, Optional.of(dir.resolve("dynamodb"))));
             EmbeddedServices services = new EmbeddedServices(dynamo, startCache(cachePort, dynamo), Optional.of(dir), channel, lock);
             AtomicFiles.replace(dir.resolve(ENDPOINT_FILE), dynamo.endpoint() + "\n");
@@ -108,6 +117,8 @@ public final class EmbeddedServices implements AutoCloseable {
     }
 
     private static boolean ownedByARunningProcess(Path dir) {
+        // never probe a lock this JVM holds: closing any channel of the file would release it (POSIX locks)
+        if (OWNED_HERE.contains(key(dir))) return true;
         Path lockFile = dir.resolve(LOCK);
         if (!Files.exists(lockFile)) return false;
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
@@ -168,12 +179,17 @@ public final class EmbeddedServices implements AutoCloseable {
                 // a stale URL is harmless: runningIn checks the lock first
             }
         });
+        dataDir.ifPresent(d -> OWNED_HERE.remove(key(d)));
         try {
             if (lock != null) lock.release();
         } catch (IOException ignored) {
             // closing the channel releases it too
         }
         closeQuietly(lockChannel);
+    }
+
+    private static Path key(Path dir) {
+        return dir.toAbsolutePath().normalize();
     }
 
     private static void closeQuietly(FileChannel channel) {

@@ -13,6 +13,7 @@ import dev.cruddur.admin.cache.CacheSettingsException;
 import dev.cruddur.admin.cache.CacheStore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -49,29 +50,40 @@ abstract class ConnectedCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        ConnectionOptions options = options();
+        return runConnected(options(), env, this::err, this::run);
+    }
+
+    /** What a command does once connected. */
+    interface OnConnection {
+        int run(DirectMessages messages) throws Exception;
+    }
+
+    /**
+     * Connects as the options say and runs {@code command}: the embedded data (the running window's
+     * or serve's endpoint and cache if one owns it, else opened here), or the endpoint or AWS named;
+     * every write keeps the chosen cache honest ({@link WriteInvalidation}); without a cache to
+     * reach, or when it fails, the first write says so once on {@code err} and the command goes on.
+     */
+    static int runConnected(ConnectionOptions options, Map<String, String> env, Supplier<PrintWriter> err,
+                            OnConnection command) throws Exception {
         if (!options.usesEmbedded(env)) {
-            return runOn(options.target(env), options, Optional.empty());
+            return runOn(options.target(env), options, Optional.empty(), env, err, command);
         }
-        // the embedded data: the running window's or serve's endpoint and cache if one owns it, else opened here
         Path data = UserDirectories.data(env);
         Optional<URI> running = EmbeddedServices.runningIn(data);
         if (running.isPresent()) {
-            return runOn(DynamoTarget.endpoint(running.get(), options.tableName()), options, EmbeddedServices.cacheRunningIn(data));
+            return runOn(DynamoTarget.endpoint(running.get(), options.tableName()), options,
+                    EmbeddedServices.cacheRunningIn(data), env, err, command);
         }
         try (EmbeddedServices services = EmbeddedServices.persistent(data, 0, 0)) {
             services.ensureDemoData(options.tableName());
             return runOn(DynamoTarget.endpoint(services.dynamoEndpoint(), options.tableName()), options,
-                    Optional.of(services.publishedCache()));
+                    Optional.of(services.publishedCache()), env, err, command);
         }
     }
 
-    /**
-     * Runs the command with every write it makes keeping the chosen cache honest
-     * ({@link WriteInvalidation}); without a cache to reach, or when the cache fails, the first
-     * write says so once on stderr and the command goes on.
-     */
-    private int runOn(DynamoTarget target, ConnectionOptions options, Optional<PublishedCache> owner) throws Exception {
+    private static int runOn(DynamoTarget target, ConnectionOptions options, Optional<PublishedCache> owner,
+                             Map<String, String> env, Supplier<PrintWriter> err, OnConnection command) throws Exception {
         CacheChoice choice;
         try {
             choice = CacheChoice.of(env, owner);
@@ -88,23 +100,23 @@ abstract class ConnectedCommand implements Callable<Integer> {
         }
         try (DirectMessages messages = DirectMessages.open(target);
              WriteInvalidation invalidation = WriteInvalidation.attach(messages.connection(), cache)) {
-            invalidation.addListener(noteOnce(choice));
+            invalidation.addListener(noteOnce(choice, err));
             if (options.unlockWrites) messages.connection().unlockWrites();
-            return run(messages);
+            return command.run(messages);
         } finally {
             if (cache != null) cache.close();
         }
     }
 
-    private Consumer<Invalidation> noteOnce(CacheChoice choice) {
+    private static Consumer<Invalidation> noteOnce(CacheChoice choice, Supplier<PrintWriter> err) {
         AtomicBoolean said = new AtomicBoolean();
         return done -> {
             if (done.complete() || said.getAndSet(true)) return;
             String why = choice instanceof CacheChoice.None none
                     ? "no cache is reachable (" + none.why() + ")"
                     : "the cache (" + ((CacheChoice.Use) choice).describe() + ") could not be updated: " + done.failures().get(0);
-            err().println("Note: written, but " + why + "; a page cached before this write may be served until its TTL ends.");
-            err().flush();
+            err.get().println("Note: written, but " + why + "; a page cached before this write may be served until its TTL ends.");
+            err.get().flush();
         };
     }
 

@@ -274,9 +274,9 @@ public final class MainViewModel {
             if (gen != generation) return;
             directory = full;
             users.setAll(full.all());
-            var open = transcript.conversationProperty().get();
-            conversations.show(dm, viewer.get());
-            if (open != null) transcript.reload();
+            // in place: the list keeps its selection, so the open conversation stays open and is read again
+            conversations.refresh();
+            transcript.refresh();
         }, failure -> {
             if (gen != generation) return;
             connectionError.set(PlainErrors.describe(failure));
