@@ -17,9 +17,12 @@ import dev.cruddur.admin.ui.common.PlainErrors;
 import dev.cruddur.admin.ui.conversations.ConversationListViewModel;
 import dev.cruddur.admin.ui.messages.StreamModeViewModel;
 import dev.cruddur.admin.ui.messages.TranscriptViewModel;
+import dev.cruddur.admin.ui.shell.WindowSession;
+import dev.cruddur.admin.domain.Message;
+import java.time.ZoneId;
+import javafx.beans.value.ObservableValue;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,11 +44,7 @@ import javafx.collections.ObservableList;
  * The window's state: which connection, whose inbox, the table's state, the status bar, the theme;
  * and the conversation list and transcript view models it feeds.
  */
-public final class MainViewModel {
-    public enum State { IDLE, CONNECTING, READY, NO_TABLE, UNREACHABLE }
-
-    /** The badge: green LOCAL (loopback), amber REMOTE (an endpoint elsewhere), red AWS. */
-    public enum Badge { LOCAL, REMOTE, AWS }
+public final class MainViewModel implements WindowSession {
 
     private record Opened(DirectMessages messages, TableSchema.TableState table) {}
 
@@ -116,6 +115,9 @@ public final class MainViewModel {
     public BooleanProperty darkProperty() { return dark; }
     public BackgroundTasks tasks() { return tasks; }
     public Clock clock() { return clock; }
+    @Override public ZoneId zone() { return transcript.zone(); }
+    @Override public ReadOnlyStringProperty lastWriteModeProperty() { return transcript.lastWriteModeProperty(); }
+    @Override public ObservableValue<Message> selectedMessageProperty() { return transcript.selectedMessageProperty(); }
 
     /** The open connection's services, for dialogs that need them (null while not connected). */
     public DirectMessages session() { return session; }

@@ -1,5 +1,6 @@
 package dev.cruddur.admin.ui.browser;
 
+import dev.cruddur.admin.ui.shell.WindowSession;
 import static dev.cruddur.admin.ui.FxHarness.onFx;
 import static dev.cruddur.admin.ui.FxHarness.runFx;
 import static dev.cruddur.admin.ui.FxHarness.waitFor;
@@ -76,7 +77,7 @@ class BrowserPaneFlowsTest {
         app = onFx(() -> DesktopApp.assemble(stage, new DesktopApp.Settings(config,
                 Optional.of(ConnectionProfile.local("Local dynalite", dynalite.endpoint().toString(), first)),
                 Optional.of("andrewbrown"), Clock.systemUTC(), ZoneId.of("UTC"), false, 1280, 800)));
-        waitFor("connected", 20, () -> app.main().stateProperty().get() == MainViewModel.State.READY);
+        waitFor("connected", 20, () -> app.main().stateProperty().get() == WindowSession.State.READY);
         runFx(() -> ((ButtonBase) scene().lookup("#nav-browser")).fire());
         pane = (BrowserPane) app.window().pane("browser");
     }
@@ -101,7 +102,7 @@ class BrowserPaneFlowsTest {
     void freshTable() {
         table = seed();
         runFx(() -> app.main().connect(ConnectionProfile.local("Local dynalite", dynalite.endpoint().toString(), table)));
-        waitFor("the new table scanned", 20, () -> app.main().stateProperty().get() == MainViewModel.State.READY
+        waitFor("the new table scanned", 20, () -> app.main().stateProperty().get() == WindowSession.State.READY
                 && table.equals(items().tableProperty().get()) && !items().rows().isEmpty() && !items().loadingProperty().get());
         runFx(() -> pane.tabs().getSelectionModel().select(0));
     }
