@@ -20,25 +20,30 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * disagree, the differences with one action to drop the stale key.
  */
 public final class ReadSourceBar extends VBox {
+    /**
+     * @param stacked the mark on its own line under the switch (a narrow pane), else beside it
+     */
     public ReadSourceBar(String id, BooleanProperty throughCache, ObservableValue<String> mark,
-                         ObservableValue<String> disagreement, Runnable dropStaleKey) {
+                         ObservableValue<String> disagreement, Runnable dropStaleKey, boolean stacked) {
         setId(id);
         getStyleClass().add("read-source");
         ToggleSwitch toggle = new ToggleSwitch("Through the cache");
         toggle.setId(id + "-switch");
         toggle.selectedProperty().bindBidirectional(throughCache);
+        toggle.setMinWidth(ToggleSwitch.USE_PREF_SIZE);
         toggle.setTooltip(new Tooltip("Off: the table, as it is. On: the first page as Cruddur's API reads it, "
                 + "from the cache when it holds one."));
         Label markLabel = new Label();
         markLabel.setId(id + "-mark");
         markLabel.textProperty().bind(mark);
         markLabel.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        markLabel.setGraphic(Icons.of(Material2AL.FLASH_ON));
         markLabel.graphicProperty().bind(mark.map(m -> m.startsWith("Cached") ? Icons.of(Material2AL.FLASH_ON) : null));
         markLabel.setMinWidth(0);
         markLabel.setWrapText(true);
+        markLabel.visibleProperty().bind(mark.map(m -> !m.isBlank()).orElse(false));
+        markLabel.managedProperty().bind(markLabel.visibleProperty());
         HBox.setHgrow(markLabel, Priority.ALWAYS);
-        HBox row = new HBox(10, toggle, markLabel);
+        HBox row = stacked ? new HBox(toggle) : new HBox(10, toggle, markLabel);
         row.setAlignment(Pos.CENTER_LEFT);
 
         Label differs = new Label();
@@ -52,12 +57,24 @@ public final class ReadSourceBar extends VBox {
         drop.getStyleClass().add(Styles.SMALL);
         drop.setMinWidth(Button.USE_PREF_SIZE);
         drop.setOnAction(e -> dropStaleKey.run());
-        HBox stale = new HBox(8, Icons.of(Material2AL.ERROR_OUTLINE, 18), differs, drop);
-        stale.setAlignment(Pos.TOP_LEFT);
+        // a narrow pane puts the action under the words, so they keep the width
+        javafx.scene.layout.Pane stale;
+        if (stacked) {
+            HBox words = new HBox(8, Icons.of(Material2AL.ERROR_OUTLINE, 18), differs);
+            HBox action = new HBox(drop);
+            action.setAlignment(Pos.CENTER_RIGHT);
+            stale = new VBox(6, words, action);
+        } else {
+            HBox inline = new HBox(8, Icons.of(Material2AL.ERROR_OUTLINE, 18), differs, drop);
+            inline.setAlignment(Pos.TOP_LEFT);
+            stale = inline;
+        }
         stale.getStyleClass().addAll("banner", "stale-page");
         stale.visibleProperty().bind(disagreement.map(d -> d != null && !d.isBlank()).orElse(false));
         stale.managedProperty().bind(stale.visibleProperty());
         setSpacing(6);
-        getChildren().addAll(row, stale);
+        getChildren().add(row);
+        if (stacked) getChildren().add(markLabel);
+        getChildren().add(stale);
     }
 }

@@ -89,7 +89,7 @@ public final class ConversationListView extends VBox {
         bottom.getStyleClass().add("list-footer");
 
         ReadSourceBar source = new ReadSourceBar("conversations-source", vm.throughCacheProperty(), vm.cacheMarkProperty(),
-                vm.disagreementProperty(), vm::dropStaleKey);
+                vm.disagreementProperty(), vm::dropStaleKey, true);
         VBox.setMargin(source, new javafx.geometry.Insets(0, 10, 6, 10));
 
         getChildren().addAll(filter, source, banner, list, paging, bottom);

@@ -154,7 +154,7 @@ public final class TranscriptView extends StackPane {
         composeBox.getStyleClass().add("compose-box");
 
         ReadSourceBar source = new ReadSourceBar("transcript-source", vm.throughCacheProperty(), vm.cacheMarkProperty(),
-                vm.disagreementProperty(), vm::dropStaleKey);
+                vm.disagreementProperty(), vm::dropStaleKey, false);
         source.getStyleClass().add("transcript-source");
 
         VBox content = new VBox(header, source, loadBanner, older, list, composeBox);
