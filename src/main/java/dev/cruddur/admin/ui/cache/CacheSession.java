@@ -1,5 +1,7 @@
 package dev.cruddur.admin.ui.cache;
 
+import dev.cruddur.admin.app.EmbeddedServices;
+import dev.cruddur.admin.app.PublishedCache;
 import dev.cruddur.admin.app.cache.PageReads;
 import dev.cruddur.admin.app.connect.ConnectionProfile;
 import dev.cruddur.admin.cache.ApiKey;
@@ -175,17 +177,26 @@ public final class CacheSession {
     }
 
     private static Optional<Opened> besideEmbeddedDynamo(CacheSettings settings, Path dir) {
-        Path portFile = dir.resolve(EMBEDDED_CACHE_PORT_FILE);
-        if (!Files.isRegularFile(portFile)) return Optional.empty();
+        // the record the data's owner published (with its token when it has one), else the bare port file
+        Optional<PublishedCache> published = EmbeddedServices.cacheRunningIn(dir);
+        String host = published.map(PublishedCache::host).orElse("127.0.0.1");
+        Optional<String> token = published.flatMap(PublishedCache::token);
         int port;
-        try {
-            port = Integer.parseInt(Files.readString(portFile, StandardCharsets.UTF_8).strip());
-        } catch (IOException | NumberFormatException unreadable) {
-            return Optional.empty();
+        if (published.isPresent()) {
+            port = published.get().port();
+        } else {
+            Path portFile = dir.resolve(EMBEDDED_CACHE_PORT_FILE);
+            if (!Files.isRegularFile(portFile)) return Optional.empty();
+            try {
+                port = Integer.parseInt(Files.readString(portFile, StandardCharsets.UTF_8).strip());
+            } catch (IOException | NumberFormatException unreadable) {
+                return Optional.empty();
+            }
         }
         CacheStore candidate;
         try {
-            candidate = CacheStore.open(settings.withConnection(new CacheConnection.Local("127.0.0.1", port)));
+            Optional<ApiKey> key = token.isPresent() ? Optional.of(ApiKey.of(token.get())) : Optional.empty();
+            candidate = CacheStore.open(settings.withConnection(new CacheConnection.Local(host, port, key)));
         } catch (CacheSettingsException | RuntimeException e) {
             return Optional.empty();
         }

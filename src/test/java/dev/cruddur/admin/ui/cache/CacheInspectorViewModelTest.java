@@ -107,6 +107,16 @@ class CacheInspectorViewModelTest {
     }
 
     @Test
+    void afterTheKeyListIsRefreshedTheDetailOfTheSelectedKeySaysWhatTheListSays() {
+        vm.lookUp(MAIN_KEY);
+        assertThat(vm.statusProperty().get()).isEqualTo(Status.MISS);
+        readMainConversation(); // an application read fills the key meanwhile
+        vm.loadKeys();
+        assertThat(entry(MAIN_KEY).present()).isTrue();
+        assertThat(vm.statusProperty().get()).as("no Look up needed").isEqualTo(Status.HIT);
+    }
+
+    @Test
     void aReadThroughTheFacadeFillsTheKeyAndTheLookupShowsHitJsonAndTtl() {
         Page<Message> first = readMainConversation();
         assertThat(first.items()).hasSize(20); // the cached page size, whatever the view asked
