@@ -9,7 +9,6 @@ import dev.cruddur.admin.domain.OutgoingMessage;
 import dev.cruddur.admin.domain.Page;
 import dev.cruddur.admin.domain.SendResult;
 import dev.cruddur.admin.domain.User;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -192,10 +191,6 @@ public final class PageReads implements AutoCloseable {
         Invalidation done = current.invalidate(List.of(key));
         tellStale(done);
         return done;
-    }
-
-    public Clock clockOf(DirectMessages on) {
-        return on.clock();
     }
 
     private void closeSessionParts() {
