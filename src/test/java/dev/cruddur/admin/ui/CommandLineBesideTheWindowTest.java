@@ -95,6 +95,12 @@ class CommandLineBesideTheWindowTest {
                 assertThat(newestMessage().createdAt().raw()).as("through the cache: " + throughCache).endsWith("+00:00");
                 assertThat(mainConversation().lastMessageAt().raw()).endsWith("+00:00");
             }
+            // the cache commands look at the owner's cache too, not a throwaway one
+            readThroughTheCache(true);
+            window.refresh();
+            Result get = cli("cache", "get", "messages/" + MAIN);
+            assertThat(get.err()).doesNotContain("Note:");
+            assertThat(get.out()).contains(MAIN).contains("Imported from a file");
             window.shutdown();
         }
     }
