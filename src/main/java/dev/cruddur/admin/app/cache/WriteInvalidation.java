@@ -127,28 +127,42 @@ public final class WriteInvalidation implements AutoCloseable {
             return new Invalidation(keys, List.of("No cache is connected, so " + String.join(", ", keys)
                     + " could not be invalidated: a cache Cruddur reads may serve the old page until its TTL ends."));
         }
-        List<Future<Optional<String>>> pending = new ArrayList<>();
-        for (String key : keys) pending.add(helpers.submit(() -> invalidateKey(store, counters, key)));
+        // every call at once: a page key's bump and its delete need no order (see invalidated)
+        List<Future<Optional<String>>> bumps = new ArrayList<>();
+        List<Future<CacheOutcome<Void>>> deletes = new ArrayList<>();
+        for (String key : keys) {
+            bumps.add(isPageKey(key) ? helpers.submit(() -> bump(counters, key)) : null);
+            deletes.add(helpers.submit(() -> store.delete(key)));
+        }
         List<String> failures = new ArrayList<>();
-        for (Future<Optional<String>> one : pending) await(one).ifPresent(failures::add);
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            CacheOutcome<Void> deleted = await(deletes.get(i));
+            if (bumps.get(i) != null) {
+                await(bumps.get(i)).ifPresent(failures::add); // a failed delete is harmless once the generation moved
+            } else if (deleted instanceof CacheOutcome.Failed<Void> failed) {
+                failures.add(key + " could not be deleted: " + failed.message());
+            }
+        }
         return new Invalidation(keys, failures);
     }
 
-    private static Optional<String> invalidateKey(CacheStore store, Generations counters, String key) {
+    /*
+     * Why a bump and a delete need no order: this app's readers serve a page only at the key's
+     * current generation, and every page stored before the bump carries an older one, whether it
+     * was stored before or after the delete. Cruddur's own backend knows no generations: the
+     * delete is what it sees, and a page it stores from a read that raced the write stays until
+     * its TTL whichever order is taken (the same race Cruddur's own invalidation has).
+     */
+    private static boolean isPageKey(String key) {
         CacheKeys.KeyKind kind = CacheKeys.parse(key).kind();
-        if (kind != CacheKeys.KeyKind.CONVERSATIONS_PAGE && kind != CacheKeys.KeyKind.MESSAGES_PAGE) {
-            CacheOutcome<Void> deleted = store.delete(key);
-            return deleted instanceof CacheOutcome.Failed<Void> failed
-                    ? Optional.of(key + " could not be deleted: " + failed.message()) : Optional.empty();
-        }
-        // the generation is what protects readers; the delete only frees the space early
+        return kind == CacheKeys.KeyKind.CONVERSATIONS_PAGE || kind == CacheKeys.KeyKind.MESSAGES_PAGE;
+    }
+
+    private static Optional<String> bump(Generations counters, String key) {
         CacheOutcome<Long> advanced = counters.advance(key);
-        if (advanced instanceof CacheOutcome.Failed<Long> failed) {
-            store.delete(key); // best effort: it narrows the window to readers already past their counter read
-            return Optional.of(key + " could not be invalidated: " + failed.message());
-        }
-        store.delete(key); // a failed delete is harmless now: the old page's generation no longer matches
-        return Optional.empty();
+        return advanced instanceof CacheOutcome.Failed<Long> failed
+                ? Optional.of(key + " could not be invalidated: " + failed.message()) : Optional.empty();
     }
 
     private static Invalidation merge(List<Invalidation> all) {
