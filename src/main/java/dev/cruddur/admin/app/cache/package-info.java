@@ -17,8 +17,7 @@
  *       one key looked up, and a cached page compared with DynamoDB.</li>
  * </ul>
  *
- * The per-key generation counters that keep a page read before a send from being served after
+ * The per-key generation counters that keep a page read before a write from being served after
  * it are explained in {@code Generations}.
- * (the same holds for every write, see {@code WriteInvalidation}).
  */
 package dev.cruddur.admin.app.cache;
