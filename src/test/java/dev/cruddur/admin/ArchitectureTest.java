@@ -1,5 +1,10 @@
 package dev.cruddur.admin;
 
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
@@ -95,6 +100,41 @@ class ArchitectureTest {
                         "dev.cruddur.admin.app..", "dev.cruddur.admin.ui..", "dev.cruddur.admin.cli..", "dev.cruddur.admin.cache",
                         "dev.cruddur.admin.engine..")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /**
+     * The window's packages point down too: the window ({@code ui} itself: MainWindow, its view
+     * model, the pane list) assembles the feature packages ({@code ui.conversations},
+     * {@code ui.messages}, {@code ui.cache}, {@code ui.shell}, ...), and no feature package imports
+     * the window or, through others, itself. A pane knows the window only as {@code shell.WindowSession}.
+     */
+    @Test
+    void theUiFeaturePackagesAreFreeOfCycles() {
+        SliceAssignment uiPackages = new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                String pkg = javaClass.getPackageName();
+                if (pkg.equals("dev.cruddur.admin.ui")) return SliceIdentifier.of("ui (the window)");
+                if (pkg.startsWith("dev.cruddur.admin.ui.")) {
+                    return SliceIdentifier.of("ui." + pkg.substring("dev.cruddur.admin.ui.".length()).split("\\.")[0]);
+                }
+                return SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "the ui package and each of its feature packages";
+            }
+        };
+        slices().assignedFrom(uiPackages).should().beFreeOfCycles().check(classes);
+    }
+
+    /** Where a page is read from is the app's decision: the conversation panes take their pages from app, never from the cache inspector. */
+    @Test
+    void theConversationPanesReadThroughTheAppNotTheCacheInspector() {
+        noClasses().that().resideInAnyPackage("dev.cruddur.admin.ui.conversations..", "dev.cruddur.admin.ui.messages..")
+                .should().dependOnClassesThat().resideInAPackage("dev.cruddur.admin.ui.cache..")
                 .check(classes);
     }
 }

@@ -70,6 +70,9 @@ public final class EmbeddedServices implements AutoCloseable {
     /** Present once the demo data has been offered to this directory. */
     private static final String DEMO_MARKER = "demo-seeded";
 
+    /** The data directories this JVM owns. */
+    private static final java.util.Set<Path> OWNED_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final EmbeddedDynamo dynamo;
     private final EmbeddedCacheServer cache;
     private final Optional<String> cacheToken;
@@ -108,25 +111,37 @@ public final class EmbeddedServices implements AutoCloseable {
 
     /** As {@link #persistent(Path, int, int)}, the cache as {@code access} says, the log forced to disk as {@code durability} says. */
     public static EmbeddedServices persistent(Path dir, int dynamoPort, int cachePort, CacheAccess access, Durability durability) {
+        if (OWNED_HERE.contains(key(dir))) {
+            // not even a probe: closing a channel of the lock file would release this JVM's lock on it
+            throw new StoreException(StoreException.Kind.INVALID, "The embedded data in " + dir
+                    + " is in use by another Cruddur Admin" + runningIn(dir).map(u -> " at " + u).orElse("") + ".");
+        }
         FileChannel channel = null;
+        EmbeddedServices services = null;
         try {
             Files.createDirectories(dir);
             channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) throw new OverlappingFileLockException();
+            OWNED_HERE.add(key(dir));
             Optional<String> token = access.tokenRequired() ? Optional.of(ownCacheToken(dir)) : Optional.empty();
             EmbeddedDynamo dynamo = EmbeddedDynamo.start(new EngineConfig(dynamoPort, Optional.of(dir.resolve("dynamodb"))).withDurability(durability));
-            EmbeddedServices services = new EmbeddedServices(dynamo, startCache(cachePort, access, token, dynamo), token,
+            services = new EmbeddedServices(dynamo, startCache(cachePort, access, token, dynamo), token,
                     Optional.of(dir), channel, lock);
             AtomicFiles.replace(dir.resolve(ENDPOINT_FILE), dynamo.endpoint() + "\n");
             AtomicFiles.replace(dir.resolve(CACHE_PORT_FILE), services.cachePort() + "\n");
+            services.publishedCache().publishIn(dir);
             return services;
         } catch (OverlappingFileLockException e) {
             closeQuietly(channel);
             throw new StoreException(StoreException.Kind.INVALID, "The embedded data in " + dir
                     + " is in use by another Cruddur Admin" + runningIn(dir).map(u -> " at " + u).orElse("") + ".");
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // whatever failed after the lock was taken: let go of all of it, so a retry in this JVM can open the directory
+            if (services != null) services.close();
+            OWNED_HERE.remove(key(dir));
             closeQuietly(channel);
+            if (e instanceof RuntimeException r) throw r;
             throw new StoreException(StoreException.Kind.OTHER, "Cannot open the embedded data in " + dir + ": " + e.getMessage(), e);
         }
     }
@@ -175,25 +190,48 @@ public final class EmbeddedServices implements AutoCloseable {
 
     /** The endpoint of another process that owns {@code dir}, if one does and it left its URL. */
     public static Optional<URI> runningIn(Path dir) {
-        Path lockFile = dir.resolve(LOCK);
         Path endpointFile = dir.resolve(ENDPOINT_FILE);
-        if (!Files.exists(lockFile) || !Files.exists(endpointFile)) return Optional.empty();
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-            FileLock probe = channel.tryLock();
-            if (probe != null) {
-                probe.release();
-                return Optional.empty(); // nobody holds it: the URL is left over from a run that ended
-            }
-        } catch (OverlappingFileLockException e) {
-            // held by this very process (a window, or serve, in this JVM): its URL is as good
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        if (!Files.exists(endpointFile) || !ownedByARunningProcess(dir)) return Optional.empty();
         try {
             return Optional.of(URI.create(Files.readString(endpointFile, StandardCharsets.UTF_8).strip()));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The cache of the process that owns {@code dir}, as it published it ({@link PublishedCache}),
+     * if one owns it; a record left by a run that ended is ignored.
+     */
+    public static Optional<PublishedCache> cacheRunningIn(Path dir) {
+        return ownedByARunningProcess(dir) ? PublishedCache.readFrom(dir) : Optional.empty();
+    }
+
+    private static boolean ownedByARunningProcess(Path dir) {
+        // never probe a lock this JVM holds: closing any channel of the file would release it (POSIX locks)
+        if (OWNED_HERE.contains(key(dir))) return true;
+        Path lockFile = dir.resolve(LOCK);
+        if (!Files.exists(lockFile)) return false;
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock probe = channel.tryLock();
+            if (probe != null) {
+                probe.release();
+                return false; // nobody holds it: what it left is from a run that ended
+            }
+            return true;
+        } catch (OverlappingFileLockException e) {
+            return true; // held by this very process (a window, or serve, in this JVM)
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Where this process's cache listens, as others should reach it, with the token it serves
+     * (none when it was started open).
+     */
+    public PublishedCache publishedCache() {
+        return new PublishedCache(cache.host(), cache.port(), cacheToken);
     }
 
     /**
@@ -266,16 +304,22 @@ public final class EmbeddedServices implements AutoCloseable {
             try {
                 Files.deleteIfExists(d.resolve(ENDPOINT_FILE));
                 Files.deleteIfExists(d.resolve(CACHE_PORT_FILE));
+                PublishedCache.withdrawFrom(d);
             } catch (IOException ignored) {
                 // a stale URL is harmless: runningIn checks the lock first
             }
         });
+        dataDir.ifPresent(d -> OWNED_HERE.remove(key(d)));
         try {
             if (lock != null) lock.release();
         } catch (IOException ignored) {
             // closing the channel releases it too
         }
         closeQuietly(lockChannel);
+    }
+
+    private static Path key(Path dir) {
+        return dir.toAbsolutePath().normalize();
     }
 
     private static void closeQuietly(FileChannel channel) {

@@ -254,6 +254,14 @@ public final class CacheStore implements AutoCloseable {
         return read(() -> shared.client().get(cacheName, key), GetResponse.Hit::valueString);
     }
 
+    /**
+     * The value as UTF-8 text, without counting a hit or a miss: for an inspector or a stale
+     * check looking at a key, which is not an application read (errors still count).
+     */
+    public CacheRead<String> inspectText(String key) {
+        return read(() -> shared.client().get(cacheName, key), GetResponse.Hit::valueString, false);
+    }
+
     public CacheRead<byte[]> getBytes(String key) {
         return read(() -> shared.client().get(cacheName, key), GetResponse.Hit::valueByteArray);
     }
@@ -310,7 +318,10 @@ public final class CacheStore implements AutoCloseable {
         return new CacheOutcome.Ok<>(Collections.unmodifiableList(values), took);
     }
 
-    /** The value and how long it has left, in two concurrent calls; for the inspector. */
+    /**
+     * The value and how long it has left, in two concurrent calls; for the inspector, so neither
+     * counts as a hit or a miss (errors still count).
+     */
     public CacheRead<String> getTextWithTtl(String key) {
         if (shared.closed().get()) {
             return readFailure(closedFailure(), 0);
@@ -322,7 +333,7 @@ public final class CacheStore implements AutoCloseable {
         } catch (RuntimeException refused) {
             return readFailure(shared.failures().of(refused, cacheName), start);
         }
-        CacheRead<String> value = read(() -> shared.client().get(cacheName, key), GetResponse.Hit::valueString);
+        CacheRead<String> value = read(() -> shared.client().get(cacheName, key), GetResponse.Hit::valueString, false);
         if (!(value instanceof CacheRead.Hit<String> hit)) {
             ttl.cancel(true);
             return value;
@@ -483,6 +494,11 @@ public final class CacheStore implements AutoCloseable {
     // ---------------------------------------------------------------- plumbing
 
     private <R> CacheRead<R> read(Supplier<CompletableFuture<GetResponse>> send, Function<GetResponse.Hit, R> value) {
+        return read(send, value, true);
+    }
+
+    private <R> CacheRead<R> read(Supplier<CompletableFuture<GetResponse>> send, Function<GetResponse.Hit, R> value,
+                                  boolean counted) {
         long start = System.nanoTime();
         if (shared.closed().get()) {
             return readFailure(closedFailure(), start);
@@ -493,12 +509,12 @@ public final class CacheStore implements AutoCloseable {
         }
         if (response instanceof GetResponse.Hit hit) {
             Duration took = since(start);
-            shared.statistics().recordHit(took);
+            if (counted) shared.statistics().recordHit(took);
             return new CacheRead.Hit<>(value.apply(hit), Optional.empty(), took);
         }
         if (response instanceof GetResponse.Miss) {
             Duration took = since(start);
-            shared.statistics().recordMiss(took);
+            if (counted) shared.statistics().recordMiss(took);
             return new CacheRead.Miss<>(took);
         }
         return readFailure(response instanceof SdkException error ? shared.failures().of(error, cacheName)

@@ -1,7 +1,9 @@
 package dev.cruddur.admin.cli;
 
 import dev.cruddur.admin.app.EmbeddedServices;
+import dev.cruddur.admin.app.PublishedCache;
 import dev.cruddur.admin.app.UserDirectories;
+import dev.cruddur.admin.app.cache.CacheChoice;
 import dev.cruddur.admin.cache.ApiKey;
 import dev.cruddur.admin.cache.CacheConnection;
 import dev.cruddur.admin.cache.CacheFailure;
@@ -117,6 +119,17 @@ final class CacheCommands implements Runnable {
                     target = new CacheConnection.Local(target.host(), target.port(), key);
                 }
                 settings = settings.withConnection(target);
+            }
+            if (settings.connection() instanceof CacheConnection.Embedded) {
+                // the cache of the window or serve that owns the embedded data, as it published it (token included)
+                Optional<PublishedCache> owner = EmbeddedServices.cacheRunningIn(UserDirectories.data(env));
+                if (owner.isPresent()) {
+                    try {
+                        settings = ((CacheChoice.Use) CacheChoice.of(env, owner)).settings();
+                    } catch (CacheSettingsException refused) {
+                        throw new BadInput(refused.getMessage());
+                    }
+                }
             }
             if (cacheName != null) {
                 if (cacheName.isBlank()) throw new BadInput("--cache needs a name.");

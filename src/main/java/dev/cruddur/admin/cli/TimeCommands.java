@@ -228,10 +228,8 @@ final class TimeCommands {
         @Override
         public final Integer call() throws Exception {
             ConnectionOptions options = time == null || time.root == null ? connection : connection.orElse(time.root.connection);
-            try (DirectMessages messages = DirectMessages.open(options.target(env))) {
-                if (options.unlockWrites) messages.connection().unlockWrites();
-                return run(messages);
-            }
+            // connected as every other command: the embedded data by default, and the owner's cache kept honest
+            return ConnectedCommand.runConnected(options, env, this::err, true, this::run);
         }
 
         abstract int run(DirectMessages messages) throws Exception;

@@ -28,6 +28,7 @@ public final class DynamoConnection implements AutoCloseable {
     private final DynamoTarget target;
     private final DynamoDbClient client;
     private final CallRecorder recorder = new CallRecorder();
+    private final ItemWrites writes = new ItemWrites();
     private final AwsCredentialsProvider credentials;
     private volatile DynamoDbStreamsClient streams;
     private volatile Capabilities capabilities;
@@ -57,6 +58,7 @@ public final class DynamoConnection implements AutoCloseable {
     private ClientOverrideConfiguration overrides() {
         return ClientOverrideConfiguration.builder()
                 .addExecutionInterceptor(recorder)
+                .addExecutionInterceptor(writes)
                 // a local endpoint that is down should say so in about a second, not after a long back-off
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(target.isAws() ? 3 : 2).build())
@@ -93,6 +95,11 @@ public final class DynamoConnection implements AutoCloseable {
 
     public CallRecorder recorder() {
         return recorder;
+    }
+
+    /** The keys of every item this connection's writes change, told as each write succeeds. */
+    public ItemWrites writes() {
+        return writes;
     }
 
     public DynamoDbStreamsClient streams() {

@@ -18,9 +18,12 @@ import dev.cruddur.admin.ui.common.PlainErrors;
 import dev.cruddur.admin.ui.conversations.ConversationListViewModel;
 import dev.cruddur.admin.ui.messages.StreamModeViewModel;
 import dev.cruddur.admin.ui.messages.TranscriptViewModel;
+import dev.cruddur.admin.ui.shell.WindowSession;
+import dev.cruddur.admin.domain.Message;
+import java.time.ZoneId;
+import javafx.beans.value.ObservableValue;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,11 +45,7 @@ import javafx.collections.ObservableList;
  * The window's state: which connection, whose inbox, the table's state, the status bar, the theme;
  * and the conversation list and transcript view models it feeds.
  */
-public final class MainViewModel {
-    public enum State { IDLE, CONNECTING, READY, NO_TABLE, UNREACHABLE }
-
-    /** The badge: green LOCAL (loopback), amber REMOTE (an endpoint elsewhere), red AWS. */
-    public enum Badge { LOCAL, REMOTE, AWS }
+public final class MainViewModel implements WindowSession {
 
     private record Opened(DirectMessages messages, TableSchema.TableState table, java.util.List<String> storageWarnings) {}
 
@@ -90,7 +89,7 @@ public final class MainViewModel {
         this.startViewer = startViewer;
         this.cache = new CacheSession(tasks, dataDir, this::showNotice);
         this.streamMode = new StreamModeViewModel(tasks, dataDir);
-        this.conversations = new ConversationListViewModel(tasks, cache.reads());
+        this.conversations = new ConversationListViewModel(tasks, cache.reads(), clock);
         this.transcript = new TranscriptViewModel(tasks, clock, zone, cache.reads());
         conversations.selectedProperty().addListener((o, a, c) -> transcript.open(session, viewer.get(), c));
         transcript.setOnSent(conversations::moveToTop);
@@ -117,6 +116,9 @@ public final class MainViewModel {
     public BooleanProperty darkProperty() { return dark; }
     public BackgroundTasks tasks() { return tasks; }
     public Clock clock() { return clock; }
+    @Override public ZoneId zone() { return transcript.zone(); }
+    @Override public ReadOnlyStringProperty lastWriteModeProperty() { return transcript.lastWriteModeProperty(); }
+    @Override public ObservableValue<Message> selectedMessageProperty() { return transcript.selectedMessageProperty(); }
 
     /** The open connection's services, for dialogs that need them (null while not connected). */
     public DirectMessages session() { return session; }
@@ -171,6 +173,12 @@ public final class MainViewModel {
      */
     private void adopt(Opened opened) {
         session = opened.messages();
+        cache.reads().useSession(session); // its writes keep the cache honest from now on
+        // the embedded data's cache (its owner's, this window's or serve's), so writes invalidate it;
+        // a cache the environment names was opened at start-up
+        if (profile.get() != null && profile.get().kind() == ConnectionProfile.Kind.EMBEDDED) {
+            cache.openOnDemand(System.getenv(), profile.get());
+        }
         if (!opened.storageWarnings().isEmpty())
             showNotice("The embedded data was repaired as it opened: " + String.join(" ", opened.storageWarnings()));
         streamMode.useSession(session);
@@ -288,9 +296,9 @@ public final class MainViewModel {
             if (gen != generation) return;
             directory = full;
             users.setAll(full.all());
-            var open = transcript.conversationProperty().get();
-            conversations.show(dm, viewer.get());
-            if (open != null) transcript.reload();
+            // in place: the list keeps its selection, so the open conversation stays open and is read again
+            conversations.refresh();
+            transcript.refresh();
         }, failure -> {
             if (gen != generation) return;
             connectionError.set(PlainErrors.describe(failure));
@@ -381,6 +389,7 @@ public final class MainViewModel {
 
     private void closeSession() {
         streamMode.useSession(null);
+        cache.reads().useSession(null);
         if (session != null) {
             if (recorderListener != null) session.connection().recorder().removeListener(recorderListener);
             closeInBackground(session);
@@ -400,6 +409,7 @@ public final class MainViewModel {
     /** At window close: the connection is closed on a daemon thread, never on the FX thread. */
     public void shutdown() {
         streamMode.useSession(null);
+        cache.reads().useSession(null);
         generation++;
         DirectMessages last = session;
         session = null;

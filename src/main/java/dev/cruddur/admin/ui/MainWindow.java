@@ -1,5 +1,6 @@
 package dev.cruddur.admin.ui;
 
+import dev.cruddur.admin.ui.shell.WindowSession;
 import atlantafx.base.theme.Styles;
 import dev.cruddur.admin.ui.common.Banner;
 import dev.cruddur.admin.ui.common.Icons;
@@ -8,7 +9,6 @@ import dev.cruddur.admin.ui.connect.ConnectionsDialog;
 import dev.cruddur.admin.ui.connect.ConnectionsViewModel;
 import dev.cruddur.admin.ui.setup.TableSetupView;
 import dev.cruddur.admin.ui.shell.AppPane;
-import dev.cruddur.admin.ui.shell.AppPanes;
 import dev.cruddur.admin.ui.shell.NavigationRail;
 import dev.cruddur.admin.ui.shell.PaneView;
 import dev.cruddur.admin.ui.shell.StatusBar;
@@ -40,13 +40,14 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final BorderPane paneHolder = new BorderPane();
     private final Map<String, PaneView> built = new LinkedHashMap<>();
-    private final List<AppPane> panes = AppPanes.all();
+    private final List<AppPane> panes;
     private final TopBar topBar;
     private final Scene scene;
     private PaneView current;
 
     public MainWindow(MainViewModel vm, ConnectionsViewModel connections, double width, double height) {
         this.vm = vm;
+        this.panes = AppPanes.all(vm);
         this.connections = connections;
         root.getStyleClass().add("main-window");
         topBar = new TopBar(vm, this::openConnections);
@@ -56,18 +57,18 @@ public final class MainWindow {
 
         Banner notice = new Banner("notice").bind(vm.noticeProperty(), new SimpleBooleanProperty(false), () -> {}, vm::dismissNotice);
         var errorShown = Bindings.createStringBinding(
-                () -> vm.stateProperty().get() == MainViewModel.State.UNREACHABLE ? null : vm.connectionErrorProperty().get(),
+                () -> vm.stateProperty().get() == WindowSession.State.UNREACHABLE ? null : vm.connectionErrorProperty().get(),
                 vm.stateProperty(), vm.connectionErrorProperty());
         Banner error = new Banner("connection-error").bind(errorShown, new SimpleBooleanProperty(true), vm::refresh, vm::dismissConnectionError);
         VBox banners = new VBox(notice, error);
         banners.getStyleClass().add("window-banners");
 
         StackPane center = new StackPane(paneHolder, new TableSetupView(vm), connecting(), unreachable());
-        center.getChildren().get(0).visibleProperty().bind(vm.stateProperty().isEqualTo(MainViewModel.State.READY));
-        center.getChildren().get(1).visibleProperty().bind(vm.stateProperty().isEqualTo(MainViewModel.State.NO_TABLE));
-        center.getChildren().get(2).visibleProperty().bind(vm.stateProperty().isEqualTo(MainViewModel.State.CONNECTING)
-                .or(vm.stateProperty().isEqualTo(MainViewModel.State.IDLE)));
-        center.getChildren().get(3).visibleProperty().bind(vm.stateProperty().isEqualTo(MainViewModel.State.UNREACHABLE));
+        center.getChildren().get(0).visibleProperty().bind(vm.stateProperty().isEqualTo(WindowSession.State.READY));
+        center.getChildren().get(1).visibleProperty().bind(vm.stateProperty().isEqualTo(WindowSession.State.NO_TABLE));
+        center.getChildren().get(2).visibleProperty().bind(vm.stateProperty().isEqualTo(WindowSession.State.CONNECTING)
+                .or(vm.stateProperty().isEqualTo(WindowSession.State.IDLE)));
+        center.getChildren().get(3).visibleProperty().bind(vm.stateProperty().isEqualTo(WindowSession.State.UNREACHABLE));
         root.setCenter(new BorderPane(center, banners, null, null, null));
         if (!panes.isEmpty()) select(panes.get(0));
 
@@ -86,7 +87,7 @@ public final class MainWindow {
     }
 
     private void select(AppPane pane) {
-        current = built.computeIfAbsent(pane.id(), id -> pane.view().apply(vm));
+        current = built.computeIfAbsent(pane.id(), id -> pane.view().get());
         paneHolder.setCenter(current.node());
     }
 

@@ -1,5 +1,6 @@
 package dev.cruddur.admin.ui;
 
+import dev.cruddur.admin.ui.shell.WindowSession;
 import static dev.cruddur.admin.ui.FxHarness.onFx;
 import static dev.cruddur.admin.ui.FxHarness.runFx;
 import static dev.cruddur.admin.ui.FxHarness.waitFor;
@@ -269,7 +270,7 @@ class DesktopFlowsTest {
         runFx(() -> main.connect(ConnectionProfile.local("Test", dynalite.endpoint().toString(), table + "-new")));
         waitFor("setup shown", 20, () -> robot.lookup("#table-setup").query().isVisible());
         robot.clickOn("#create-table");
-        waitFor("ready and empty", 30, () -> main.stateProperty().get() == MainViewModel.State.READY
+        waitFor("ready and empty", 30, () -> main.stateProperty().get() == WindowSession.State.READY
                 && !main.conversations().loadingProperty().get());
         assertThat(robot.lookup("#conversation-empty").queryAs(Label.class).getText()).contains("has no conversations yet");
         robot.clickOn("#empty-load-demo");
@@ -293,7 +294,7 @@ class DesktopFlowsTest {
         Path file = config.resolve("connections.json");
         waitFor("saved", 10, () -> Files.exists(file) && read(file).contains("Staging"));
         waitFor("connected", 20, () -> main.profileProperty().get().name().equals("Staging")
-                && main.stateProperty().get() == MainViewModel.State.READY);
+                && main.stateProperty().get() == WindowSession.State.READY);
         ConnectionProfiles.Loaded loaded = new ConnectionProfiles(config, Clock.systemUTC()).load();
         assertThat(loaded.profiles()).extracting(ConnectionProfile::name).contains("Embedded", "Staging");
         assertThat(loaded.selected().name()).isEqualTo("Staging");

@@ -101,7 +101,7 @@ class PostgresUsersInTheWindowTest {
     @Test
     void aConversationWithAUserWhoHasNoRowsStartsWithTheirPostgresNames() {
         MainViewModel main = window(Map.of("PGPASSWORD", PostgresServer.PASSWORD));
-        NewConversationViewModel vm = new NewConversationViewModel(main);
+        NewConversationViewModel vm = new NewConversationViewModel(main, main.cache().reads(), main.conversations());
         User garibaldi = search(vm::search, "garibaldi", Optional.empty()).page().items().get(0);
         vm.toProperty().set(garibaldi);
         vm.textProperty().set("Chief, a word.");

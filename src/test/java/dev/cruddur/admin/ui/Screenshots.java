@@ -1,5 +1,6 @@
 package dev.cruddur.admin.ui;
 
+import dev.cruddur.admin.ui.shell.WindowSession;
 import dev.cruddur.admin.app.DirectMessages;
 import dev.cruddur.admin.app.connect.ConnectionProfile;
 import dev.cruddur.admin.domain.DemoFixture;
@@ -81,20 +82,20 @@ public final class Screenshots {
 
                 // a missing table: the setup empty state
                 FxHarness.runFx(() -> main.connect(ConnectionProfile.local("Local dynalite", dynalite.endpoint().toString(), "no-such-table")));
-                FxHarness.waitFor("setup", 20, () -> main.stateProperty().get() == MainViewModel.State.NO_TABLE);
+                FxHarness.waitFor("setup", 20, () -> main.stateProperty().get() == WindowSession.State.NO_TABLE);
                 FxHarness.settle();
                 FxHarness.snapshot(app.window().scene(), out.resolve("no-table-" + theme + ".png"));
 
                 // an AWS profile: red badge, read-only until unlocked (offline here, so it cannot connect)
                 FxHarness.runFx(() -> main.connect(ConnectionProfile.aws("Cruddur prod", null, "ca-central-1", "cruddur-messages")));
-                FxHarness.waitFor("aws outcome", 60, () -> main.stateProperty().get() == MainViewModel.State.UNREACHABLE
-                        || main.stateProperty().get() == MainViewModel.State.READY);
+                FxHarness.waitFor("aws outcome", 60, () -> main.stateProperty().get() == WindowSession.State.UNREACHABLE
+                        || main.stateProperty().get() == WindowSession.State.READY);
                 FxHarness.settle();
                 FxHarness.snapshot(app.window().scene(), out.resolve("aws-read-only-" + theme + ".png"));
 
                 // the default connection: the embedded engine, its URL in the top bar, the demo data loaded on first start
                 FxHarness.runFx(() -> main.connect(ConnectionProfile.embedded("Embedded", null, "cruddur-messages")));
-                FxHarness.waitFor("embedded", 60, () -> main.stateProperty().get() == MainViewModel.State.READY
+                FxHarness.waitFor("embedded", 60, () -> main.stateProperty().get() == WindowSession.State.READY
                         && main.conversations().shown().size() == 2);
                 FxHarness.runFx(() -> main.conversations().selectedProperty().set(main.conversations().shown().get(0)));
                 FxHarness.waitFor("embedded messages", 20, () -> main.transcript().entries().size() > 10 && !main.transcript().loadingProperty().get());

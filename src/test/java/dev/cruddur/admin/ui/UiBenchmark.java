@@ -1,5 +1,6 @@
 package dev.cruddur.admin.ui;
 
+import dev.cruddur.admin.ui.shell.WindowSession;
 import dev.cruddur.admin.app.DirectMessages;
 import dev.cruddur.admin.app.connect.ConnectionProfile;
 import dev.cruddur.admin.domain.Conversation;
@@ -117,7 +118,7 @@ public final class UiBenchmark {
 
             long t0 = System.nanoTime();
             FxHarness.runFx(() -> main.connect(ConnectionProfile.local("Big", dynalite.endpoint().toString(), "cruddur-big")));
-            FxHarness.waitFor("big connected", 120, () -> main.stateProperty().get() == MainViewModel.State.READY);
+            FxHarness.waitFor("big connected", 120, () -> main.stateProperty().get() == WindowSession.State.READY);
             System.out.printf(Locale.ROOT, "connect to the big table (open + describe; list shown for the demo viewer): %.0f ms%n",
                     (System.nanoTime() - t0) / 1e6);
             FxHarness.waitFor("directory", 120, () -> main.users().size() > 10_000);

@@ -1,5 +1,6 @@
 package dev.cruddur.admin.ui;
 
+import dev.cruddur.admin.ui.shell.WindowSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cruddur.admin.app.DirectMessages;
@@ -58,8 +59,8 @@ class ViewModelsTest {
 
     @Test
     void connectingShowsAndrewBrownsConversationsNewestFirst() {
-        assertThat(main.stateProperty().get()).isEqualTo(MainViewModel.State.READY);
-        assertThat(main.badgeProperty().get()).isEqualTo(MainViewModel.Badge.LOCAL);
+        assertThat(main.stateProperty().get()).isEqualTo(WindowSession.State.READY);
+        assertThat(main.badgeProperty().get()).isEqualTo(WindowSession.Badge.LOCAL);
         assertThat(main.viewerProperty().get()).isEqualTo(DemoFixture.ANDREW_BROWN);
         assertThat(main.conversations().shown()).extracting(c -> c.other().handle()).containsExactly("bayko", "londo");
         assertThat(main.limitationsProperty().get()).contains("no transactions: writes are ordered");
@@ -141,9 +142,9 @@ class ViewModelsTest {
     @Test
     void aMissingTableOffersSetupAndDemoDataLoads() {
         main.connect(ConnectionProfile.local("t", dynalite.endpoint().toString(), table + "-missing"));
-        assertThat(main.stateProperty().get()).isEqualTo(MainViewModel.State.NO_TABLE);
+        assertThat(main.stateProperty().get()).isEqualTo(WindowSession.State.NO_TABLE);
         main.createTable();
-        assertThat(main.stateProperty().get()).isEqualTo(MainViewModel.State.READY);
+        assertThat(main.stateProperty().get()).isEqualTo(WindowSession.State.READY);
         assertThat(main.conversations().shown()).isEmpty();
         assertThat(main.conversations().emptyTextProperty().get()).contains("has no conversations yet");
         main.loadDemoData();
@@ -153,7 +154,7 @@ class ViewModelsTest {
     @Test
     void anUnreachableEndpointSaysSoInPlainWords() {
         main.connect(ConnectionProfile.local("t", "http://127.0.0.1:" + DynaliteServer.freePort(), table));
-        assertThat(main.stateProperty().get()).isEqualTo(MainViewModel.State.UNREACHABLE);
+        assertThat(main.stateProperty().get()).isEqualTo(WindowSession.State.UNREACHABLE);
         assertThat(main.connectionErrorProperty().get()).isNotBlank().doesNotContain("Exception");
     }
 

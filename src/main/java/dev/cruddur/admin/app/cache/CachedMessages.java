@@ -2,7 +2,6 @@ package dev.cruddur.admin.app.cache;
 
 import dev.cruddur.admin.app.DirectMessages;
 import dev.cruddur.admin.cache.CacheOutcome;
-import dev.cruddur.admin.cache.CacheRead;
 import dev.cruddur.admin.cache.CacheStore;
 import dev.cruddur.admin.domain.Conversation;
 import dev.cruddur.admin.domain.Message;
@@ -11,22 +10,14 @@ import dev.cruddur.admin.domain.Page;
 import dev.cruddur.admin.domain.SendResult;
 import dev.cruddur.admin.domain.User;
 import dev.cruddur.admin.store.MessageTableReader;
-import dev.cruddur.admin.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -36,28 +27,29 @@ import java.util.function.Supplier;
  * <p>Only the first page of each (of {@link #pageSize()} items, Cruddur's 20 by default) is
  * cached: {@code groups/{user_uuid}} for B, {@code messages/{message_group_uuid}} for A, as
  * {@link CachedPageFormat} JSON with the settings' TTL. Later pages and other sizes go to
- * DynamoDB. A send or a new conversation, once DynamoDB accepted it, invalidates both users'
- * {@code groups/} and the conversation's {@code messages/} before it returns; a page read before
- * the send is never served after it returns, whatever the interleaving ({@link Generations}).
+ * DynamoDB. Every write on the connection, once DynamoDB accepted it, invalidates the pages its
+ * rows are on before it returns ({@link WriteInvalidation}): a direct send both users'
+ * {@code groups/} and the conversation's {@code messages/}; a page read before the write is never
+ * served after it returns, whatever the interleaving ({@link Generations}).
  *
  * <p>The cache is never the source of truth: when it fails or times out, the read answers from
  * DynamoDB in the same call and says so ({@link Source.DynamoDbAfterCacheError}); the failure is
  * counted in the store's statistics. A value that is not a page in the current format is deleted
  * and re-read. DynamoDB read times go to {@code statistics().recordSourceRead}.
  *
- * <p>Neither the messages nor the cache are owned: {@link #close()} stops only this object's
- * two worker threads. Safe for concurrent use.
+ * <p>Neither the messages nor the cache are owned: {@link #close()} only detaches the write
+ * invalidation this object attached itself. Safe for concurrent use.
  */
 public final class CachedMessages implements AutoCloseable {
     public static final int DEFAULT_PAGE_SIZE = MessageTableReader.DEFAULT_PAGE;
-    private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final DirectMessages messages;
     private final CacheStore cache;
     private final Generations generations;
     private final Clock clock;
     private final int pageSize;
-    private final ExecutorService helpers;
+    private final WriteInvalidation invalidation;
+    private final boolean ownsInvalidation;
     /** The last decoded value per key: a hit on the same bytes skips parsing 20 items and their timestamps again. */
     private final Map<String, Decoding<?>> lastDecoded = new ConcurrentHashMap<>();
 
@@ -70,19 +62,23 @@ public final class CachedMessages implements AutoCloseable {
     }
 
     public CachedMessages(DirectMessages messages, CacheStore cache, int pageSize) {
+        this(messages, cache, pageSize, null);
+    }
+
+    /**
+     * Over a connection whose writes {@code shared} already keeps honest (the window's session):
+     * it is used, not closed. Without one ({@code null}), this object attaches its own to the
+     * connection and detaches it on {@link #close()}.
+     */
+    public CachedMessages(DirectMessages messages, CacheStore cache, int pageSize, WriteInvalidation shared) {
         if (pageSize < 1) throw new IllegalArgumentException("page size must be positive");
+        this.ownsInvalidation = shared == null;
+        this.invalidation = shared != null ? shared : WriteInvalidation.attach(messages.connection(), cache);
         this.messages = messages;
         this.cache = cache;
         this.generations = new Generations(cache);
         this.clock = messages.clock();
         this.pageSize = pageSize;
-        int pool = POOLS.incrementAndGet();
-        AtomicInteger threads = new AtomicInteger();
-        this.helpers = Executors.newCachedThreadPool(task -> {
-            Thread t = new Thread(task, "cache-aside-" + pool + "-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     public DirectMessages direct() {
@@ -222,27 +218,19 @@ public final class CachedMessages implements AutoCloseable {
 
     // ---------------------------------------------------------------- writes
 
-    /** Sends through DynamoDB; once it is written, invalidates the pages it made stale, then returns. */
+    /**
+     * Sends through DynamoDB; the connection's {@link WriteInvalidation} makes the pages its rows
+     * are on stale before the write returns, and this answers which.
+     */
     public CachedSend send(OutgoingMessage outgoing) {
-        SendResult result = messages.send(outgoing);
-        if (!(result instanceof SendResult.Sent)) return new CachedSend(result, Invalidation.none());
-        Set<String> users = new LinkedHashSet<>();
-        users.add(outgoing.sender().uuid());
-        List<String> failures = new ArrayList<>();
-        try {
-            users.addAll(messages.participantUuids(outgoing.groupUuid()));
-        } catch (StoreException cannotFindTheOtherUser) {
-            failures.add("The other participant of " + outgoing.groupUuid() + " could not be looked up ("
-                    + cannotFindTheOtherUser.getMessage() + "); their conversation list may be stale in the cache.");
-        }
-        return new CachedSend(result, invalidate(outgoing.groupUuid(), users, failures));
+        WriteInvalidation.Outcome<SendResult> sent = invalidation.during(() -> messages.send(outgoing));
+        return new CachedSend(sent.result(), sent.invalidation());
     }
 
-    /** {@link DirectMessages#startConversation}, then the same invalidation as a send. */
+    /** {@link DirectMessages#startConversation}, with the same invalidation as a send. */
     public CachedSend startConversation(OutgoingMessage first, User to) {
-        SendResult result = messages.startConversation(first, to);
-        if (!(result instanceof SendResult.Sent)) return new CachedSend(result, Invalidation.none());
-        return new CachedSend(result, invalidate(first.groupUuid(), List.of(first.sender().uuid(), to.uuid()), List.of()));
+        WriteInvalidation.Outcome<SendResult> sent = invalidation.during(() -> messages.startConversation(first, to));
+        return new CachedSend(sent.result(), sent.invalidation());
     }
 
     /**
@@ -250,7 +238,13 @@ public final class CachedMessages implements AutoCloseable {
      * key's generation, then deletes it. For callers that changed DynamoDB another way.
      */
     public Invalidation invalidateConversation(String groupUuid, Iterable<String> userUuids) {
-        return invalidate(groupUuid, userUuids, List.of());
+        List<String> keys = new ArrayList<>();
+        for (String user : userUuids) {
+            String key = CacheKeys.conversations(user);
+            if (!keys.contains(key)) keys.add(key);
+        }
+        keys.add(CacheKeys.messages(groupUuid));
+        return invalidate(keys);
     }
 
     /**
@@ -259,66 +253,10 @@ public final class CachedMessages implements AutoCloseable {
      * callers that changed DynamoDB another way. Keys other than page keys are only deleted.
      */
     public Invalidation invalidate(List<String> pageKeys) {
-        return invalidate(pageKeys, List.of());
-    }
-
-    private Invalidation invalidate(String groupUuid, Iterable<String> userUuids, List<String> earlierFailures) {
-        List<String> keys = new ArrayList<>();
-        for (String user : userUuids) {
-            String key = CacheKeys.conversations(user);
-            if (!keys.contains(key)) keys.add(key);
-        }
-        keys.add(CacheKeys.messages(groupUuid));
-        return invalidate(keys, earlierFailures);
-    }
-
-    private Invalidation invalidate(List<String> keys, List<String> earlierFailures) {
-        List<Future<Optional<String>>> pending = new ArrayList<>();
-        for (String key : keys) {
-            pending.add(helpers.submit(() -> invalidateKey(key)));
-        }
-        List<String> failures = new ArrayList<>(earlierFailures);
-        for (Future<Optional<String>> one : pending) {
-            await(one).ifPresent(failures::add);
-        }
-        return new Invalidation(keys, failures);
-    }
-
-    private Optional<String> invalidateKey(String key) {
-        CacheKeys.KeyKind kind = CacheKeys.parse(key).kind();
-        if (kind != CacheKeys.KeyKind.CONVERSATIONS_PAGE && kind != CacheKeys.KeyKind.MESSAGES_PAGE) {
-            CacheOutcome<Void> deleted = cache.delete(key);
-            return deleted instanceof CacheOutcome.Failed<Void> failed
-                    ? Optional.of(key + " could not be deleted: " + failed.message()) : Optional.empty();
-        }
-        // the generation is what protects readers; the delete only frees the space early
-        CacheOutcome<Long> advanced = generations.advance(key);
-        if (advanced instanceof CacheOutcome.Failed<Long> failed) {
-            cache.delete(key); // best effort: it narrows the window to readers already past their counter read
-            return Optional.of(key + " could not be invalidated: " + failed.message());
-        }
-        cache.delete(key); // a failed delete is harmless now: the old page's generation no longer matches
-        return Optional.empty();
+        return invalidation.invalidate(pageKeys);
     }
 
     // ---------------------------------------------------------------- plumbing
-
-    private static <T> T await(Future<T> future) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return future.get();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the cache call has its own deadline; finish it, then pass the interrupt on
-                } catch (ExecutionException bug) {
-                    throw new IllegalStateException("a cache call threw, which CacheStore never does", bug.getCause());
-                }
-            }
-        } finally {
-            if (interrupted) Thread.currentThread().interrupt();
-        }
-    }
 
     private static Duration since(long startNanos) {
         return Duration.ofNanos(System.nanoTime() - startNanos);
@@ -326,6 +264,6 @@ public final class CachedMessages implements AutoCloseable {
 
     @Override
     public void close() {
-        helpers.shutdown();
+        if (ownsInvalidation) invalidation.close();
     }
 }

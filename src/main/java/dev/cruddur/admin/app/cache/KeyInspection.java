@@ -131,7 +131,7 @@ public final class KeyInspection {
     }
 
     private Optional<Long> counter(String pageKey) {
-        if (cache.getText(CacheKeys.generationOf(pageKey)) instanceof CacheRead.Hit<String> hit) {
+        if (cache.inspectText(CacheKeys.generationOf(pageKey)) instanceof CacheRead.Hit<String> hit) {
             try {
                 return Optional.of(Long.parseLong(hit.value().strip()));
             } catch (NumberFormatException notACounter) {

@@ -89,7 +89,7 @@ public final class StaleCheck {
             return new Report(key, Verdict.NOT_A_PAGE_KEY, false, List.of(), false,
                     "Only groups/{user_uuid} and messages/{message_group_uuid} hold pages that can be compared with DynamoDB.");
         }
-        CacheRead<String> cached = cache.getText(key);
+        CacheRead<String> cached = cache.inspectText(key);
         if (cached instanceof CacheRead.Failed<String> failed) {
             return new Report(key, Verdict.CACHE_ERROR, false, List.of(), false, failed.message());
         }
@@ -97,7 +97,16 @@ public final class StaleCheck {
             return new Report(key, Verdict.NOT_CACHED, false, List.of(), false,
                     "Nothing is cached under " + key + "; the next read fills it from DynamoDB.");
         }
-        String value = ((CacheRead.Hit<String>) cached).value();
+        return check(key, ((CacheRead.Hit<String>) cached).value());
+    }
+
+    /** Compares {@code value}, a cached page just read under {@code key}, with DynamoDB's first page now. */
+    public Report check(String key, String value) {
+        CacheKeys.ParsedKey parsed = CacheKeys.parse(key);
+        if (parsed.kind() != KeyKind.CONVERSATIONS_PAGE && parsed.kind() != KeyKind.MESSAGES_PAGE) {
+            return new Report(key, Verdict.NOT_A_PAGE_KEY, false, List.of(), false,
+                    "Only groups/{user_uuid} and messages/{message_group_uuid} hold pages that can be compared with DynamoDB.");
+        }
         if (parsed.kind() == KeyKind.CONVERSATIONS_PAGE) {
             Page<Conversation> now = messages.conversations(new User(parsed.subject(), "", ""), Optional.empty(), pageSize);
             return compare(key, CachedPageFormat.readConversations(value), now, Conversation::groupUuid,
@@ -203,7 +212,7 @@ public final class StaleCheck {
     }
 
     private Optional<Long> currentGeneration(String pageKey) {
-        if (cache.getText(CacheKeys.generationOf(pageKey)) instanceof CacheRead.Hit<String> hit) {
+        if (cache.inspectText(CacheKeys.generationOf(pageKey)) instanceof CacheRead.Hit<String> hit) {
             try {
                 return Optional.of(Long.parseLong(hit.value().strip()));
             } catch (NumberFormatException notACounter) {

@@ -1,6 +1,6 @@
 package dev.cruddur.admin.ui.browser;
 
-import dev.cruddur.admin.ui.MainViewModel;
+import dev.cruddur.admin.ui.shell.WindowSession;
 import dev.cruddur.admin.ui.shell.PaneView;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
@@ -16,7 +16,7 @@ public final class BrowserPane implements PaneView {
     private final CheckView check;
     private final TransferView transfer;
 
-    public BrowserPane(MainViewModel main) {
+    public BrowserPane(WindowSession main) {
         this(new BrowserViewModel(main));
     }
 

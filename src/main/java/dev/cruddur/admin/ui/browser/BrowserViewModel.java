@@ -1,6 +1,6 @@
 package dev.cruddur.admin.ui.browser;
 
-import dev.cruddur.admin.ui.MainViewModel;
+import dev.cruddur.admin.ui.shell.WindowSession;
 
 /**
  * The Browser pane's state: the item browser, the consistency check and export/import, all
@@ -11,16 +11,16 @@ public final class BrowserViewModel {
     private final ConsistencyViewModel check;
     private final TransferViewModel transfer;
 
-    public BrowserViewModel(MainViewModel main) {
-        items = new ItemBrowserViewModel(main.tasks(), main.writableProperty(), main.transcript().zone());
+    public BrowserViewModel(WindowSession main) {
+        items = new ItemBrowserViewModel(main.tasks(), main.writableProperty(), main.zone());
         check = new ConsistencyViewModel(main.tasks(), main.writableProperty());
         transfer = new TransferViewModel(main.tasks(), items);
         main.stateProperty().addListener((o, a, state) -> follow(main));
         follow(main);
     }
 
-    private void follow(MainViewModel main) {
-        if (main.stateProperty().get() == MainViewModel.State.READY && main.session() != null) {
+    private void follow(WindowSession main) {
+        if (main.stateProperty().get() == WindowSession.State.READY && main.session() != null) {
             if (items.connection() == main.session().connection()) return;
             items.open(main.session().connection());
             check.open(main.session().connection());

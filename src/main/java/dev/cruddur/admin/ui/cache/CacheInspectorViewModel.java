@@ -210,6 +210,8 @@ public final class CacheInspectorViewModel {
             keysLoading.set(false);
             keyGroups.setAll(loaded.groups());
             keysProblem.set(loaded.problem());
+            // the detail is looked up again, so it never contradicts the list just refreshed
+            if (!inspectedKey.get().isEmpty()) lookUp(inspectedKey.get());
         }, failure -> {
             if (gen != keysGeneration) return;
             keysLoading.set(false);

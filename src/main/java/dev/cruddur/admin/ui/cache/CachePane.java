@@ -4,7 +4,7 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import dev.cruddur.admin.cache.CacheStatistics;
 import dev.cruddur.admin.cache.CacheStore;
-import dev.cruddur.admin.ui.MainViewModel;
+import dev.cruddur.admin.ui.shell.WindowSession;
 import dev.cruddur.admin.ui.common.Banner;
 import dev.cruddur.admin.ui.common.Icons;
 import dev.cruddur.admin.ui.shell.PaneView;
@@ -60,7 +60,7 @@ public final class CachePane implements PaneView {
     public static final String CSS = "/dev/cruddur/admin/ui/cache/cache.css";
 
     private final CacheInspectorViewModel vm;
-    private final MainViewModel main;
+    private final WindowSession main;
     private final BorderPane root = new BorderPane();
     private final CustomTextField keyField = new CustomTextField();
     private final TreeView<Object> tree = new TreeView<>(new TreeItem<>("keys"));
@@ -69,11 +69,11 @@ public final class CachePane implements PaneView {
     private final Timeline everySecond;
     private final Clock clock;
 
-    public CachePane(MainViewModel main) {
-        this(main, new CacheInspectorViewModel(main.tasks(), main.clock(), main.cache(), main::session));
+    public CachePane(WindowSession main, CacheSession cache) {
+        this(main, new CacheInspectorViewModel(main.tasks(), main.clock(), cache, main::session));
     }
 
-    public CachePane(MainViewModel main, CacheInspectorViewModel vm) {
+    public CachePane(WindowSession main, CacheInspectorViewModel vm) {
         this.main = main;
         this.vm = vm;
         this.clock = main.clock();

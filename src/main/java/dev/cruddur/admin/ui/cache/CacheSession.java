@@ -1,5 +1,8 @@
 package dev.cruddur.admin.ui.cache;
 
+import dev.cruddur.admin.app.EmbeddedServices;
+import dev.cruddur.admin.app.PublishedCache;
+import dev.cruddur.admin.app.cache.PageReads;
 import dev.cruddur.admin.app.connect.ConnectionProfile;
 import dev.cruddur.admin.cache.ApiKey;
 import dev.cruddur.admin.cache.CacheConnection;
@@ -23,7 +26,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The window's cache for the session: which one, whether it is open, and the reads that go
- * through it. A cache named by the environment (a Momento key, or a Momento-compatible endpoint)
+ * through it (the app's {@link PageReads}). A cache named by the environment (a Momento key, or a Momento-compatible endpoint)
  * is opened at start-up; otherwise the embedded cache is opened when the Cache pane first asks:
  * the one the embedded services run beside the embedded DynamoDB (found through the
  * {@code cache.port} file they write in their data directory) when the connection is Embedded,
@@ -50,7 +53,7 @@ public final class CacheSession {
 
     private final BackgroundTasks tasks;
     private final Path defaultDataDir;
-    private final CacheAsideReads reads;
+    private final PageReads reads;
     private int generation;
 
     /**
@@ -59,13 +62,14 @@ public final class CacheSession {
     public CacheSession(BackgroundTasks tasks, Path defaultDataDir, Consumer<String> problems) {
         this.tasks = tasks;
         this.defaultDataDir = defaultDataDir;
-        this.reads = new CacheAsideReads(tasks.latestOnFx(p -> {
+        this.reads = new PageReads(tasks.latestOnFx(p -> {
             problem.set(p);
             problems.accept(p);
         }));
     }
 
-    public MessageReads reads() { return reads; }
+    /** What the conversation panes read, from the table or through this cache; it also keeps the cache honest on writes. */
+    public PageReads reads() { return reads; }
     public ReadOnlyObjectProperty<CacheStore> storeProperty() { return store.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
@@ -142,7 +146,7 @@ public final class CacheSession {
 
     private void adopt(CacheStore opened, String kindLabel) {
         CacheStore old = store.get();
-        reads.use(opened);
+        reads.useCache(opened);
         store.set(opened);
         state.set(State.OPEN);
         error.set(null);
@@ -166,7 +170,7 @@ public final class CacheSession {
     /** Closes the cache; reads go straight to DynamoDB again. */
     public void close() {
         generation++;
-        reads.use(null);
+        reads.useCache(null);
         CacheStore old = store.get();
         store.set(null);
         state.set(State.CLOSED);
@@ -181,26 +185,28 @@ public final class CacheSession {
     }
 
     private static Optional<Opened> besideEmbeddedDynamo(CacheSettings settings, Path dir) {
-        Path portFile = dir.resolve(EMBEDDED_CACHE_PORT_FILE);
-        if (!Files.isRegularFile(portFile)) return Optional.empty();
+        // the record the data's owner published (with its token when it has one), else the bare port file
+        Optional<PublishedCache> published = EmbeddedServices.cacheRunningIn(dir);
+        String host = published.map(PublishedCache::host).orElse("127.0.0.1");
         int port;
+        Optional<ApiKey> key = Optional.empty();
         try {
-            port = Integer.parseInt(Files.readString(portFile, StandardCharsets.UTF_8).strip());
-        } catch (IOException | NumberFormatException unreadable) {
-            return Optional.empty();
-        }
-        Optional<ApiKey> token = Optional.empty();
-        Path tokenFile = dir.resolve(EMBEDDED_CACHE_TOKEN_FILE);
-        if (Files.isRegularFile(tokenFile)) {
-            try {
-                token = Optional.of(ApiKey.fromFile(tokenFile));
-            } catch (CacheSettingsException unreadable) {
-                return Optional.empty();
+            if (published.isPresent()) {
+                port = published.get().port();
+                if (published.get().token().isPresent()) key = Optional.of(ApiKey.of(published.get().token().get()));
+            } else {
+                Path portFile = dir.resolve(EMBEDDED_CACHE_PORT_FILE);
+                if (!Files.isRegularFile(portFile)) return Optional.empty();
+                port = Integer.parseInt(Files.readString(portFile, StandardCharsets.UTF_8).strip());
+                Path tokenFile = dir.resolve(EMBEDDED_CACHE_TOKEN_FILE);
+                if (Files.isRegularFile(tokenFile)) key = Optional.of(ApiKey.fromFile(tokenFile));
             }
+        } catch (IOException | NumberFormatException | CacheSettingsException unreadable) {
+            return Optional.empty();
         }
         CacheStore candidate;
         try {
-            candidate = CacheStore.open(settings.withConnection(new CacheConnection.Local("127.0.0.1", port, token)));
+            candidate = CacheStore.open(settings.withConnection(new CacheConnection.Local(host, port, key)));
         } catch (CacheSettingsException | RuntimeException e) {
             return Optional.empty();
         }

@@ -105,6 +105,16 @@ public final class BackgroundTasks {
         };
     }
 
+    /**
+     * A consumer callable from any thread that hands every value to {@code target} on the
+     * delivery thread, in order (for events that must not be lost, unlike {@link #latestOnFx}).
+     */
+    public <T> Consumer<T> eachOnFx(Consumer<T> target) {
+        return value -> deliver.execute(() -> {
+            if (!closed) target.accept(value);
+        });
+    }
+
     /** Lets running work finish (closing connections), delivers nothing more, accepts nothing new. */
     public void shutdown() {
         closed = true;

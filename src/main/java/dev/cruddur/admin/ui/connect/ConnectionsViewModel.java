@@ -5,7 +5,7 @@ import dev.cruddur.admin.app.connect.ConnectionCheck;
 import dev.cruddur.admin.app.connect.ConnectionOpener;
 import dev.cruddur.admin.app.connect.ConnectionProfile;
 import dev.cruddur.admin.app.connect.ConnectionProfiles;
-import dev.cruddur.admin.ui.MainViewModel;
+import dev.cruddur.admin.ui.shell.WindowSession;
 import dev.cruddur.admin.ui.common.BackgroundTasks;
 import dev.cruddur.admin.ui.common.PlainErrors;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ public final class ConnectionsViewModel {
     private final ConnectionProfiles store;
     private final ConnectionOpener opener;
     private final Path dataDirDefault;
-    private final MainViewModel main;
+    private final WindowSession main;
     private final Supplier<List<String>> awsNames;
     private ConnectionProfile selected;
     private final java.util.concurrent.atomic.AtomicLong saves = new java.util.concurrent.atomic.AtomicLong();
@@ -56,7 +56,7 @@ public final class ConnectionsViewModel {
     private long written;
 
     public ConnectionsViewModel(BackgroundTasks tasks, ConnectionProfiles store, ConnectionOpener opener, Path dataDirDefault,
-                                MainViewModel main, Supplier<List<String>> awsNames) {
+                                WindowSession main, Supplier<List<String>> awsNames) {
         this.tasks = tasks;
         this.store = store;
         this.opener = opener;

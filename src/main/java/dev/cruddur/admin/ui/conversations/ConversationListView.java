@@ -5,6 +5,7 @@ import atlantafx.base.theme.Styles;
 import dev.cruddur.admin.domain.Conversation;
 import dev.cruddur.admin.ui.common.Banner;
 import dev.cruddur.admin.ui.common.Icons;
+import dev.cruddur.admin.ui.common.ReadSourceBar;
 import java.time.Clock;
 import java.time.ZoneId;
 import javafx.beans.binding.Bindings;
@@ -89,7 +90,11 @@ public final class ConversationListView extends VBox {
         HBox.setHgrow(newButton, Priority.ALWAYS);
         bottom.getStyleClass().add("list-footer");
 
-        getChildren().addAll(filter, banner, list, paging, bottom);
+        ReadSourceBar source = new ReadSourceBar("conversations-source", vm.throughCacheProperty(), vm.cacheMarkProperty(),
+                vm.disagreementProperty(), vm::dropStaleKey, true);
+        VBox.setMargin(source, new javafx.geometry.Insets(0, 10, 6, 10));
+
+        getChildren().addAll(filter, source, banner, list, paging, bottom);
 
         // relative times ("3m") age while the window is open: redraw the visible cells twice a minute
         javafx.animation.Timeline ageing = new javafx.animation.Timeline(

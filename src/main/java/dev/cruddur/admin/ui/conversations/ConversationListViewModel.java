@@ -1,14 +1,19 @@
 package dev.cruddur.admin.ui.conversations;
 
 import dev.cruddur.admin.app.DirectMessages;
+import dev.cruddur.admin.app.cache.CacheKeys;
+import dev.cruddur.admin.app.cache.Invalidation;
+import dev.cruddur.admin.app.cache.PageReads;
 import dev.cruddur.admin.domain.Conversation;
 import dev.cruddur.admin.domain.Page;
 import dev.cruddur.admin.domain.User;
-import dev.cruddur.admin.ui.cache.MessageReads;
 import dev.cruddur.admin.ui.common.BackgroundTasks;
+import dev.cruddur.admin.ui.common.CacheMarks;
 import dev.cruddur.admin.ui.common.PlainErrors;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -16,6 +21,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -23,7 +29,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
-/** Pattern B for one viewer: the conversations, newest first, paged as the list scrolls. */
+/**
+ * Pattern B for one viewer: the conversations, newest first, paged as the list scrolls; from the
+ * table, or (the switch) through the cache as Cruddur's API reads it, marked as such. Reloads its
+ * first page by itself when a write makes the viewer's {@code groups/} page stale.
+ */
 public final class ConversationListViewModel {
     public static final int PAGE = 25;
 
@@ -37,21 +47,29 @@ public final class ConversationListViewModel {
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", "");
+    private final BooleanProperty throughCache = new SimpleBooleanProperty(this, "throughCache", false);
+    private final ReadOnlyStringWrapper cacheMark = new ReadOnlyStringWrapper(this, "cacheMark", "");
+    private final ReadOnlyStringWrapper disagreement = new ReadOnlyStringWrapper(this, "disagreement");
 
     private final BackgroundTasks tasks;
-    private final MessageReads reads;
+    private final PageReads reads;
+    private final Clock clock;
+    private String shownKey;
     private DirectMessages messages;
     private Optional<String> cursor = Optional.empty();
     private int generation;
     private Runnable lastFailed;
 
     public ConversationListViewModel(BackgroundTasks tasks) {
-        this(tasks, MessageReads.DIRECT);
+        this(tasks, new PageReads(problem -> {}), Clock.systemUTC());
     }
 
-    public ConversationListViewModel(BackgroundTasks tasks, MessageReads reads) {
+    public ConversationListViewModel(BackgroundTasks tasks, PageReads reads, Clock clock) {
         this.tasks = tasks;
         this.reads = reads;
+        this.clock = clock;
+        reads.addStaleListener(tasks.eachOnFx(this::staleKeys));
+        throughCache.addListener((o, a, b) -> refresh());
         filter.addListener((o, a, b) -> applyFilter());
         loaded.addListener((javafx.collections.ListChangeListener<Conversation>) c -> updateEmptyText());
         loading.addListener((o, a, b) -> updateEmptyText());
@@ -66,6 +84,12 @@ public final class ConversationListViewModel {
     public ReadOnlyBooleanProperty hasMoreProperty() { return hasMore.getReadOnlyProperty(); }
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
     public ReadOnlyStringProperty emptyTextProperty() { return emptyText.getReadOnlyProperty(); }
+    /** The switch: the first page through the cache, as Cruddur's API reads it (else the table). */
+    public BooleanProperty throughCacheProperty() { return throughCache; }
+    /** Where the shown first page came from, when read through the cache ("" from the table). */
+    public ReadOnlyStringProperty cacheMarkProperty() { return cacheMark.getReadOnlyProperty(); }
+    /** How the cached page shown differs from the table; null when they agree. */
+    public ReadOnlyStringProperty disagreementProperty() { return disagreement.getReadOnlyProperty(); }
 
     // Commands
 
@@ -80,8 +104,64 @@ public final class ConversationListViewModel {
         hasMore.set(false);
         error.set(null);
         loading.set(false);
+        cacheMark.set("");
+        disagreement.set(null);
         if (on != null && who != null) loadPage();
         else updateEmptyText();
+    }
+
+    /**
+     * The first page again, in the current read mode, replacing the list in place (the selection
+     * stays on its conversation): after a write made the page stale, or the switch moved.
+     */
+    public void refresh() {
+        if (messages == null || viewer.get() == null) return;
+        int gen = ++generation;
+        DirectMessages on = messages;
+        User who = viewer.get();
+        PageReads.Mode mode = mode();
+        loading.set(true);
+        tasks.run(p -> reads.conversations(on, who, Optional.empty(), PAGE, mode), (PageReads.Shown<Conversation> shown) -> {
+            if (gen != generation) return;
+            loading.set(false);
+            error.set(null);
+            Conversation keep = selected.get();
+            loaded.setAll(shown.page().items());
+            cursor = shown.page().nextCursor();
+            hasMore.set(shown.page().hasMore());
+            showCacheView(shown);
+            if (keep != null) {
+                loaded.stream().filter(c -> c.groupUuid().equals(keep.groupUuid())).findFirst().ifPresent(selected::set);
+            }
+        }, failure -> {
+            if (gen != generation) return;
+            loading.set(false);
+            lastFailed = this::refresh;
+            error.set("Could not load the conversations: " + PlainErrors.describe(failure));
+        });
+    }
+
+    /** Drops the cached page shown (it disagrees with the table) everywhere, then reads again. */
+    public void dropStaleKey() {
+        String key = shownKey;
+        if (key == null) return;
+        tasks.run(p -> reads.drop(key), (Invalidation done) -> refresh(), failure -> error.set(PlainErrors.describe(failure)));
+    }
+
+    private void staleKeys(Invalidation done) {
+        User who = viewer.get();
+        if (who != null && messages != null && done.keys().contains(CacheKeys.conversations(who.uuid()))) refresh();
+    }
+
+    private PageReads.Mode mode() {
+        return throughCache.get() ? PageReads.Mode.THROUGH_CACHE : PageReads.Mode.TABLE;
+    }
+
+    private void showCacheView(PageReads.Shown<Conversation> shown) {
+        shownKey = shown.cached().map(PageReads.CacheView::key).orElse(null);
+        cacheMark.set(shown.cached().map(v -> CacheMarks.mark(v, clock.instant()))
+                .orElse(throughCache.get() ? "No cache is open: read from the table" : ""));
+        disagreement.set(shown.cached().flatMap(CacheMarks::disagreement).orElse(null));
     }
 
     public void clear() {
@@ -108,10 +188,13 @@ public final class ConversationListViewModel {
         DirectMessages on = messages;
         User who = viewer.get();
         Optional<String> from = cursor;
+        PageReads.Mode mode = mode();
         loading.set(true);
-        tasks.run(p -> reads.conversations(on, who, from, PAGE), (Page<Conversation> page) -> {
+        tasks.run(p -> reads.conversations(on, who, from, PAGE, mode), (PageReads.Shown<Conversation> shown) -> {
             if (gen != generation) return;
             loading.set(false);
+            Page<Conversation> page = shown.page();
+            if (from.isEmpty()) showCacheView(shown);
             for (Conversation c : page.items()) {
                 if (loaded.stream().noneMatch(x -> x.groupUuid().equals(c.groupUuid()))) loaded.add(c);
             }

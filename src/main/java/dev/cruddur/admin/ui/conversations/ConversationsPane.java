@@ -1,8 +1,11 @@
 package dev.cruddur.admin.ui.conversations;
 
-import dev.cruddur.admin.ui.MainViewModel;
+import dev.cruddur.admin.ui.shell.WindowSession;
+import dev.cruddur.admin.app.cache.PageReads;
 import dev.cruddur.admin.ui.messages.StreamModeControls;
+import dev.cruddur.admin.ui.messages.StreamModeViewModel;
 import dev.cruddur.admin.ui.messages.TranscriptView;
+import dev.cruddur.admin.ui.messages.TranscriptViewModel;
 import dev.cruddur.admin.ui.shell.PaneView;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
@@ -12,13 +15,18 @@ public final class ConversationsPane implements PaneView {
     private final SplitPane split = new SplitPane();
     private final ConversationListView list;
     private final TranscriptView transcript;
-    private final MainViewModel main;
+    private final WindowSession main;
+    private final ConversationListViewModel conversations;
+    private final PageReads reads;
 
-    public ConversationsPane(MainViewModel main) {
+    public ConversationsPane(WindowSession main, ConversationListViewModel conversations, TranscriptViewModel transcriptVm,
+                             StreamModeViewModel streamMode, PageReads reads) {
         this.main = main;
-        list = new ConversationListView(main.conversations(), main.clock(), main.transcript().zone());
-        transcript = new TranscriptView(main.transcript());
-        transcript.addToHeader(new StreamModeControls(main.streamMode(), main.transcript(), () -> split.getScene().getWindow()).node());
+        this.conversations = conversations;
+        this.reads = reads;
+        list = new ConversationListView(conversations, main.clock(), main.zone());
+        transcript = new TranscriptView(transcriptVm);
+        transcript.addToHeader(new StreamModeControls(streamMode, transcriptVm, () -> split.getScene().getWindow()).node());
         list.newButton().setOnAction(e -> createNew());
         list.loadDemoButton().setOnAction(e -> main.loadDemoData());
         list.setMinWidth(260);
@@ -41,7 +49,7 @@ public final class ConversationsPane implements PaneView {
     @Override
     public void createNew() {
         if (main.viewerProperty().get() == null || main.session() == null) return;
-        new NewConversationDialog(new NewConversationViewModel(main), split.getScene().getWindow()).show();
+        new NewConversationDialog(new NewConversationViewModel(main, reads, conversations), split.getScene().getWindow()).show();
     }
 
     public ConversationListView listView() { return list; }

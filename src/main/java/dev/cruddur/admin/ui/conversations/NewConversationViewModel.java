@@ -1,12 +1,13 @@
 package dev.cruddur.admin.ui.conversations;
 
 import dev.cruddur.admin.app.DirectMessages;
+import dev.cruddur.admin.app.cache.PageReads;
 import dev.cruddur.admin.domain.Conversation;
 import dev.cruddur.admin.domain.MessageText;
 import dev.cruddur.admin.domain.OutgoingMessage;
 import dev.cruddur.admin.domain.SendResult;
 import dev.cruddur.admin.domain.User;
-import dev.cruddur.admin.ui.MainViewModel;
+import dev.cruddur.admin.ui.shell.WindowSession;
 import dev.cruddur.admin.ui.common.PlainErrors;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
@@ -31,14 +32,18 @@ public final class NewConversationViewModel {
     private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper(this, "sending");
     private final ReadOnlyObjectWrapper<Conversation> started = new ReadOnlyObjectWrapper<>(this, "started");
 
-    private final MainViewModel main;
+    private final WindowSession main;
+    private final PageReads reads;
+    private final ConversationListViewModel conversations;
     private final DirectMessages messages;
     private final User from;
     private OutgoingMessage pending;
     private User pendingTo;
 
-    public NewConversationViewModel(MainViewModel main) {
+    public NewConversationViewModel(WindowSession main, PageReads reads, ConversationListViewModel conversations) {
         this.main = main;
+        this.reads = reads;
+        this.conversations = conversations;
         this.messages = main.session();
         this.from = main.viewerProperty().get();
         text.addListener((o, a, b) -> {
@@ -97,7 +102,7 @@ public final class NewConversationViewModel {
         error.set(null);
         main.tasks().run(p -> {
             OutgoingMessage first = prepared != null ? prepared : messages.prepareConversation(from, other, typed);
-            return new Attempt(first, main.cache().reads().startConversation(messages, first, other));
+            return new Attempt(first, reads.startConversation(messages, first, other));
         }, (Attempt attempt) -> {
             sending.set(false);
             pending = attempt.first();
@@ -106,8 +111,8 @@ public final class NewConversationViewModel {
                 pending = null;
                 Conversation c = new Conversation(attempt.first().groupUuid(), from.uuid(), other, sent.message().text(),
                         sent.message().createdAt(), List.of());
-                main.conversations().moveToTop(c);
-                main.conversations().selectedProperty().set(c);
+                conversations.moveToTop(c);
+                conversations.selectedProperty().set(c);
                 started.set(c);
             } else if (attempt.result() instanceof SendResult.Rejected rejected) {
                 pending = null;

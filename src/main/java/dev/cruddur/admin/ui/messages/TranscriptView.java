@@ -5,6 +5,7 @@ import dev.cruddur.admin.domain.Conversation;
 import dev.cruddur.admin.ui.common.Avatar;
 import dev.cruddur.admin.ui.common.Banner;
 import dev.cruddur.admin.ui.common.Icons;
+import dev.cruddur.admin.ui.common.ReadSourceBar;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.geometry.Pos;
@@ -152,7 +153,11 @@ public final class TranscriptView extends StackPane {
         VBox composeBox = new VBox(6, sendBanner, refusal, composeRow);
         composeBox.getStyleClass().add("compose-box");
 
-        VBox content = new VBox(header, loadBanner, older, list, composeBox);
+        ReadSourceBar source = new ReadSourceBar("transcript-source", vm.throughCacheProperty(), vm.cacheMarkProperty(),
+                vm.disagreementProperty(), vm::dropStaleKey, false);
+        source.getStyleClass().add("transcript-source");
+
+        VBox content = new VBox(header, source, loadBanner, older, list, composeBox);
         content.visibleProperty().bind(vm.conversationProperty().isNotNull());
 
         VBox nothing = new VBox(10, Icons.of(Material2AL.FORUM, 40), new Label("Choose a conversation to read it."));

@@ -1,6 +1,9 @@
 package dev.cruddur.admin.ui.messages;
 
 import dev.cruddur.admin.app.DirectMessages;
+import dev.cruddur.admin.app.cache.CacheKeys;
+import dev.cruddur.admin.app.cache.Invalidation;
+import dev.cruddur.admin.app.cache.PageReads;
 import dev.cruddur.admin.domain.Conversation;
 import dev.cruddur.admin.domain.Message;
 import dev.cruddur.admin.domain.MessageText;
@@ -8,8 +11,8 @@ import dev.cruddur.admin.domain.OutgoingMessage;
 import dev.cruddur.admin.domain.Page;
 import dev.cruddur.admin.domain.SendResult;
 import dev.cruddur.admin.domain.User;
-import dev.cruddur.admin.ui.cache.MessageReads;
 import dev.cruddur.admin.ui.common.BackgroundTasks;
+import dev.cruddur.admin.ui.common.CacheMarks;
 import dev.cruddur.admin.ui.common.PlainErrors;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,12 +25,14 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -36,7 +41,9 @@ import javafx.collections.ObservableList;
 /**
  * Pattern A for the open conversation, oldest to newest with day separators, older pages loaded
  * on demand; and the compose box: live counter, refusals before any write, send and Retry of the
- * same prepared message.
+ * same prepared message. The first page comes from the table, or (the switch) through the cache
+ * as Cruddur's API reads it, marked as such; it is read again by itself when a write makes the
+ * conversation's {@code messages/} page stale.
  */
 public final class TranscriptViewModel {
     public static final int PAGE = 30;
@@ -59,9 +66,13 @@ public final class TranscriptViewModel {
     private final ReadOnlyBooleanWrapper canRetrySend = new ReadOnlyBooleanWrapper(this, "canRetrySend");
     private final ReadOnlyStringWrapper lastWriteMode = new ReadOnlyStringWrapper(this, "lastWriteMode", "");
     private final ReadOnlyObjectWrapper<Message> selectedMessage = new ReadOnlyObjectWrapper<>(this, "selectedMessage");
+    private final BooleanProperty throughCache = new SimpleBooleanProperty(this, "throughCache", false);
+    private final ReadOnlyStringWrapper cacheMark = new ReadOnlyStringWrapper(this, "cacheMark", "");
+    private final ReadOnlyStringWrapper disagreement = new ReadOnlyStringWrapper(this, "disagreement");
 
     private final BackgroundTasks tasks;
-    private final MessageReads reads;
+    private final PageReads reads;
+    private String shownKey;
     private final Clock clock;
     private final ZoneId zone;
     private DirectMessages messages;
@@ -75,12 +86,14 @@ public final class TranscriptViewModel {
     private Runnable onFirstPage = () -> {};
 
     public TranscriptViewModel(BackgroundTasks tasks, Clock clock, ZoneId zone) {
-        this(tasks, clock, zone, MessageReads.DIRECT);
+        this(tasks, clock, zone, new PageReads(problem -> {}));
     }
 
-    public TranscriptViewModel(BackgroundTasks tasks, Clock clock, ZoneId zone, MessageReads reads) {
+    public TranscriptViewModel(BackgroundTasks tasks, Clock clock, ZoneId zone, PageReads reads) {
         this.tasks = tasks;
         this.reads = reads;
+        reads.addStaleListener(tasks.eachOnFx(this::staleKeys));
+        throughCache.addListener((o, a, b) -> refresh());
         this.clock = clock;
         this.zone = zone;
         text.addListener((o, a, b) -> {
@@ -109,6 +122,12 @@ public final class TranscriptViewModel {
     /** The message selected in the transcript (the Time pane reads its sk); null when none. */
     public ReadOnlyObjectProperty<Message> selectedMessageProperty() { return selectedMessage.getReadOnlyProperty(); }
     public ZoneId zone() { return zone; }
+    /** The switch: the first page through the cache, as Cruddur's API reads it (else the table). */
+    public BooleanProperty throughCacheProperty() { return throughCache; }
+    /** Where the shown first page came from, when read through the cache ("" from the table). */
+    public ReadOnlyStringProperty cacheMarkProperty() { return cacheMark.getReadOnlyProperty(); }
+    /** How the cached page shown differs from the table; null when they agree. */
+    public ReadOnlyStringProperty disagreementProperty() { return disagreement.getReadOnlyProperty(); }
     public Clock clock() { return clock; }
 
     /** Told of each sent message as the conversation's new state (for the list to move it to the top). */
@@ -145,6 +164,8 @@ public final class TranscriptViewModel {
         loadError.set(null);
         loadingOlder.set(false);
         loading.set(false);
+        cacheMark.set("");
+        disagreement.set(null);
         // a failed message stays prepared (Send with the same text retries it) but its banner belongs to its conversation
         sendError.set(null);
         canRetrySend.set(false);
@@ -174,14 +195,49 @@ public final class TranscriptViewModel {
         open(on, who, c);
     }
 
+    /**
+     * The newest page again, in the current read mode, replacing the rows in place (the draft and
+     * the compose state stay): after a write made the page stale, or the switch moved.
+     */
+    public void refresh() {
+        if (messages == null || conversation.get() == null) return;
+        generation++;
+        loadError.set(null);
+        loadingOlder.set(false);
+        loadFirst();
+    }
+
+    /** Drops the cached page shown (it disagrees with the table) everywhere, then reads again. */
+    public void dropStaleKey() {
+        String key = shownKey;
+        if (key == null) return;
+        tasks.run(p -> reads.drop(key), (Invalidation done) -> refresh(), failure -> loadError.set(PlainErrors.describe(failure)));
+    }
+
+    private void staleKeys(Invalidation done) {
+        Conversation c = conversation.get();
+        // the window's own send shows its message when it returns; a reload meanwhile would only flicker
+        if (c != null && messages != null && !sending.get() && done.keys().contains(CacheKeys.messages(c.groupUuid()))) refresh();
+    }
+
+    private PageReads.Mode mode() {
+        return throughCache.get() ? PageReads.Mode.THROUGH_CACHE : PageReads.Mode.TABLE;
+    }
+
     private void loadFirst() {
         int gen = generation;
         DirectMessages on = messages;
         String group = conversation.get().groupUuid();
+        PageReads.Mode mode = mode();
         loading.set(true);
-        tasks.run(p -> reads.messages(on, group, Optional.empty(), PAGE), (Page<Message> page) -> {
+        tasks.run(p -> reads.messages(on, group, Optional.empty(), PAGE, mode), (PageReads.Shown<Message> shown) -> {
             if (gen != generation) return;
             loading.set(false);
+            Page<Message> page = shown.page();
+            shownKey = shown.cached().map(PageReads.CacheView::key).orElse(null);
+            cacheMark.set(shown.cached().map(v -> CacheMarks.mark(v, clock.instant()))
+                    .orElse(throughCache.get() ? "No cache is open: read from the table" : ""));
+            disagreement.set(shown.cached().flatMap(CacheMarks::disagreement).orElse(null));
             entries.setAll(rows(page.items(), null));
             olderCursor = page.nextCursor();
             hasOlder.set(page.hasMore());
@@ -200,8 +256,9 @@ public final class TranscriptViewModel {
         DirectMessages on = messages;
         String group = conversation.get().groupUuid();
         Optional<String> from = olderCursor;
+        PageReads.Mode mode = mode();
         loadingOlder.set(true);
-        tasks.run(p -> reads.messages(on, group, from, PAGE), (Page<Message> page) -> {
+        tasks.run(p -> reads.messages(on, group, from, PAGE, mode).page(), (Page<Message> page) -> {
             if (gen != generation) return;
             loadingOlder.set(false);
             List<TranscriptEntry> older = rows(page.items(), null);

@@ -1,7 +1,7 @@
 package dev.cruddur.admin.ui.setup;
 
 import atlantafx.base.theme.Styles;
-import dev.cruddur.admin.ui.MainViewModel;
+import dev.cruddur.admin.ui.shell.WindowSession;
 import dev.cruddur.admin.ui.common.Icons;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -15,7 +15,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 /** The empty state of an endpoint without Cruddur's table: create it, or create it and load the demo data. */
 public final class TableSetupView extends VBox {
-    public TableSetupView(MainViewModel vm) {
+    public TableSetupView(WindowSession vm) {
         setId("table-setup");
         getStyleClass().add("empty-state");
         setAlignment(Pos.CENTER);

@@ -1,7 +1,6 @@
 package dev.cruddur.admin.ui.shell;
 
 import atlantafx.base.theme.Styles;
-import dev.cruddur.admin.ui.MainViewModel;
 import dev.cruddur.admin.ui.common.Icons;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -14,7 +13,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 /** The last DynamoDB call (operation, items read, latency), the last write mode, and what the endpoint cannot do. */
 public final class StatusBar extends HBox {
-    public StatusBar(MainViewModel vm) {
+    public StatusBar(WindowSession vm) {
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(8);
@@ -24,7 +23,7 @@ public final class StatusBar extends HBox {
         last.textProperty().bind(vm.lastCallProperty().map(s -> s.isEmpty() ? "No call yet" : s));
         Label mode = new Label();
         mode.setId("status-write-mode");
-        mode.textProperty().bind(vm.transcript().lastWriteModeProperty().map(m -> m.isEmpty() ? "" : "last send: " + m));
+        mode.textProperty().bind(vm.lastWriteModeProperty().map(m -> m.isEmpty() ? "" : "last send: " + m));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label limits = new Label();

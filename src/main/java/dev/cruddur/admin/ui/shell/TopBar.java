@@ -2,7 +2,6 @@ package dev.cruddur.admin.ui.shell;
 
 import atlantafx.base.theme.Styles;
 import dev.cruddur.admin.domain.User;
-import dev.cruddur.admin.ui.MainViewModel;
 import dev.cruddur.admin.ui.common.Avatar;
 import dev.cruddur.admin.ui.common.Icons;
 import dev.cruddur.admin.ui.common.Themes;
@@ -27,7 +26,7 @@ public final class TopBar extends HBox {
     private final Popup viewerPopup = new Popup();
     private final UserSearchList viewerSearch;
 
-    public TopBar(MainViewModel vm, Runnable openConnections) {
+    public TopBar(WindowSession vm, Runnable openConnections) {
         getStyleClass().add("top-bar");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(10);
@@ -36,7 +35,7 @@ public final class TopBar extends HBox {
         badge.setId("connection-badge");
         badge.getStyleClass().add("badge");
         Runnable paintBadge = () -> {
-            MainViewModel.Badge b = vm.badgeProperty().get();
+            WindowSession.Badge b = vm.badgeProperty().get();
             badge.getStyleClass().removeAll("badge-local", "badge-remote", "badge-aws");
             badge.getStyleClass().add("badge-" + b.name().toLowerCase());
             badge.setText("● " + b.name());
@@ -65,14 +64,14 @@ public final class TopBar extends HBox {
         var locked = vm.writableProperty().not();
         readOnly.visibleProperty().bind(locked);
         readOnly.managedProperty().bind(locked);
-        var canUnlock = locked.and(vm.stateProperty().isEqualTo(MainViewModel.State.READY)
-                .or(vm.stateProperty().isEqualTo(MainViewModel.State.NO_TABLE)));
+        var canUnlock = locked.and(vm.stateProperty().isEqualTo(WindowSession.State.READY)
+                .or(vm.stateProperty().isEqualTo(WindowSession.State.NO_TABLE)));
         unlock.visibleProperty().bind(canUnlock);
         unlock.managedProperty().bind(canUnlock);
         Label unlocked = new Label("writes unlocked");
         unlocked.setId("writes-unlocked");
         unlocked.getStyleClass().addAll("badge", "badge-unlocked");
-        var showUnlocked = vm.writableProperty().and(vm.badgeProperty().isEqualTo(MainViewModel.Badge.AWS));
+        var showUnlocked = vm.writableProperty().and(vm.badgeProperty().isEqualTo(WindowSession.Badge.AWS));
         unlocked.visibleProperty().bind(showUnlocked);
         unlocked.managedProperty().bind(showUnlocked);
 
@@ -92,7 +91,7 @@ public final class TopBar extends HBox {
         }, vm.viewerProperty()));
         vm.viewerProperty().addListener((o, a, u) -> avatar.show(u));
         avatar.show(vm.viewerProperty().get());
-        viewerButton.disableProperty().bind(vm.stateProperty().isNotEqualTo(MainViewModel.State.READY));
+        viewerButton.disableProperty().bind(vm.stateProperty().isNotEqualTo(WindowSession.State.READY));
         viewerButton.setTooltip(new Tooltip("Whose inbox to look at (searchable by name or @handle)"));
 
         viewerSearch = new UserSearchList("viewer", vm::searchUsers);

@@ -2,7 +2,7 @@ package dev.cruddur.admin.ui.time;
 
 import dev.cruddur.admin.app.connect.ConnectionProfiles;
 import dev.cruddur.admin.app.time.TimePanePreferences;
-import dev.cruddur.admin.ui.MainViewModel;
+import dev.cruddur.admin.ui.shell.WindowSession;
 import dev.cruddur.admin.ui.shell.PaneView;
 import java.nio.file.Path;
 import javafx.scene.Node;
@@ -20,13 +20,13 @@ public final class TimePane implements PaneView {
     private final SortKeyLintView lintView;
 
     /** The zones are remembered in the config directory ({@code $XDG_CONFIG_HOME/cruddur-admin}). */
-    public TimePane(MainViewModel main) {
+    public TimePane(WindowSession main) {
         this(main, ConnectionProfiles.configDir(System.getenv(), System.getProperties()));
     }
 
-    public TimePane(MainViewModel main, Path configDir) {
+    public TimePane(WindowSession main, Path configDir) {
         conversion = new TimeConversionViewModel(main.tasks(), main.clock(), new TimePanePreferences(configDir),
-                main.transcript().selectedMessageProperty().map(m -> m.createdAt().raw()));
+                main.selectedMessageProperty().map(m -> m.createdAt().raw()));
         lint = new SortKeyLintViewModel(main.tasks(), main::session, main.clock());
         main.profileProperty().addListener((o, a, b) -> lint.clear());
         conversionView = new TimeConversionView(conversion);

@@ -346,8 +346,13 @@ class CachedMessagesTest {
         StaleCheck check = new StaleCheck(dm, cache);
         assertThat(check.check(CacheKeys.conversations(BROWN.uuid())).verdict()).isEqualTo(StaleCheck.Verdict.CURRENT);
 
-        // straight to DynamoDB: no invalidation
-        Message sent = ((SendResult.Sent) dm.send(dm.prepare(MAIN, BAYKO, "behind the cache's back"))).message();
+        // straight to DynamoDB through a connection nobody keeps the cache honest for (as Cruddur's
+        // own backend might): every write on dm's connection would invalidate
+        Message sent;
+        try (DirectMessages outside = new DirectMessages(DynamoConnection.open(DynamoTarget.endpoint(dynalite.endpoint(),
+                dm.connection().table())), Clock.systemUTC())) {
+            sent = ((SendResult.Sent) outside.send(outside.prepare(MAIN, BAYKO, "behind the cache's back"))).message();
+        }
 
         StaleCheck.Report groups = check.check(CacheKeys.conversations(BROWN.uuid()));
         assertThat(groups.verdict()).isEqualTo(StaleCheck.Verdict.DIFFERS);

@@ -1,5 +1,6 @@
 package dev.cruddur.admin.ui.browser;
 
+import dev.cruddur.admin.ui.shell.WindowSession;
 import static dev.cruddur.admin.ui.FxHarness.onFx;
 import static dev.cruddur.admin.ui.FxHarness.runFx;
 import static dev.cruddur.admin.ui.FxHarness.waitFor;
@@ -76,7 +77,7 @@ class BrowserPaneFlowsTest {
         app = onFx(() -> DesktopApp.assemble(stage, new DesktopApp.Settings(config,
                 Optional.of(ConnectionProfile.local("Local dynalite", dynalite.endpoint().toString(), first)),
                 Optional.of("andrewbrown"), Clock.systemUTC(), ZoneId.of("UTC"), false, 1280, 800)));
-        waitFor("connected", 20, () -> app.main().stateProperty().get() == MainViewModel.State.READY);
+        waitFor("connected", 20, () -> app.main().stateProperty().get() == WindowSession.State.READY);
         runFx(() -> ((ButtonBase) scene().lookup("#nav-browser")).fire());
         pane = (BrowserPane) app.window().pane("browser");
     }
@@ -101,7 +102,7 @@ class BrowserPaneFlowsTest {
     void freshTable() {
         table = seed();
         runFx(() -> app.main().connect(ConnectionProfile.local("Local dynalite", dynalite.endpoint().toString(), table)));
-        waitFor("the new table scanned", 20, () -> app.main().stateProperty().get() == MainViewModel.State.READY
+        waitFor("the new table scanned", 20, () -> app.main().stateProperty().get() == WindowSession.State.READY
                 && table.equals(items().tableProperty().get()) && !items().rows().isEmpty() && !items().loadingProperty().get());
         runFx(() -> pane.tabs().getSelectionModel().select(0));
     }
@@ -195,6 +196,69 @@ class BrowserPaneFlowsTest {
         waitFor("editor closed", 10, () -> !editor.getWindow().isShowing());
         assertThat(cellText(0, "message")).isEqualTo("Saved from the editor");
         assertThat(stored(pk, sk).get("message").s()).isEqualTo("Saved from the editor");
+    }
+
+    @Test
+    void anEditThenARepairShowInTheConversationPanesRightAfterSaveWithoutF5() {
+        MainViewModel main = app.main();
+        waitFor("the list", 20, () -> main.conversations().shown().stream()
+                .anyMatch(c -> c.groupUuid().equals(dev.cruddur.admin.domain.DemoFixture.MAIN_GROUP)));
+        runFx(() -> main.conversations().selectedProperty().set(mainConversation()));
+        waitFor("the transcript", 20, () -> !main.transcript().entries().isEmpty() && !main.transcript().loadingProperty().get());
+
+        // the newest message, edited in the Browser and saved
+        queryThroughTheForm(SortKeyOperator.GT, "2000");
+        String before = cellText(0, "message");
+        runFx(() -> results().getSelectionModel().clearAndSelect(0));
+        fire("browser-edit");
+        Scene editor = dialogWith("editor-text");
+        runFx(() -> {
+            TextArea text = (TextArea) editor.lookup("#editor-text");
+            text.setText(text.getText().replace(before, "Edited in the Browser"));
+            ((Button) editor.lookup("#editor-save")).fire();
+        });
+        waitFor("editor closed", 10, () -> !editor.getWindow().isShowing());
+        // no F5: the open transcript shows it as soon as the save returned
+        waitFor("the transcript shows the edit", 10, () -> newestText().equals("Edited in the Browser"));
+        assertThat(onFx(() -> mainConversation().lastMessage())).isEqualTo(before);
+
+        // Check -> Repair moves the group rows to the edited text: the list shows it, no F5
+        runFx(() -> pane.tabs().getSelectionModel().select(1));
+        fire("check-run");
+        ConsistencyViewModel check = pane.viewModel().check();
+        waitFor("check done", 20, () -> check.reportProperty().get() != null && !check.checkingProperty().get());
+        assertThat(onFx(() -> scene().lookup("#check-repair").isDisabled())).isFalse();
+        fire("check-repair");
+        Scene confirm = dialogWith("confirm-name");
+        runFx(() -> {
+            ((TextField) confirm.lookup("#confirm-name")).setText(table);
+            ((Button) confirm.lookup("#confirm-ok")).fire();
+        });
+        waitFor("repaired", 20, () -> !check.repairingProperty().get() && !check.checkingProperty().get()
+                && check.statusProperty().get().contains("Checked again"));
+        waitFor("the list shows the edit", 10, () -> mainConversation().lastMessage().equals("Edited in the Browser"));
+        assertThat(onFx(() -> main.conversations().selectedProperty().get().groupUuid()))
+                .as("the conversation stays open").isEqualTo(dev.cruddur.admin.domain.DemoFixture.MAIN_GROUP);
+        fire("nav-conversations");
+        try {
+            assertThat(onFx(() -> ((ListView<?>) scene().lookup("#conversation-list")).getItems().stream()
+                    .map(c -> ((dev.cruddur.admin.domain.Conversation) c).lastMessage()).toList())).contains("Edited in the Browser");
+        } finally {
+            fire("nav-browser");
+        }
+    }
+
+    private static dev.cruddur.admin.domain.Conversation mainConversation() {
+        return app.main().conversations().shown().stream()
+                .filter(c -> c.groupUuid().equals(dev.cruddur.admin.domain.DemoFixture.MAIN_GROUP)).findFirst().orElseThrow();
+    }
+
+    private static String newestText() {
+        var entries = app.main().transcript().entries();
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (entries.get(i) instanceof dev.cruddur.admin.ui.messages.TranscriptEntry.Bubble b) return b.message().text();
+        }
+        return "";
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.cruddur.admin.ui.browser;
 
+import dev.cruddur.admin.ui.shell.WindowSession;
 import dev.cruddur.admin.app.DirectMessages;
 import dev.cruddur.admin.app.browse.SortKeyOperator;
 import dev.cruddur.admin.app.connect.ConnectionProfile;
@@ -56,7 +57,7 @@ public final class BrowserScreenshots {
                         Optional.of(ConnectionProfile.local("Local dynalite", dynalite.endpoint().toString(), TABLE)),
                         Optional.of("andrewbrown"), Clock.systemUTC(), ZoneId.of("Europe/London"), dark, 1280, 800)));
                 MainViewModel main = app.main();
-                FxHarness.waitFor("ready", 20, () -> main.stateProperty().get() == MainViewModel.State.READY);
+                FxHarness.waitFor("ready", 20, () -> main.stateProperty().get() == WindowSession.State.READY);
                 FxHarness.runFx(() -> ((javafx.scene.control.ButtonBase) stage.getScene().lookup("#nav-browser")).fire());
                 BrowserPane pane = (BrowserPane) app.window().pane("browser");
                 ItemBrowserViewModel items = pane.viewModel().items();

@@ -3,6 +3,7 @@ package dev.cruddur.admin.ui.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cruddur.admin.app.DirectMessages;
+import dev.cruddur.admin.app.cache.PageReads;
 import dev.cruddur.admin.app.cache.CacheKeys;
 import dev.cruddur.admin.cache.CacheSettings;
 import dev.cruddur.admin.cache.CacheStatistics;
@@ -70,6 +71,7 @@ class CacheInspectorViewModelTest {
         cache.statistics().reset();
         session = new CacheSession(BackgroundTasks.inline(), Path.of("/tmp"), problems::add);
         session.use(cache);
+        session.reads().useSession(dm); // the window's connection: its writes keep the cache honest
         vm = new CacheInspectorViewModel(BackgroundTasks.inline(), Clock.systemUTC(), session, () -> dm);
     }
 
@@ -81,7 +83,7 @@ class CacheInspectorViewModelTest {
     }
 
     private Page<Message> readMainConversation() {
-        return session.reads().messages(dm, DemoFixture.MAIN_GROUP, Optional.empty(), 30);
+        return session.reads().messages(dm, DemoFixture.MAIN_GROUP, Optional.empty(), 30, PageReads.Mode.THROUGH_CACHE).page();
     }
 
     private KeyEntry entry(String key) {
@@ -105,6 +107,16 @@ class CacheInspectorViewModelTest {
     }
 
     @Test
+    void afterTheKeyListIsRefreshedTheDetailOfTheSelectedKeySaysWhatTheListSays() {
+        vm.lookUp(MAIN_KEY);
+        assertThat(vm.statusProperty().get()).isEqualTo(Status.MISS);
+        readMainConversation(); // an application read fills the key meanwhile
+        vm.loadKeys();
+        assertThat(entry(MAIN_KEY).present()).isTrue();
+        assertThat(vm.statusProperty().get()).as("no Look up needed").isEqualTo(Status.HIT);
+    }
+
+    @Test
     void aReadThroughTheFacadeFillsTheKeyAndTheLookupShowsHitJsonAndTtl() {
         Page<Message> first = readMainConversation();
         assertThat(first.items()).hasSize(20); // the cached page size, whatever the view asked
@@ -119,7 +131,11 @@ class CacheInspectorViewModelTest {
         assertThat(vm.ttlSecondsProperty().get()).isBetween(590L, 600L);
 
         vm.refreshStatistics();
-        assertThat(vm.statisticsProperty().get().hits()).isGreaterThanOrEqualTo(2);
+        // the second read hit; the look-up is an inspection, not an application read
+        assertThat(vm.statisticsProperty().get().hits()).isEqualTo(1);
+        vm.lookUp(MAIN_KEY);
+        vm.refreshStatistics();
+        assertThat(vm.statisticsProperty().get().hits()).isEqualTo(1);
         assertThat(vm.missesTextProperty().get()).isNotEqualTo("0");
         assertThat(vm.dynamoLatencyTextProperty().get()).startsWith("p50 ");
         assertThat(vm.chartSeries()).hasSize(CacheInspectorViewModel.CHART_SECONDS);
@@ -175,8 +191,12 @@ class CacheInspectorViewModelTest {
         assertThat(vm.staleReportProperty().get().verdict()).isEqualTo(dev.cruddur.admin.app.cache.StaleCheck.Verdict.CURRENT);
         assertThat(vm.staleLines()).isEmpty();
 
-        // straight to DynamoDB: no invalidation
-        SendResult sent = dm.send(dm.prepare(DemoFixture.MAIN_GROUP, DemoFixture.ANDREW_BAYKO, "Written behind the cache's back"));
+        // straight to DynamoDB through a connection nobody keeps the cache honest for (the window's would)
+        SendResult sent;
+        try (DirectMessages outside = new DirectMessages(DynamoConnection.open(DynamoTarget.endpoint(dynalite.endpoint(),
+                dm.connection().table())), Clock.systemUTC())) {
+            sent = outside.send(outside.prepare(DemoFixture.MAIN_GROUP, DemoFixture.ANDREW_BAYKO, "Written behind the cache's back"));
+        }
         assertThat(sent).isInstanceOf(SendResult.Sent.class);
         vm.staleCheck();
         assertThat(vm.staleVerdictProperty().get()).startsWith("Differs from DynamoDB: 1 added, 1 removed, 0 changed");
@@ -231,7 +251,8 @@ class CacheInspectorViewModelTest {
     @Test
     void withoutACacheTheFacadeReadsDynamoDbAsAsked() {
         session.close();
-        assertThat(session.reads().messages(dm, DemoFixture.MAIN_GROUP, Optional.empty(), 30).items()).hasSize(30);
+        assertThat(session.reads().messages(dm, DemoFixture.MAIN_GROUP, Optional.empty(), 30, PageReads.Mode.THROUGH_CACHE)
+                .page().items()).hasSize(30);
         vm.lookUp(MAIN_KEY);
         assertThat(vm.errorProperty().get()).isEqualTo("No cache is open.");
     }

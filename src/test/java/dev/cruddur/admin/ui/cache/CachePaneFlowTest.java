@@ -96,10 +96,18 @@ class CachePaneFlowTest {
         try {
             FxHarness.waitFor("conversations", 20, () -> main.conversations().shown().size() == 2);
             FxHarness.runFx(() -> main.cache().use(cache));
+            // the panes read the table by default; their switches read through the cache, as Cruddur's API does
+            FxHarness.runFx(() -> {
+                main.conversations().throughCacheProperty().set(true);
+                main.transcript().throughCacheProperty().set(true);
+            });
 
             // a conversation read through the cache fills messages/{uuid}
             FxHarness.runFx(() -> main.conversations().selectedProperty().set(main.conversations().shown().get(0)));
             FxHarness.waitFor("transcript", 20, () -> main.transcript().entries().size() > 10 && !main.transcript().loadingProperty().get());
+            // read again: a hit (the pane's own look-ups below are inspections and count nothing)
+            FxHarness.runFx(() -> main.transcript().refresh());
+            FxHarness.waitFor("served from the cache", 20, () -> main.transcript().cacheMarkProperty().get().startsWith("Cached page"));
 
             fire(scene, "#nav-cache");
             FxHarness.waitFor("cache pane", 10, () -> scene.lookup("#cache-pane") != null);
@@ -167,6 +175,20 @@ class CachePaneFlowTest {
             assertThat(FxHarness.onFx(() -> lines.getItems().stream().toList()))
                     .anyMatch(l -> l.startsWith("+ added") && l.contains("@bayko: Behind the cache's back"));
             assertThat(FxHarness.onFx(lines::isVisible)).isTrue();
+
+            // the transcript, through the cache, is served that stale page: it says how it differs, and drops the key
+            FxHarness.runFx(() -> main.transcript().refresh());
+            FxHarness.waitFor("the disagreement shown", 20, () -> main.transcript().disagreementProperty().get() != null);
+            assertThat(FxHarness.onFx(() -> main.transcript().disagreementProperty().get()))
+                    .startsWith("The cached page differs from the table: 1 added, 1 removed, 0 changed")
+                    .contains("+ in the table, not cached: @bayko: Behind the cache's back");
+            assertThat(FxHarness.onFx(() -> main.transcript().cacheMarkProperty().get())).startsWith("Cached page");
+            FxHarness.runFx(() -> main.transcript().dropStaleKey());
+            FxHarness.waitFor("the table's page", 20, () -> main.transcript().disagreementProperty().get() == null
+                    && main.transcript().cacheMarkProperty().get().startsWith("Not in the cache"));
+            assertThat(FxHarness.onFx(() -> main.transcript().entries().get(main.transcript().entries().size() - 1)))
+                    .isInstanceOfSatisfying(dev.cruddur.admin.ui.messages.TranscriptEntry.Bubble.class,
+                            b -> assertThat(b.message().text()).isEqualTo("Behind the cache's back"));
 
             // a dictionary: its fields as a table in the value's place, edited there; the scalar edits stand aside
             cache.collections().dictionarySetField("profile/andrewbrown", "handle", "andrewbrown");

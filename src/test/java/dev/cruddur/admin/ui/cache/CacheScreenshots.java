@@ -1,5 +1,6 @@
 package dev.cruddur.admin.ui.cache;
 
+import dev.cruddur.admin.app.cache.PageReads;
 import dev.cruddur.admin.app.DirectMessages;
 import dev.cruddur.admin.app.cache.CacheKeys;
 import dev.cruddur.admin.app.connect.ConnectionProfile;
@@ -67,12 +68,13 @@ public final class CacheScreenshots {
                 server.increment("msgs/andrewbrown", 57, Duration.ofSeconds(600));
 
                 // some traffic for the chart: reads that hit, a delete, and reads that miss then hit
-                MessageReads reads = main.cache().reads();
+                PageReads reads = main.cache().reads();
+                PageReads.Mode cached = PageReads.Mode.THROUGH_CACHE;
                 for (int i = 0; i < 8; i++) {
                     if (i == 3 || i == 6) server.delete(mainKey);
-                    reads.messages(main.session(), DemoFixture.MAIN_GROUP, Optional.empty(), 30);
-                    reads.conversations(main.session(), DemoFixture.ANDREW_BROWN, Optional.empty(), 25);
-                    if (i % 2 == 0) reads.conversations(main.session(), DemoFixture.LONDO, Optional.empty(), 25);
+                    reads.messages(main.session(), DemoFixture.MAIN_GROUP, Optional.empty(), 30, cached);
+                    reads.conversations(main.session(), DemoFixture.ANDREW_BROWN, Optional.empty(), 25, cached);
+                    if (i % 2 == 0) reads.conversations(main.session(), DemoFixture.LONDO, Optional.empty(), 25, cached);
                     Thread.sleep(450);
                 }
 

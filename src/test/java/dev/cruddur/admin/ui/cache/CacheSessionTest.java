@@ -99,10 +99,22 @@ class CacheSessionTest {
             main.cache().use(cache);
             main.connect(ConnectionProfile.local("t", dynalite.endpoint().toString(), "wiring"));
             assertThat(main.conversations().shown()).hasSize(2);
-            assertThat(cache.getText(CacheKeys.conversations(DemoFixture.ANDREW_BROWN.uuid()))).isInstanceOf(CacheRead.Hit.class);
+            // the table by default: nothing read through the cache, nothing marked
+            assertThat(cache.inspectText(CacheKeys.conversations(DemoFixture.ANDREW_BROWN.uuid()))).isInstanceOf(CacheRead.Miss.class);
+            assertThat(main.conversations().cacheMarkProperty().get()).isEmpty();
+            // each pane's switch: through the cache, as Cruddur's API reads it, and marked so
+            main.conversations().throughCacheProperty().set(true);
+            assertThat(cache.inspectText(CacheKeys.conversations(DemoFixture.ANDREW_BROWN.uuid()))).isInstanceOf(CacheRead.Hit.class);
+            assertThat(main.conversations().cacheMarkProperty().get()).startsWith("Not in the cache: read from the table and cached now");
+            main.conversations().refresh();
+            assertThat(main.conversations().cacheMarkProperty().get()).startsWith("Cached page · read from the table ")
+                    .contains(" ago · expires in ");
+            assertThat(main.conversations().disagreementProperty().get()).isNull();
             main.conversations().selectedProperty().set(main.conversations().shown().get(0));
             assertThat(main.transcript().entries()).isNotEmpty();
-            assertThat(cache.getText(CacheKeys.messages(DemoFixture.MAIN_GROUP))).isInstanceOf(CacheRead.Hit.class);
+            assertThat(cache.inspectText(CacheKeys.messages(DemoFixture.MAIN_GROUP))).isInstanceOf(CacheRead.Miss.class);
+            main.transcript().throughCacheProperty().set(true);
+            assertThat(cache.inspectText(CacheKeys.messages(DemoFixture.MAIN_GROUP))).isInstanceOf(CacheRead.Hit.class);
             assertThat(main.noticeProperty().get()).isNull();
 
             // the cache goes away: the list still loads, from DynamoDB, and a notice says why

@@ -1,5 +1,6 @@
 package dev.cruddur.admin.ui.time;
 
+import dev.cruddur.admin.ui.shell.WindowSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cruddur.admin.app.DirectMessages;
@@ -55,7 +56,7 @@ class TimePaneFlowsTest {
         app = FxHarness.onFx(() -> DesktopApp.assemble(stage, new DesktopApp.Settings(config,
                 Optional.of(ConnectionProfile.local("Local dynalite", dynalite.endpoint().toString(), TABLE)),
                 Optional.of("alice"), NOVEMBER_2026, ZoneId.of("Europe/London"), false, 1200, 760)));
-        FxHarness.waitFor("connected", 20, () -> app.main().stateProperty().get() == MainViewModel.State.READY);
+        FxHarness.waitFor("connected", 20, () -> app.main().stateProperty().get() == WindowSession.State.READY);
         FxHarness.runFx(() -> ((ButtonBase) app.window().scene().lookup("#nav-time")).fire());
         pane = (TimePane) FxHarness.onFx(() -> app.window().pane("time"));
         FxHarness.settle();

@@ -1,5 +1,6 @@
 package dev.cruddur.admin.ui.time;
 
+import dev.cruddur.admin.ui.shell.WindowSession;
 import dev.cruddur.admin.app.DirectMessages;
 import dev.cruddur.admin.app.connect.ConnectionProfile;
 import dev.cruddur.admin.domain.DemoFixture;
@@ -50,7 +51,7 @@ public final class TimePaneScreenshots {
                 DesktopApp.Assembled app = FxHarness.onFx(() -> DesktopApp.assemble(stage, new DesktopApp.Settings(config,
                         Optional.of(ConnectionProfile.local("Local dynalite", dynalite.endpoint().toString(), "cruddur-messages")),
                         Optional.of("andrewbrown"), CLOCK, ZoneId.of("Europe/London"), dark, 1200, 760)));
-                FxHarness.waitFor("connected", 20, () -> app.main().stateProperty().get() == MainViewModel.State.READY);
+                FxHarness.waitFor("connected", 20, () -> app.main().stateProperty().get() == WindowSession.State.READY);
                 FxHarness.runFx(() -> ((ButtonBase) app.window().scene().lookup("#nav-time")).fire());
                 TimePane pane = (TimePane) FxHarness.onFx(() -> app.window().pane("time"));
                 FxHarness.runFx(() -> {

@@ -1,0 +1,201 @@
+package dev.cruddur.admin.app.cache;
+
+import dev.cruddur.admin.cache.CacheOutcome;
+import dev.cruddur.admin.cache.CacheStore;
+import dev.cruddur.admin.store.DynamoConnection;
+import dev.cruddur.admin.store.ItemWrites.WrittenKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Keeps the cache honest for every write made through one connection: after each write DynamoDB
+ * accepted, and before that write returns to its caller, it bumps the generation of (and deletes)
+ * exactly the page keys the written items make stale ({@link StaleKeys}), then tells its
+ * listeners which keys went stale (the window reloads the panes showing them).
+ *
+ * <p>Every write path of the window and the command line goes through this one object, because it
+ * listens to the connection's client itself ({@code store.ItemWrites}), not to each path. So a
+ * page read before a write is never served after that write returns, in any process sharing the
+ * cache (see {@link Generations}).
+ *
+ * <p>Without a cache ({@link #useCache} with {@code null}) the stale keys are still derived and
+ * told, with one failure line saying that no cache was updated. Safe for concurrent use.
+ */
+public final class WriteInvalidation implements AutoCloseable {
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final DynamoConnection connection;
+    private final Consumer<List<WrittenKey>> onWrite = this::written;
+    private final List<Consumer<Invalidation>> listeners = new CopyOnWriteArrayList<>();
+    private final ThreadLocal<List<Invalidation>> collecting = new ThreadLocal<>();
+    private final ExecutorService helpers;
+    private volatile CacheStore cache;
+    private volatile Generations generations;
+
+    private WriteInvalidation(DynamoConnection connection, CacheStore cache) {
+        this.connection = connection;
+        int pool = POOLS.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        this.helpers = Executors.newCachedThreadPool(task -> {
+            Thread t = new Thread(task, "invalidation-" + pool + "-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        useCache(cache);
+    }
+
+    /** Starts watching {@code connection}'s writes; {@code cache} may be null (none yet). */
+    public static WriteInvalidation attach(DynamoConnection connection, CacheStore cache) {
+        WriteInvalidation invalidation = new WriteInvalidation(connection, cache);
+        connection.writes().addListener(invalidation.onWrite);
+        return invalidation;
+    }
+
+    /** The cache to keep honest from now on; {@code null}: none (writes then say so to listeners). */
+    public void useCache(CacheStore next) {
+        this.generations = next == null ? null : new Generations(next);
+        this.cache = next;
+    }
+
+    public Optional<CacheStore> cache() {
+        return Optional.ofNullable(cache);
+    }
+
+    public DynamoConnection connection() {
+        return connection;
+    }
+
+    /** Told of every write's stale keys, on the writing thread, after the cache was updated. */
+    public void addListener(Consumer<Invalidation> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<Invalidation> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Runs {@code write} and answers what its writes on this thread did to the cache, merged. */
+    public <T> Outcome<T> during(Supplier<T> write) {
+        List<Invalidation> outer = collecting.get();
+        List<Invalidation> mine = new ArrayList<>();
+        collecting.set(mine);
+        try {
+            T result = write.get();
+            return new Outcome<>(result, merge(mine));
+        } finally {
+            if (outer != null) outer.addAll(mine);
+            collecting.set(outer);
+        }
+    }
+
+    /** What a write returned, and what it did to the cache. */
+    public record Outcome<T>(T result, Invalidation invalidation) {}
+
+    private void written(List<WrittenKey> keys) {
+        List<String> stale = StaleKeys.of(keys);
+        if (stale.isEmpty()) return;
+        Invalidation done = invalidate(stale);
+        List<Invalidation> sink = collecting.get();
+        if (sink != null) sink.add(done);
+        for (Consumer<Invalidation> listener : listeners) {
+            try {
+                listener.accept(done);
+            } catch (RuntimeException listenerBug) {
+                // a listener must never fail the write that already happened
+            }
+        }
+    }
+
+    /**
+     * Makes page keys stale everywhere: bumps each key's generation (so no process serves or keeps
+     * a page read before now), then deletes it; keys other than page keys are only deleted. Also
+     * the inspector's "drop" action.
+     */
+    public Invalidation invalidate(List<String> keys) {
+        CacheStore store = cache;
+        Generations counters = generations;
+        if (store == null) {
+            return new Invalidation(keys, List.of("No cache is connected, so " + String.join(", ", keys)
+                    + " could not be invalidated: a cache Cruddur reads may serve the old page until its TTL ends."));
+        }
+        // every call at once: a page key's bump and its delete need no order (see invalidated)
+        List<Future<Optional<String>>> bumps = new ArrayList<>();
+        List<Future<CacheOutcome<Void>>> deletes = new ArrayList<>();
+        for (String key : keys) {
+            bumps.add(isPageKey(key) ? helpers.submit(() -> bump(counters, key)) : null);
+            deletes.add(helpers.submit(() -> store.delete(key)));
+        }
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            CacheOutcome<Void> deleted = await(deletes.get(i));
+            if (bumps.get(i) != null) {
+                await(bumps.get(i)).ifPresent(failures::add); // a failed delete is harmless once the generation moved
+            } else if (deleted instanceof CacheOutcome.Failed<Void> failed) {
+                failures.add(key + " could not be deleted: " + failed.message());
+            }
+        }
+        return new Invalidation(keys, failures);
+    }
+
+    /*
+     * Why a bump and a delete need no order: this app's readers serve a page only at the key's
+     * current generation, and every page stored before the bump carries an older one, whether it
+     * was stored before or after the delete. Cruddur's own backend knows no generations: the
+     * delete is what it sees, and a page it stores from a read that raced the write stays until
+     * its TTL whichever order is taken (the same race Cruddur's own invalidation has).
+     */
+    private static boolean isPageKey(String key) {
+        CacheKeys.KeyKind kind = CacheKeys.parse(key).kind();
+        return kind == CacheKeys.KeyKind.CONVERSATIONS_PAGE || kind == CacheKeys.KeyKind.MESSAGES_PAGE;
+    }
+
+    private static Optional<String> bump(Generations counters, String key) {
+        CacheOutcome<Long> advanced = counters.advance(key);
+        return advanced instanceof CacheOutcome.Failed<Long> failed
+                ? Optional.of(key + " could not be invalidated: " + failed.message()) : Optional.empty();
+    }
+
+    private static Invalidation merge(List<Invalidation> all) {
+        List<String> keys = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (Invalidation one : all) {
+            one.keys().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
+            one.failures().stream().filter(f -> !failures.contains(f)).forEach(failures::add);
+        }
+        return new Invalidation(keys, failures);
+    }
+
+    private static <T> T await(Future<T> future) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return future.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the cache call has its own deadline; finish it, then pass the interrupt on
+                } catch (ExecutionException bug) {
+                    throw new IllegalStateException("a cache call threw, which CacheStore never does", bug.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops watching the connection; the cache and the connection stay open (they are not owned). */
+    @Override
+    public void close() {
+        connection.writes().removeListener(onWrite);
+        helpers.shutdown();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.cruddur.admin.bench;
+
+import dev.cruddur.admin.app.DirectMessages;
+import dev.cruddur.admin.app.cache.WriteInvalidation;
+import dev.cruddur.admin.cache.CacheSettings;
+import dev.cruddur.admin.cache.CacheStore;
+import dev.cruddur.admin.domain.DemoFixture;
+import dev.cruddur.admin.domain.User;
+import dev.cruddur.admin.engine.EmbeddedDynamo;
+import dev.cruddur.admin.engine.EngineConfig;
+import dev.cruddur.admin.store.DynamoConnection;
+import dev.cruddur.admin.store.DynamoTarget;
+import dev.cruddur.admin.store.Seeder;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * What keeping the cache honest costs a write: a direct send (one transaction of three items,
+ * three keys invalidated) and seeding (batches of 25 items), each on a connection with the write
+ * invalidation and the embedded cache attached against one without, interleaved in one run, on
+ * the embedded engine.
+ *
+ * <pre>mvn -B -q -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.cruddur.admin.bench.WriteInvalidationBenchmark [-Dbench.rounds=300]</pre>
+ */
+public final class WriteInvalidationBenchmark {
+    public static void main(String[] args) throws Exception {
+        int rounds = Integer.getInteger("bench.rounds", 300);
+        try (EmbeddedDynamo engine = EmbeddedDynamo.start(EngineConfig.inMemory());
+             CacheStore cache = CacheStore.open(CacheSettings.embedded())) {
+            DirectMessages plain = new DirectMessages(DynamoConnection.open(DynamoTarget.endpoint(engine.endpoint(), "bench")), Clock.systemUTC());
+            DirectMessages honest = new DirectMessages(DynamoConnection.open(DynamoTarget.endpoint(engine.endpoint(), "bench")), Clock.systemUTC());
+            plain.schema().create();
+            plain.seeder().seedFixture(Instant.now(), Seeder.Progress.NONE);
+            try (WriteInvalidation invalidation = WriteInvalidation.attach(honest.connection(), cache)) {
+                User sender = DemoFixture.ANDREW_BROWN;
+                long[] without = new long[rounds];
+                long[] with = new long[rounds];
+                for (int i = 0; i < 30; i++) { // warm-up of both paths
+                    plain.send(plain.prepare(DemoFixture.MAIN_GROUP, sender, "warm " + i));
+                    honest.send(honest.prepare(DemoFixture.MAIN_GROUP, sender, "warm " + i));
+                }
+                for (int i = 0; i < rounds; i++) {
+                    long a = System.nanoTime();
+                    plain.send(plain.prepare(DemoFixture.MAIN_GROUP, sender, "plain " + i));
+                    long b = System.nanoTime();
+                    honest.send(honest.prepare(DemoFixture.MAIN_GROUP, sender, "honest " + i));
+                    long c = System.nanoTime();
+                    without[i] = b - a;
+                    with[i] = c - b;
+                }
+                System.out.printf(Locale.ROOT, "direct send, %d each: p50 %.2f ms without, %.2f ms with invalidation (x%.2f); p95 %.2f / %.2f ms%n",
+                        rounds, ms(p(without, 50)), ms(p(with, 50)), (double) p(with, 50) / p(without, 50), ms(p(without, 95)), ms(p(with, 95)));
+
+                int users = 200;
+                int conversations = 400;
+                long s0 = System.nanoTime();
+                plain.seeder().generate(users, conversations, 5, 1, Instant.now(), Seeder.Progress.NONE);
+                long s1 = System.nanoTime();
+                honest.seeder().generate(users, conversations, 5, 2, Instant.now(), Seeder.Progress.NONE);
+                long s2 = System.nanoTime();
+                System.out.printf(Locale.ROOT, "seeding %d items: %.0f ms without, %.0f ms with invalidation (x%.2f)%n",
+                        conversations * 7, ms(s1 - s0), ms(s2 - s1), (double) (s2 - s1) / (s1 - s0));
+            }
+            plain.close();
+            honest.close();
+        }
+    }
+
+    private static long p(long[] values, int percentile) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, sorted.length * percentile / 100)];
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}
