@@ -62,6 +62,7 @@ public final class PartiqlView extends VBox {
         editor.setId("partiql-statement");
         editor.getStyleClass().add("partiql-editor");
         editor.setPrefRowCount(4);
+        editor.setMinHeight(86); // four lines even when the window is short: the grid gives way, not the statement
         editor.setWrapText(true);
         editor.setPromptText("SELECT * FROM \"cruddur-messages\" WHERE pk = ? AND begins_with(sk, '2023')");
         editor.textProperty().bindBidirectional(vm.statementProperty());
@@ -83,6 +84,7 @@ public final class PartiqlView extends VBox {
         params.setId("partiql-parameters");
         params.getStyleClass().add("partiql-parameters");
         params.setPrefRowCount(2);
+        params.setMinHeight(48);
         params.setPromptText("Parameters for ?, one a line: \"text\", 5, true, or DynamoDB JSON {\"S\":\"text\"}");
         params.textProperty().bindBidirectional(vm.parametersProperty());
 
@@ -239,7 +241,7 @@ public final class PartiqlView extends VBox {
         c.setSortable(false);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
         c.setCellFactory(col -> new ValueCell(name, () -> vm.zoneProperty().get()));
-        c.setPrefWidth(name.equals("sk") ? 300 : name.equals("pk") ? 240 : 160);
+        c.setPrefWidth(name.equals("sk") ? 300 : name.equals("pk") ? 240 : name.equals("message") ? 260 : 160);
         return c;
     }
 
