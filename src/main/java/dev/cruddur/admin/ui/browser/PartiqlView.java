@@ -13,7 +13,6 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.geometry.Side;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -30,7 +29,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
@@ -161,21 +159,18 @@ public final class PartiqlView extends VBox {
         summary.textProperty().bind(vm.summaryProperty());
         summary.setMinWidth(0);
 
-        ComboBox<String> history = new ComboBox<>(vm.history());
+        MenuButton history = new MenuButton("History", Icons.of(Material2AL.HISTORY));
         history.setId("partiql-history");
-        history.setPromptText("History");
-        history.setPrefWidth(220);
-        history.setConverter(new StringConverter<>() {
-            @Override public String toString(String s) { return s == null ? null : s.replaceAll("\\s+", " "); }
-            @Override public String fromString(String s) { return s; }
-        });
-        history.setOnAction(e -> {
-            String picked = history.getValue();
-            if (picked != null) {
-                vm.recall(picked);
-                javafx.application.Platform.runLater(() -> history.getSelectionModel().clearSelection());
-            }
-        });
+        Runnable listHistory = () -> history.getItems().setAll(vm.history().stream().map(past -> {
+            MenuItem item = new MenuItem(past.replaceAll("\\s+", " "));
+            item.getStyleClass().add("partiql-history-item");
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> vm.recall(past));
+            return item;
+        }).toList());
+        vm.history().addListener((ListChangeListener<String>) c -> listHistory.run());
+        listHistory.run();
+        history.disableProperty().bind(Bindings.isEmpty(vm.history()));
 
         Map<PartiqlViewModel.CopyKind, String> labels = new java.util.LinkedHashMap<>();
         labels.put(PartiqlViewModel.CopyKind.AWS_CLI, "AWS CLI command");
