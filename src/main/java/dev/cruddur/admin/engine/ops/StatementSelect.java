@@ -66,9 +66,12 @@ final class StatementSelect {
                 }
             }
             RequestSupport.checkKeyPaths(source.definition(), s.projection());
-            PageCollector page = new PageCollector(limit, s.where(), s.projection(), false, source.startKeyNames(), source.fetch());
+            KeyCondition rangeCondition = partitions == null || range == null ? null : rangeCondition(s.where(), range);
+            // the conjuncts the partition lookup and the sort key range enforce exactly need no filtering:
+            // without a filter, stored items go into the page as they are stored, unparsed
+            Condition filter = partitions == null ? s.where() : residual(s.where(), hash, range, rangeCondition);
+            PageCollector page = new PageCollector(limit, filter, s.projection(), false, source.startKeyNames(), source.fetch());
             if (partitions != null) {
-                KeyCondition rangeCondition = range == null ? null : rangeCondition(s.where(), range);
                 int from = 0;
                 RowKey startRow = null;
                 if (start != null) {
@@ -114,6 +117,29 @@ final class StatementSelect {
                     source.index() == null ? Map.of() : Map.of(source.index().name(), units));
             return response;
         });
+    }
+
+    /** The WHERE without its first hash-pinning conjunct and the conjunct the sort key range came from; null when nothing is left. */
+    private static Condition residual(Condition where, KeyAttribute hash, KeyAttribute range, KeyCondition rangeCondition) {
+        List<Condition> rest = new ArrayList<>(StatementSupport.conjuncts(where));
+        for (int i = 0; i < rest.size(); i++) {
+            if (hashValues(rest.get(i), hash.name(), new ArrayList<>())) {
+                rest.remove(i);
+                break;
+            }
+        }
+        if (rangeCondition != null) {
+            for (int i = 0; i < rest.size(); i++) {
+                KeyCondition k = rangeCondition(rest.get(i), range);
+                if (k != null && k.equals(rangeCondition)) {
+                    rest.remove(i);
+                    break;
+                }
+            }
+        }
+        Condition out = null;
+        for (Condition c : rest) out = out == null ? c : new Condition.And(out, c);
+        return out;
     }
 
     /** The partition key values the WHERE pins (equality, IN, or ORs of equalities), or null when it pins none. */
