@@ -352,6 +352,33 @@ class PartiqlTest {
         assertThat(read.responses().get(1).hasItem()).isFalse();
     }
 
+    @Test
+    void transactionTokensMakeARetryANoOpAndMixedRequestsAreRefused() {
+        List<ParameterizedStatement> once = List.of(ParameterizedStatement.builder()
+                .statement("UPDATE Music SET plays = if_not_exists(plays, 0) + 1 WHERE Artist = 'Idem' AND SongTitle = 'Potent'").build());
+        client.executeStatement(e -> e.statement("INSERT INTO Music VALUE {'Artist': 'Idem', 'SongTitle': 'Potent'}"));
+        client.executeTransaction(t -> t.transactStatements(once).clientRequestToken("token-1"));
+        client.executeTransaction(t -> t.transactStatements(once).clientRequestToken("token-1"));
+        assertThat(item(map("Artist", s("Idem"), "SongTitle", s("Potent")))).containsEntry("plays", n("1"));
+        assertThatThrownBy(() -> client.executeTransaction(t -> t.clientRequestToken("token-1").transactStatements(
+                ParameterizedStatement.builder().statement("DELETE FROM Music WHERE Artist = 'Idem' AND SongTitle = 'Potent'").build())))
+                .isInstanceOf(IdempotentParameterMismatchException.class);
+        assertThatThrownBy(() -> client.executeTransaction(t -> t.transactStatements(
+                ParameterizedStatement.builder().statement("SELECT * FROM Music WHERE Artist = 'Idem' AND SongTitle = 'Potent'").build(),
+                ParameterizedStatement.builder().statement("DELETE FROM Music WHERE Artist = 'Idem' AND SongTitle = 'Potent'").build())))
+                .hasMessageStartingWith("Transactions must contain either all read statements or all write statements");
+        assertThatThrownBy(() -> client.executeTransaction(t -> t.transactStatements(
+                ParameterizedStatement.builder().statement("UPDATE Music SET a = 1 WHERE Artist = 'Idem' AND SongTitle = 'Potent'").build(),
+                ParameterizedStatement.builder().statement("DELETE FROM Music WHERE Artist = 'Idem' AND SongTitle = 'Potent'").build())))
+                .hasMessageStartingWith("Transaction request cannot include multiple operations on one item");
+        assertThatThrownBy(() -> client.batchExecuteStatement(b -> b.statements(
+                BatchStatementRequest.builder().statement("SELECT * FROM Music WHERE Artist = 'Idem' AND SongTitle = 'Potent'").build(),
+                BatchStatementRequest.builder().statement("DELETE FROM Music WHERE Artist = 'Idem' AND SongTitle = 'Potent'").build())))
+                .hasMessageStartingWith("Batch statements must be either all read statements or all write statements");
+        assertThatThrownBy(() -> client.executeStatement(e -> e.statement("EXISTS(SELECT * FROM Music WHERE Artist = 'Idem' AND SongTitle = 'Potent')")))
+                .hasMessageStartingWith("EXISTS is only supported as a condition check in ExecuteTransaction");
+    }
+
     // ---- writes are logged, streamed and durable like every other write
 
     @Test
