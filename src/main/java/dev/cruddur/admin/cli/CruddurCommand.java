@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class, StreamUpdaterCommand.class,
                 TimeCommands.Time.class,
                 CacheCommands.class,
-                CheckCommand.class, ExportCommand.class, ImportCommand.class,
+                CheckCommand.class, ExportCommand.class, ImportCommand.class, PartiqlCommand.class,
         })
 public final class CruddurCommand implements Runnable {
     public static final int OK = 0;

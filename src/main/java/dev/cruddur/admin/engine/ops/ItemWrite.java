@@ -55,6 +55,21 @@ final class ItemWrite {
         this.returnOldOnConditionFailure = returnOldOnConditionFailure;
     }
 
+    /** A write built from a parsed PartiQL statement rather than a request's JSON; the same item and key checks apply. */
+    static ItemWrite of(Kind kind, Table table, ItemKey key, Map<String, AttributeValue> item, List<UpdateAction> actions,
+                        Condition condition, String returnValues, boolean returnOldOnConditionFailure) {
+        TableDefinition d = table.definition();
+        if (kind == Kind.PUT) RequestSupport.checkItem(d, item);
+        if (actions != null) {
+            for (UpdateAction a : actions) {
+                if (d.isKeyAttribute(a.path().head()))
+                    throw ApiException.validation("One or more parameter values were invalid: Cannot update attribute " + a.path().head() + ". This attribute is part of the key");
+            }
+            checkIndexKeyUpdates(d, actions);
+        }
+        return new ItemWrite(kind, table, key, item, actions, condition, returnValues, returnOldOnConditionFailure);
+    }
+
     static ItemWrite parse(Kind kind, Engine engine, JsonNode request) {
         String tableName = RequestSupport.tableName(request);
         List<String> expressions = switch (kind) {

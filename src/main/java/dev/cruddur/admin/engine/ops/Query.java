@@ -78,7 +78,7 @@ public final class Query implements Operation {
         });
     }
 
-    private static NavigableMap<RowKey, StoredItem> bounded(NavigableMap<RowKey, StoredItem> rows, KeyCondition c) {
+    static NavigableMap<RowKey, StoredItem> bounded(NavigableMap<RowKey, StoredItem> rows, KeyCondition c) {
         if (c == null) return rows;
         AttributeValue v = c.values().get(0);
         return switch (c.operator()) {

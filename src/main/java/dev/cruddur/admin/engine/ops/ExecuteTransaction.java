@@ -1,0 +1,144 @@
+package dev.cruddur.admin.engine.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cruddur.admin.engine.api.ApiException;
+import dev.cruddur.admin.engine.api.Json;
+import dev.cruddur.admin.engine.api.Values;
+import dev.cruddur.admin.engine.model.AttributeValue;
+import dev.cruddur.admin.engine.partiql.Statement;
+import dev.cruddur.admin.engine.storage.Database;
+import dev.cruddur.admin.engine.storage.StoredItem;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * ExecuteTransaction: up to 100 statements, all or none. Either all SELECTs by full key (read under one
+ * read lock, like TransactGetItems), or writes and EXISTS checks (checked, then applied, under the single
+ * write lock, like TransactWriteItems), with the same cancellation reasons and ClientRequestToken rules.
+ */
+public final class ExecuteTransaction implements Operation {
+    private final Engine engine;
+
+    public ExecuteTransaction(Engine engine) { this.engine = engine; }
+
+    @Override public ObjectNode handle(JsonNode request) {
+        JsonNode statements = Json.arrayField(request, "TransactStatements");
+        if (statements == null)
+            throw ApiException.validation("1 validation error detected: Value null at 'transactStatements' failed to satisfy constraint: Member must not be null");
+        if (statements.isEmpty() || statements.size() > 100)
+            throw ApiException.validation("1 validation error detected: Value at 'transactStatements' failed to satisfy constraint: Member must have length "
+                    + (statements.isEmpty() ? "greater than or equal to 1" : "less than or equal to 100"));
+        RequestSupport.enumValue(request, "ReturnConsumedCapacity", "returnConsumedCapacity", Set.of("INDEXES", "TOTAL", "NONE"));
+        String token = Json.string(request, "ClientRequestToken");
+        if (token != null && (token.isEmpty() || token.length() > 36))
+            throw ApiException.validation("1 validation error detected: Value '" + token + "' at 'clientRequestToken' failed to satisfy constraint: Member must have length less than or equal to 36");
+
+        List<Statement> parsed = new ArrayList<>();
+        List<Boolean> returnOld = new ArrayList<>();
+        for (JsonNode s : statements) {
+            parsed.add(StatementSupport.parse(StatementSupport.statementText(s, "transactStatements.member.statement"), s.get("Parameters")));
+            returnOld.add("ALL_OLD".equals(StatementSupport.returnValuesOnConditionCheckFailure(s)));
+        }
+        boolean anySelect = parsed.stream().anyMatch(s -> s instanceof Statement.Select);
+        boolean anyWrite = parsed.stream().anyMatch(s -> !(s instanceof Statement.Select));
+        if (anySelect && anyWrite)
+            throw ApiException.validation("Transactions must contain either all read statements or all write statements (with EXISTS checks)");
+        return anySelect ? reads(parsed, request) : writes(parsed, returnOld, request, token, statements.toString());
+    }
+
+    private ObjectNode reads(List<Statement> parsed, JsonNode request) {
+        ObjectNode response = Json.object();
+        ArrayNode responses = response.putArray("Responses");
+        Map<String, Double> units = new LinkedHashMap<>();
+        engine.db.read(() -> {
+            for (Statement s : parsed) {
+                Map<String, AttributeValue> item = StatementSupport.getByKey(engine, (Statement.Select) s);
+                ObjectNode r = responses.addObject();
+                if (item != null) r.set("Item", Values.itemToJson(item));
+                units.merge(s.table(), 2.0, Double::sum);
+            }
+            return null;
+        });
+        capacity(response, request, units);
+        return response;
+    }
+
+    private ObjectNode writes(List<Statement> parsed, List<Boolean> returnOld, JsonNode request, String token, String fingerprint) {
+        List<ItemWrite> writes = new ArrayList<>();
+        for (int i = 0; i < parsed.size(); i++) writes.add(StatementSupport.write(engine, parsed.get(i), returnOld.get(i)));
+        Set<String> targets = new HashSet<>();
+        for (ItemWrite w : writes) {
+            if (!targets.add(w.definition.name() + "\u0000" + w.key))
+                throw ApiException.validation("Transaction request cannot include multiple operations on one item");
+        }
+        return engine.db.write(() -> {
+            if (token != null) {
+                // kept by the database, logged with the transaction: a retry within 10 minutes is a no-op, even across a restart
+                Database.Token seen = engine.db.token(token).orElse(null);
+                if (seen != null) {
+                    if (!seen.requestHash().equals(fingerprint))
+                        throw ApiException.idempotentMismatch("Request parameters do not match the original request for the given ClientRequestToken");
+                    return Json.object();
+                }
+            }
+            List<Map<String, AttributeValue>> nexts = new ArrayList<>();
+            ArrayNode reasons = Json.array();
+            boolean cancelled = false;
+            Map<String, Double> units = new LinkedHashMap<>();
+            for (int i = 0; i < writes.size(); i++) {
+                ItemWrite w = writes.get(i);
+                if (engine.db.table(w.definition.name()) != w.table) throw ApiException.tableNotFound();
+                StoredItem stored = engine.db.get(w.table, w.key);
+                Map<String, AttributeValue> current = stored == null ? null : stored.parse();
+                ObjectNode reason = reasons.addObject();
+                units.merge(w.definition.name(), 2.0, Double::sum);
+                if (!w.conditionHolds(current)) {
+                    cancelled = true;
+                    if (parsed.get(i) instanceof Statement.Insert) {
+                        reason.put("Code", "DuplicateItem").put("Message", StatementSupport.DUPLICATE_MESSAGE);
+                    } else {
+                        reason.put("Code", "ConditionalCheckFailed").put("Message", "The conditional request failed");
+                        if (w.returnOldOnConditionFailure && current != null) reason.set("Item", Values.itemToJson(current));
+                    }
+                    nexts.add(null);
+                    continue;
+                }
+                try {
+                    nexts.add(w.newItem(current));
+                    reason.put("Code", "None");
+                } catch (ApiException e) {
+                    cancelled = true;
+                    reason.put("Code", "ValidationError").put("Message", e.getMessage());
+                    nexts.add(null);
+                }
+            }
+            if (cancelled) {
+                List<String> codes = new ArrayList<>();
+                reasons.forEach(r -> codes.add(r.get("Code").asText()));
+                ObjectNode extra = Json.object();
+                extra.set("CancellationReasons", reasons);
+                throw ApiException.transactionCanceled("Transaction cancelled, please refer cancellation reasons for specific reasons ["
+                        + String.join(", ", codes) + "]", extra);
+            }
+            for (int i = 0; i < writes.size(); i++) writes.get(i).store(engine.db, nexts.get(i));
+            if (token != null) engine.db.rememberToken(token, fingerprint);
+            ObjectNode response = Json.object();
+            capacity(response, request, units);
+            return response;
+        });
+    }
+
+    private static void capacity(ObjectNode response, JsonNode request, Map<String, Double> units) {
+        String mode = Json.string(request, "ReturnConsumedCapacity");
+        if (!"TOTAL".equals(mode) && !"INDEXES".equals(mode)) return;
+        ArrayNode capacity = response.putArray("ConsumedCapacity");
+        units.forEach((table, u) -> capacity.addObject().put("TableName", table).put("CapacityUnits", u));
+    }
+}
