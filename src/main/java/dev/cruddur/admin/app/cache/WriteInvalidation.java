@@ -144,7 +144,10 @@ public final class WriteInvalidation implements AutoCloseable {
         }
     }
 
-    /** {@link #bulk}, answering also what the operation's writes through this connection did to the cache, merged. */
+    /**
+     * {@link #bulk}, answering also what the operation's writes through this connection did to the
+     * cache, merged (nothing when it runs inside another bulk operation, which invalidates them).
+     */
     public <T> Outcome<T> deferred(Supplier<T> operation) {
         return during(() -> bulk(operation::get));
     }
@@ -205,8 +208,8 @@ public final class WriteInvalidation implements AutoCloseable {
         List<Future<Optional<String>>> bumps = new ArrayList<>();
         List<Future<CacheOutcome<Void>>> deletes = new ArrayList<>();
         for (String key : keys) {
-            bumps.add(isPageKey(key) ? helpers.submit(() -> bump(counters, key)) : null);
-            deletes.add(helpers.submit(() -> store.delete(key)));
+            bumps.add(isPageKey(key) ? start(() -> bump(counters, key)) : null);
+            deletes.add(start(() -> store.delete(key)));
         }
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
@@ -228,6 +231,20 @@ public final class WriteInvalidation implements AutoCloseable {
      * delete is what it sees, and a page it stores from a read that raced the write stays until
      * its TTL whichever order is taken (the same race Cruddur's own invalidation has).
      */
+    /**
+     * A cache call on a helper; on the calling thread once this invalidation is closed (a bulk
+     * operation's final invalidation after the window moved to another session must still happen).
+     */
+    private <T> Future<T> start(java.util.concurrent.Callable<T> call) {
+        try {
+            return helpers.submit(call);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            java.util.concurrent.FutureTask<T> inline = new java.util.concurrent.FutureTask<>(call);
+            inline.run();
+            return inline;
+        }
+    }
+
     private static boolean isPageKey(String key) {
         CacheKeys.KeyKind kind = CacheKeys.parse(key).kind();
         return kind == CacheKeys.KeyKind.CONVERSATIONS_PAGE || kind == CacheKeys.KeyKind.MESSAGES_PAGE;

@@ -403,6 +403,18 @@ abstract class WriteInvalidationContract {
         assertThat(reads.conversations(viewer, Optional.empty(), reads.pageSize()).page().items()).isNotEmpty();
     }
 
+    @Test
+    void aBulkOperationStillInvalidatesWhenItsInvalidationClosedMeanwhile() {
+        // the window moved to another session while the operation ran on the old one
+        String g = group(2);
+        assertMakesStale(Set.of(CacheKeys.messages(g)), () -> WriteInvalidation.bulk(() -> {
+            new ItemImporter(dm.connection()).importFrom(new StringReader(itemJson("MSG#" + g, "2026-11-23T10:00:00.000000+00:00", "before the switch") + "\n"),
+                    ItemFileFormat.JSONL, ItemImporter.Progress.NONE, () -> false);
+            invalidation.close();
+            return null;
+        }));
+    }
+
     /** A file that cannot be read past its text (a disk or network failure late in the file). */
     private static final class FailingAfter extends Reader {
         private final StringReader text;
