@@ -1,5 +1,6 @@
 package dev.cruddur.admin.cli;
 
+import dev.cruddur.admin.app.cache.WriteInvalidation;
 import dev.cruddur.admin.app.DirectMessages;
 import dev.cruddur.admin.app.consistency.CheckReport;
 import dev.cruddur.admin.app.consistency.Finding;
@@ -39,7 +40,7 @@ final class CheckCommand extends ConnectedCommand {
         }
         out().println("Repair plan (" + checked.plan().puts() + " puts, " + checked.plan().deletes() + " deletes):");
         checked.plan().describe().forEach(line -> out().println("  " + line));
-        Repairer.RepairOutcome outcome = consistency.repairer().apply(checked.plan(), confirm);
+        Repairer.RepairOutcome outcome = WriteInvalidation.bulk(() -> consistency.repairer().apply(checked.plan(), confirm));
         if (outcome instanceof Repairer.Refused refused) throw new BadInput(refused.reason());
         Repairer.Repaired done = (Repairer.Repaired) outcome;
         out().println("Repaired " + done.conversations() + " conversation(s): " + done.puts() + " puts, " + done.deletes()

@@ -1,5 +1,6 @@
 package dev.cruddur.admin.cli;
 
+import dev.cruddur.admin.app.cache.WriteInvalidation;
 import dev.cruddur.admin.app.DirectMessages;
 import dev.cruddur.admin.store.ItemFileFormat;
 import dev.cruddur.admin.store.ItemImporter;
@@ -29,13 +30,15 @@ final class ImportCommand extends ConnectedCommand {
             throw new BadInput("There is no table '" + messages.connection().table() + "' to import into.");
         }
         long[] shown = {0};
-        ItemImporter.Imported done = new ItemImporter(messages.connection()).importFile(file, f, (lines, imported, rejected) -> {
+        Optional<ItemFileFormat> given = f;
+        // one invalidation of every page the import made stale, when it ends (also on a failure midway)
+        ItemImporter.Imported done = WriteInvalidation.bulk(() -> new ItemImporter(messages.connection()).importFile(file, given, (lines, imported, rejected) -> {
             if (imported - shown[0] >= 10_000) {
                 shown[0] = imported;
                 err().printf("  %,d items%n", imported);
                 err().flush();
             }
-        }, () -> false);
+        }, () -> false));
         out().printf("Imported %,d of %,d records in %.1f s: %,.0f items/s; %,d rejected.%n", done.imported(), done.records(),
                 done.seconds(), done.itemsPerSecond(), done.rejectedCount());
         for (ItemImporter.Rejected r : done.rejected()) out().println("  " + r);

@@ -1,5 +1,6 @@
 package dev.cruddur.admin.cli;
 
+import dev.cruddur.admin.app.cache.WriteInvalidation;
 import dev.cruddur.admin.app.DirectMessages;
 import dev.cruddur.admin.store.Seeder;
 import dev.cruddur.admin.store.TableSchema;
@@ -88,7 +89,7 @@ final class TableCommands {
             }
             boolean generate = users != null || conversations != null || messagesEach != null;
             if (!generate) {
-                Seeder.SeedOutcome outcome = messages.seeder().seedFixture(Instant.now(), Seeder.Progress.NONE);
+                Seeder.SeedOutcome outcome = WriteInvalidation.bulk(() -> messages.seeder().seedFixture(Instant.now(), Seeder.Progress.NONE));
                 if (outcome instanceof Seeder.AlreadySeeded) {
                     out().println("The demo data is already loaded; nothing changed.");
                 } else if (outcome instanceof Seeder.Seeded s) {
@@ -102,7 +103,7 @@ final class TableCommands {
             }
             long started = System.nanoTime();
             int[] lastPercent = {-1};
-            Seeder.Seeded s = messages.seeder().generate(users, conversations, messagesEach, randomSeed, Instant.now(),
+            Seeder.Seeded s = WriteInvalidation.bulk(() -> messages.seeder().generate(users, conversations, messagesEach, randomSeed, Instant.now(),
                     (written, total) -> {
                         int percent = (int) (100 * written / Math.max(1, total));
                         if (percent / 10 != lastPercent[0] / 10) {
@@ -110,7 +111,7 @@ final class TableCommands {
                             err().printf("  %d%% (%,d of %,d items)%n", percent, written, total);
                             err().flush();
                         }
-                    });
+                    }));
             double seconds = (System.nanoTime() - started) / 1e9;
             out().printf("Generated %d users, %d conversations, %,d messages (%,d items) in %.1f s: %,.0f items/s.%n",
                     s.users(), s.conversations(), s.messages(), s.items(), seconds, s.items() / seconds);

@@ -1,5 +1,6 @@
 package dev.cruddur.admin.cli;
 
+import dev.cruddur.admin.app.cache.WriteInvalidation;
 import dev.cruddur.admin.app.connect.PostgresSpec;
 import dev.cruddur.admin.app.time.DatabaseAnswers;
 import dev.cruddur.admin.users.CruddurUsers;
@@ -359,7 +360,8 @@ final class TimeCommands {
             }, "migration-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
-                return report(audit.migrate(mode.confirm, progress(), stop::get), table);
+                // the stale keys are invalidated once, before the hook's wait ends
+                return report(WriteInvalidation.bulk(() -> audit.migrate(mode.confirm, progress(), stop::get)), table);
             } finally {
                 out().flush();
                 finished.countDown();

@@ -1,5 +1,6 @@
 package dev.cruddur.admin.ui;
 
+import dev.cruddur.admin.app.cache.WriteInvalidation;
 import dev.cruddur.admin.app.DirectMessages;
 import dev.cruddur.admin.app.UserDirectory;
 import dev.cruddur.admin.ui.common.UserSearch;
@@ -358,7 +359,7 @@ public final class MainViewModel implements WindowSession {
                 progress.update(0, "Loading demo data…");
                 Seeder.Progress sink = (written, total) -> progress.update(total == 0 ? 1 : (double) written / total,
                         "Loading demo data: " + written + " of " + total + " items");
-                dm.seeder().seedFixture(clock.instant(), sink);
+                WriteInvalidation.bulk(() -> dm.seeder().seedFixture(clock.instant(), sink));
             }
             return new Opened(dm, dm.schema().describe(), java.util.List.of());
         }, update -> {

@@ -1,6 +1,9 @@
 package dev.cruddur.admin.bench;
 
 import dev.cruddur.admin.app.DirectMessages;
+import dev.cruddur.admin.app.cache.WriteInvalidation;
+import dev.cruddur.admin.cache.CacheSettings;
+import dev.cruddur.admin.cache.CacheStore;
 import dev.cruddur.admin.domain.DemoFixture;
 import dev.cruddur.admin.domain.OutgoingMessage;
 import dev.cruddur.admin.domain.SendResult;
@@ -51,7 +54,7 @@ public final class DataLayerBenchmark {
         System.exit(0);
     }
 
-    static void run(String name, URI endpoint, int seedMessages) {
+    static void run(String name, URI endpoint, int seedMessages) throws Exception {
         System.out.println("== " + name + " at " + endpoint);
         try (DirectMessages dm = new DirectMessages(DynamoConnection.open(DynamoTarget.endpoint(endpoint, "bench")), Clock.systemUTC())) {
             dm.schema().create();
@@ -143,21 +146,33 @@ public final class DataLayerBenchmark {
 
     /**
      * The seeder against a bare BatchWriteItem loop writing the very same items, in alternating
-     * rounds into two tables of the same schema, so machine drift falls on both alike.
+     * rounds into tables of the same schema, so machine drift falls on all alike. Also the seeder
+     * keeping an embedded cache honest: as the app seeds (one invalidation when the seeding ends,
+     * {@link WriteInvalidation#bulk}) and invalidating after each batch (how it ran before).
      */
-    private static void seeding(DirectMessages dm, DynamoDbClient raw, int messages) {
+    private static void seeding(DirectMessages dm, DynamoDbClient raw, int messages) throws Exception {
         int rounds = 4;
         int conversationsPerRound = Math.max(1, messages / 100 / rounds);
         URI endpoint = dm.connection().target().endpoint().orElseThrow();
         try (DirectMessages seeded = new DirectMessages(DynamoConnection.open(DynamoTarget.endpoint(endpoint, "bench-seeder")), Clock.systemUTC());
-             DirectMessages bare = new DirectMessages(DynamoConnection.open(DynamoTarget.endpoint(endpoint, "bench-bare")), Clock.systemUTC())) {
+             DirectMessages bare = new DirectMessages(DynamoConnection.open(DynamoTarget.endpoint(endpoint, "bench-bare")), Clock.systemUTC());
+             DirectMessages bulk = new DirectMessages(DynamoConnection.open(DynamoTarget.endpoint(endpoint, "bench-bulk")), Clock.systemUTC());
+             DirectMessages perWrite = new DirectMessages(DynamoConnection.open(DynamoTarget.endpoint(endpoint, "bench-per-write")), Clock.systemUTC());
+             CacheStore cache = CacheStore.open(CacheSettings.embedded());
+             WriteInvalidation bulkInvalidation = WriteInvalidation.attach(bulk.connection(), cache);
+             WriteInvalidation perWriteInvalidation = WriteInvalidation.attach(perWrite.connection(), cache)) {
             seeded.schema().create();
             bare.schema().create();
+            bulk.schema().create();
+            perWrite.schema().create();
             long seederNanos = 0;
             long bareNanos = 0;
+            long bulkNanos = 0;
+            long perWriteNanos = 0;
             long items = 0;
             Instant now = Instant.now();
             for (int round = 0; round < rounds; round++) {
+                int r = round;
                 long t = System.nanoTime();
                 items += seeded.seeder().generate(200, conversationsPerRound, 100, round, now, Seeder.Progress.NONE).items();
                 seederNanos += System.nanoTime() - t;
@@ -173,13 +188,27 @@ public final class DataLayerBenchmark {
                 });
                 if (!batch.isEmpty()) bareBatch(raw, batch);
                 bareNanos += System.nanoTime() - t;
+
+                t = System.nanoTime();
+                WriteInvalidation.bulk(() -> bulk.seeder().generate(200, conversationsPerRound, 100, r, now, Seeder.Progress.NONE));
+                bulkNanos += System.nanoTime() - t;
+
+                t = System.nanoTime();
+                perWrite.seeder().generate(200, conversationsPerRound, 100, round, now, Seeder.Progress.NONE);
+                perWriteNanos += System.nanoTime() - t;
             }
             double seederRate = items / (seederNanos / 1e9);
             double bareRate = items / (bareNanos / 1e9);
+            double bulkRate = items / (bulkNanos / 1e9);
+            double perWriteRate = items / (perWriteNanos / 1e9);
             System.out.printf("seeding %,d messages (%,d items, %d alternating rounds): seeder %,.0f items/s   bare BatchWriteItem loop %,.0f items/s   ratio %.2f%n",
                     (long) rounds * conversationsPerRound * 100, items, rounds, seederRate, bareRate, seederRate / bareRate);
+            System.out.printf("  keeping an embedded cache honest: one invalidation at the end %,.0f items/s (ratio %.2f)   per batch %,.0f items/s (ratio %.2f)%n",
+                    bulkRate, bulkRate / bareRate, perWriteRate, perWriteRate / bareRate);
             seeded.schema().drop("bench-seeder");
             bare.schema().drop("bench-bare");
+            bulk.schema().drop("bench-bulk");
+            perWrite.schema().drop("bench-per-write");
         }
     }
 

@@ -6,7 +6,8 @@
  *   <li>{@link dev.cruddur.admin.app.cache.PageReads}: what the conversation panes are shown, from
  *       the table or through the cache, marked and compared with the table;</li>
  *   <li>{@link dev.cruddur.admin.app.cache.WriteInvalidation} and {@link dev.cruddur.admin.app.cache.StaleKeys}:
- *       every write on a connection makes exactly the page keys of the items it wrote stale;</li>
+ *       every write on a connection makes exactly the page keys of the items it wrote stale (a bulk
+ *       operation all of its keys once, when it ends);</li>
  *   <li>{@link dev.cruddur.admin.app.cache.CacheChoice}: which cache a process keeps honest (the
  *       environment's, else the data owner's, else none);</li>
  *   <li>{@link dev.cruddur.admin.app.cache.CachedMessages}: patterns A and B with their first pages

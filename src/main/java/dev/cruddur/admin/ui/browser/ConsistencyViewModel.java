@@ -1,5 +1,6 @@
 package dev.cruddur.admin.ui.browser;
 
+import dev.cruddur.admin.app.cache.WriteInvalidation;
 import dev.cruddur.admin.app.consistency.CheckReport;
 import dev.cruddur.admin.app.consistency.Finding;
 import dev.cruddur.admin.app.consistency.FindingKind;
@@ -183,9 +184,9 @@ public final class ConsistencyViewModel {
         error.set(null);
         progress.set(0);
         status.set("Repairing " + c.table() + "…");
-        tasks.run(pr -> new Repairer(c).apply(p, typedName,
+        tasks.run(pr -> WriteInvalidation.bulk(() -> new Repairer(c).apply(p, typedName,
                         (done, total) -> pr.update(total == 0 ? 1 : (double) done / total, "Repaired " + done + " of " + total + " conversations…"),
-                        cancel::get),
+                        cancel::get)),
                 update -> {
                     progress.set(update.fraction());
                     status.set(update.message());

@@ -1,5 +1,6 @@
 package dev.cruddur.admin.ui.browser;
 
+import dev.cruddur.admin.app.cache.WriteInvalidation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cruddur.admin.app.browse.CopyAs;
@@ -431,7 +432,7 @@ public final class ItemBrowserViewModel {
         List<Map<String, Object>> keys = victims.stream().map(r -> keyOf(r.values(), keyNames)).toList();
         ItemEditor e = editor;
         int gen = generation;
-        tasks.run(p -> e.deleteAll(t, keys), (Integer deleted) -> {
+        tasks.run(p -> WriteInvalidation.bulk(() -> e.deleteAll(t, keys)), (Integer deleted) -> {
             if (gen != generation) return;
             rows.removeAll(victims);
             notice.set("Deleted " + deleted + (deleted == 1 ? " item" : " items") + " from " + t + ".");

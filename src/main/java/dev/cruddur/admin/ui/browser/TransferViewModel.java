@@ -1,5 +1,6 @@
 package dev.cruddur.admin.ui.browser;
 
+import dev.cruddur.admin.app.cache.WriteInvalidation;
 import dev.cruddur.admin.store.DynamoConnection;
 import dev.cruddur.admin.store.ItemExporter;
 import dev.cruddur.admin.store.ItemFileFormat;
@@ -144,9 +145,9 @@ public final class TransferViewModel {
         }
         rejected.clear();
         int gen = start("Importing " + file.getFileName() + " into " + c.table() + "…");
-        tasks.run(p -> new ItemImporter(c).importFile(file, Optional.empty(),
+        tasks.run(p -> WriteInvalidation.bulk(() -> new ItemImporter(c).importFile(file, Optional.empty(),
                         (lines, imported, rejectedCount) -> p.update(-1, "Read " + lines + " records: " + imported + " imported, "
-                                + rejectedCount + " rejected…"), cancel::get),
+                                + rejectedCount + " rejected…"), cancel::get)),
                 update -> status.set(update.message()),
                 (ItemImporter.Imported done) -> {
                     if (gen != generation) return;

@@ -1,5 +1,6 @@
 package dev.cruddur.admin.ui.time;
 
+import dev.cruddur.admin.app.cache.WriteInvalidation;
 import dev.cruddur.admin.app.DirectMessages;
 import dev.cruddur.admin.app.lint.LintFinding;
 import dev.cruddur.admin.app.lint.LintReport;
@@ -143,7 +144,7 @@ public final class SortKeyLintViewModel {
         if (busy.get() != Busy.NONE) return;
         AtomicBoolean stopFlag = start(Busy.MIGRATING, "Planning from a fresh scan…");
         int gen = generation;
-        tasks.run(p -> new SortKeyAudit(dm.connection(), clock).migrate(typedTableName, progressTo(p), stopFlag::get),
+        tasks.run(p -> WriteInvalidation.bulk(() -> new SortKeyAudit(dm.connection(), clock).migrate(typedTableName, progressTo(p), stopFlag::get)),
                 this::onProgress, (MigrationOutcome outcome) -> {
                     if (gen != generation) return;
                     busy.set(Busy.NONE);

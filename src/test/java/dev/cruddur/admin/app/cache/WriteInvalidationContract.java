@@ -1,6 +1,7 @@
 package dev.cruddur.admin.app.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cruddur.admin.app.DirectMessages;
 import dev.cruddur.admin.app.consistency.TableConsistency;
@@ -22,7 +23,10 @@ import dev.cruddur.admin.store.ItemImporter;
 import dev.cruddur.admin.store.Seeder;
 import dev.cruddur.admin.store.StreamCheckpoints;
 import dev.cruddur.admin.store.StreamUpdater;
+import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -300,5 +305,136 @@ abstract class WriteInvalidationContract {
         });
         assertThat(written).hasSizeLessThan(pageKeys().size());
         assertMakesStale(written, () -> dm.seeder().generate(4, 4, 3, 7, Instant.parse("2026-11-20T10:00:00Z"), Seeder.Progress.NONE));
+    }
+
+    // ------------------------------------------------------------------ bulk operations (one invalidation at the end)
+
+    /** The keys seeding writes: every user with a conversation, and every conversation. */
+    private Set<String> seededKeys() {
+        Set<String> written = new LinkedHashSet<>();
+        participants.forEach((g, owners) -> {
+            owners.forEach(u -> written.add(CacheKeys.conversations(u)));
+            written.add(CacheKeys.messages(g));
+        });
+        return written;
+    }
+
+    @Test
+    void aBulkSeedInvalidatesTheSameKeysOnceWhenItEnds() {
+        Set<String> written = seededKeys();
+        List<Invalidation> told = new CopyOnWriteArrayList<>();
+        invalidation.addListener(told::add);
+        List<Integer> toldMeanwhile = new ArrayList<>();
+        assertMakesStale(written, () -> {
+            WriteInvalidation.Outcome<Seeder.Seeded> seeded = invalidation.deferred(() -> dm.seeder().generate(4, 4, 3, 7,
+                    Instant.parse("2026-11-20T10:00:00Z"), (done, total) -> toldMeanwhile.add(told.size())));
+            assertThat(seeded.result().items()).isPositive();
+            assertThat(seeded.invalidation().keys()).containsExactlyInAnyOrderElementsOf(written);
+            assertThat(seeded.invalidation().complete()).isTrue();
+        });
+        assertThat(toldMeanwhile).isNotEmpty().containsOnly(0); // nothing invalidated batch by batch
+        assertThat(told).hasSize(1);
+        assertThat(told.get(0).keys()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(written);
+    }
+
+    @Test
+    void aBulkImportFailingMidwayStillInvalidatesWhatItWroteBeforeTheFailure() {
+        // 30 rows of one conversation, 30 of another, then the file cannot be read any more: two
+        // batches of 25 are written (all of the first conversation, some of the second), the rest never
+        String g0 = group(0);
+        String g1 = group(1);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 30; i++) lines.append(itemJson("MSG#" + g0, "2026-11-21T10:00:%02d.000000+00:00".formatted(i), "bulk " + i)).append('\n');
+        for (int i = 0; i < 30; i++) lines.append(itemJson("MSG#" + g1, "2026-11-21T10:00:%02d.000000+00:00".formatted(i), "bulk " + i)).append('\n');
+        List<Invalidation> told = new CopyOnWriteArrayList<>();
+        invalidation.addListener(told::add);
+        assertMakesStale(Set.of(CacheKeys.messages(g0), CacheKeys.messages(g1)), () -> assertThatThrownBy(() -> WriteInvalidation.bulk(() ->
+                new ItemImporter(dm.connection()).importFrom(new FailingAfter(lines.toString()), ItemFileFormat.JSONL,
+                        ItemImporter.Progress.NONE, () -> false))).isInstanceOf(UncheckedIOException.class));
+        assertThat(told).hasSize(1);
+        assertThat(told.get(0).keys()).containsExactlyInAnyOrder(CacheKeys.messages(g0), CacheKeys.messages(g1));
+    }
+
+    @Test
+    void aBulkSeedCancelledMidwayStillInvalidatesWhatItWrote() {
+        // a cancel stops the seeder between batches, as the window's Cancel does a background task
+        List<Invalidation> told = new CopyOnWriteArrayList<>();
+        invalidation.addListener(told::add);
+        Map<String, Snapshot> before = primed();
+        // the same users and conversations with 10 messages each, 4 x (10 + 2 group rows): batches of 25 and a part
+        assertThatThrownBy(() -> WriteInvalidation.bulk(() -> dm.seeder().generate(4, 4, 10, 7, Instant.parse("2026-11-20T10:00:00Z"),
+                (done, total) -> {
+                    if (done >= 25 && done < total) throw new java.util.concurrent.CancellationException("cancelled");
+                }))).isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(told).hasSize(1);
+        Set<String> stale = Set.copyOf(told.get(0).keys());
+        assertThat(stale).isNotEmpty().isSubsetOf(seededKeys());
+        Map<String, Snapshot> after = snapshot();
+        for (String key : pageKeys()) {
+            if (stale.contains(key)) {
+                assertThat(after.get(key).present()).as(key + " dropped").isFalse();
+                assertThat(after.get(key).generation()).as(key + " bumped").isGreaterThan(before.get(key).generation());
+            } else {
+                assertThat(after.get(key)).as(key + " untouched").isEqualTo(before.get(key));
+            }
+        }
+    }
+
+    @Test
+    void aPageCachedWhileABulkOperationRunsIsNotServedAfterIt() {
+        String g = group(0);
+        User viewer = user(participants.get(g).get(0));
+        invalidation.invalidate(List.of(CacheKeys.messages(g))); // no page of an earlier test under the key
+        String lines = itemJson("MSG#" + g, "2026-11-22T10:00:00.000000+00:00", "first of the bulk") + "\n"
+                + itemJson("MSG#" + g, "2026-11-22T10:00:01.000000+00:00", "last of the bulk") + "\n";
+        WriteInvalidation.bulk(() -> {
+            ItemImporter importer = new ItemImporter(dm.connection());
+            importer.importFrom(new StringReader(lines.lines().findFirst().orElseThrow() + "\n"), ItemFileFormat.JSONL, ItemImporter.Progress.NONE, () -> false);
+            // read through the cache midway: the page is stored, with the first row and without the last
+            CachedPage<dev.cruddur.admin.domain.Message> midway = reads.messages(g, Optional.empty(), reads.pageSize());
+            assertThat(midway.source().fromCache()).isFalse();
+            assertThat(midway.page().items()).anyMatch(m -> m.text().equals("first of the bulk"))
+                    .noneMatch(m -> m.text().equals("last of the bulk"));
+            assertThat(reads.messages(g, Optional.empty(), reads.pageSize()).source().fromCache()).as("cached midway").isTrue();
+            return importer.importFrom(new StringReader(lines.lines().skip(1).findFirst().orElseThrow() + "\n"), ItemFileFormat.JSONL,
+                    ItemImporter.Progress.NONE, () -> false);
+        });
+        CachedPage<dev.cruddur.admin.domain.Message> after = reads.messages(g, Optional.empty(), reads.pageSize());
+        assertThat(after.source().fromCache()).isFalse();
+        assertThat(after.page().items()).anyMatch(m -> m.text().equals("last of the bulk"));
+        assertThat(reads.conversations(viewer, Optional.empty(), reads.pageSize()).page().items()).isNotEmpty();
+    }
+
+    @Test
+    void aBulkOperationStillInvalidatesWhenItsInvalidationClosedMeanwhile() {
+        // the window moved to another session while the operation ran on the old one
+        String g = group(2);
+        assertMakesStale(Set.of(CacheKeys.messages(g)), () -> WriteInvalidation.bulk(() -> {
+            new ItemImporter(dm.connection()).importFrom(new StringReader(itemJson("MSG#" + g, "2026-11-23T10:00:00.000000+00:00", "before the switch") + "\n"),
+                    ItemFileFormat.JSONL, ItemImporter.Progress.NONE, () -> false);
+            invalidation.close();
+            return null;
+        }));
+    }
+
+    /** A file that cannot be read past its text (a disk or network failure late in the file). */
+    private static final class FailingAfter extends Reader {
+        private final StringReader text;
+
+        FailingAfter(String text) {
+            this.text = new StringReader(text);
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = text.read(buffer, offset, length);
+            if (n < 0) throw new IOException("the file cannot be read any more");
+            return n;
+        }
+
+        @Override
+        public void close() {
+            text.close();
+        }
     }
 }
