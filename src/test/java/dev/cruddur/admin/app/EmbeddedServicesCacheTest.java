@@ -63,7 +63,7 @@ class EmbeddedServicesCacheTest {
     @Test
     void theOpenModeServesAnyoneOnLoopbackAndKeepsNoToken() throws Exception {
         Path dir = Files.createTempDirectory("services-open");
-        try (EmbeddedServices services = EmbeddedServices.persistent(dir, 0, 0, EmbeddedServices.CacheAccess.open());
+        try (EmbeddedServices services = EmbeddedServices.persistent(dir, 0, 0, EmbeddedServices.CacheAccess.open(), dev.cruddur.admin.engine.EngineConfig.DEFAULT_DURABILITY);
              CacheStore anyone = client(services, Optional.empty())) {
             assertThat(services.cacheToken()).isEmpty();
             assertThat(Files.exists(dir.resolve(EmbeddedServices.CACHE_TOKEN_FILE))).isFalse();
