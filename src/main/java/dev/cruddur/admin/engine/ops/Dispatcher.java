@@ -22,7 +22,9 @@ import java.util.zip.CRC32;
  */
 public final class Dispatcher implements RequestHandler {
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+    private static final String DYNAMODB = "DynamoDB_20120810.";
     private final Map<String, Operation> operations = new HashMap<>();
+    private final RequestShapes shapes = RequestShapes.load();
     private final AtomicLong requestCounter = new AtomicLong();
     // not UUID.randomUUID(): seeding SecureRandom would cost start-up time, and request ids need no secrecy
     private final String requestIdPrefix = Long.toString(System.nanoTime() & 0xffffffffL, 36).toUpperCase();
@@ -151,6 +153,8 @@ public final class Dispatcher implements RequestHandler {
             throw ApiException.serialization(null);
         }
         if (input == null || !input.isObject()) throw ApiException.serialization("Unexpected value type in payload");
+        // serialization and model constraints come before anything an operation checks, as in DynamoDB
+        if (target.startsWith(DYNAMODB)) shapes.check(target.substring(DYNAMODB.length()), (ObjectNode) input);
         return op.handle(input);
     }
 
