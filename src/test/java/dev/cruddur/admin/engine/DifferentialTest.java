@@ -77,6 +77,7 @@ class DifferentialTest {
         DiffCases.updates(all);
         DiffCases.limits(all);
         DiffCases.expressionLimits(all);
+        DiffLegacyCases.legacy(all);
         return all;
     }
 

@@ -46,6 +46,7 @@ public final class BatchGetItem implements Operation {
             RequestSupport.checkExpressionParameters(t, List.of("ProjectionExpression"), List.of("AttributesToGet"));
             ExpressionContext context = RequestSupport.expressionContext(t);
             List<Path> projection = RequestSupport.projection(t, context);
+            if (projection == null) projection = LegacyParameters.attributesToGet(t);
             RequestSupport.checkUnused(context);
             List<Map<String, AttributeValue>> parsed = new ArrayList<>();
             Set<Map<String, AttributeValue>> seen = new HashSet<>();
