@@ -100,7 +100,7 @@ final class DiffLegacyCases {
         }
         add(all, "scan filter two conditions and", c -> c.scan(r -> r.tableName(MAIN).scanFilter(conds(
                 "n", cond(ComparisonOperator.GT, n("0")), "b", cond(ComparisonOperator.NOT_NULL)))));
-        // (dynalite's ConditionalOperator OR gives up at the first condition that fails, so OR is covered in LegacyParametersTest)
+        // (dynalite's ConditionalOperator OR gives up at the first condition that fails, so OR is covered in DocumentedBehaviourTest)
         add(all, "scan filter with limit and attributes", c -> c.scan(r -> r.tableName(MAIN).limit(7).attributesToGet("pk", "sk", "n")
                 .scanFilter(conds("n", cond(ComparisonOperator.GT, n("0"))))));
         add(all, "scan filter count", c -> c.scan(r -> r.tableName(MAIN).select(Select.COUNT).scanFilter(conds("n", cond(ComparisonOperator.GT, n("0"))))));
@@ -134,7 +134,7 @@ final class DiffLegacyCases {
         }));
         add(all, "put expected value differs", c -> c.putItem(r -> r.tableName(MAIN).item(lg("a"))
                 .expected(Map.of("v", ExpectedAttributeValue.builder().value(n("2")).build()))));
-        // (dynalite reads Exists=true with a Value as "exists", ignoring the value; DynamoDB compares: LegacyParametersTest)
+        // (dynalite reads Exists=true with a Value as "exists", ignoring the value; DynamoDB compares: DocumentedBehaviourTest)
         add(all, "put expected comparison", c -> c.putItem(r -> {
             Map<String, AttributeValue> item = lg("a");
             item.put("v", n("2"));

@@ -140,4 +140,26 @@ class DocumentedBehaviourTest {
                 .exclusiveStartKey(first.lastEvaluatedKey()));
         assertThat(first.count() + rest.count()).isEqualTo(3);
     }
+
+    /** ConditionalOperator OR: any one condition suffices (dynalite gives up at the first that fails). */
+    @Test
+    void legacyConditionalOperatorOrNeedsAnyOneCondition() {
+        java.util.Map<String, Condition> filter = new java.util.LinkedHashMap<>();
+        filter.put("missing", DiffLegacyCases.cond(ComparisonOperator.NOT_NULL));
+        filter.put("ss", DiffLegacyCases.cond(ComparisonOperator.CONTAINS, s("p")));
+        assertThat(c.scan(r -> r.tableName("docs").scanFilter(filter).conditionalOperator(ConditionalOperator.OR)).count()).isEqualTo(1);
+        assertThat(c.scan(r -> r.tableName("docs").scanFilter(filter)).count()).isZero();
+    }
+
+    /** Expected with Exists=true and a Value holds only when the attribute has that value (dynalite checks existence only). */
+    @Test
+    void legacyExpectedExistsWithValueComparesTheValue() {
+        c.putItem(p -> p.tableName("docs").item(map("pk", s("exp"), "v", n("1"))));
+        ExpectedAttributeValue two = ExpectedAttributeValue.builder().exists(true).value(n("2")).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.putItem(p -> p.tableName("docs").item(map("pk", s("exp"), "v", n("3")))
+                .expected(java.util.Map.of("v", two)))).isInstanceOf(ConditionalCheckFailedException.class);
+        ExpectedAttributeValue one = ExpectedAttributeValue.builder().exists(true).value(n("1")).build();
+        c.putItem(p -> p.tableName("docs").item(map("pk", s("exp"), "v", n("3"))).expected(java.util.Map.of("v", one)));
+        assertThat(c.getItem(g -> g.tableName("docs").key(map("pk", s("exp")))).item().get("v")).isEqualTo(n("3"));
+    }
 }
