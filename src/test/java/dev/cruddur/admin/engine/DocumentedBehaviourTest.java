@@ -162,4 +162,17 @@ class DocumentedBehaviourTest {
         c.putItem(p -> p.tableName("docs").item(map("pk", s("exp"), "v", n("3"))).expected(java.util.Map.of("v", one)));
         assertThat(c.getItem(g -> g.tableName("docs").key(map("pk", s("exp")))).item().get("v")).isEqualTo(n("3"));
     }
+
+    /** An empty attribute name is refused, whatever the expression (DynamoDB's message, as its clients quote it). */
+    @Test
+    void emptyAttributeNamesAreRefused() {
+        String expected = "ExpressionAttributeNames contains invalid value: Empty attribute name for key #x";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.getItem(g -> g.tableName("docs").key(map("pk", s("a")))
+                .projectionExpression("#x").expressionAttributeNames(names("#x", ""))))
+                .isInstanceOf(DynamoDbException.class).hasMessageStartingWith(expected);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.updateItem(u -> u.tableName("docs").key(map("pk", s("a")))
+                .updateExpression("SET #x = :v").expressionAttributeNames(names("#x", "")).expressionAttributeValues(map(":v", n("1")))))
+                .isInstanceOf(DynamoDbException.class).hasMessageStartingWith(expected);
+        assertThat(c.getItem(g -> g.tableName("docs").key(map("pk", s("a")))).item()).doesNotContainKey("");
+    }
 }

@@ -165,6 +165,9 @@ final class RequestSupport {
                 if (!NAME_KEY.matcher(e.getKey()).matches())
                     throw ApiException.validation("ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + e.getKey() + "\"");
                 if (!e.getValue().isTextual()) throw ApiException.serialization("Unexpected value type in payload");
+                // DynamoDB's wording, as clients report it; an empty name would otherwise project to {} or create an attribute ""
+                if (e.getValue().textValue().isEmpty())
+                    throw ApiException.validation("ExpressionAttributeNames contains invalid value: Empty attribute name for key " + e.getKey());
                 names.put(e.getKey(), e.getValue().textValue());
             }
         }
