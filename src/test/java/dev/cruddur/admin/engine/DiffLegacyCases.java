@@ -142,9 +142,11 @@ final class DiffLegacyCases {
         }));
         add(all, "put expected comparison list fails", c -> c.putItem(r -> r.tableName(MAIN).item(lg("a"))
                 .expected(Map.of("v", ExpectedAttributeValue.builder().comparisonOperator(ComparisonOperator.BETWEEN).attributeValueList(n("5"), n("9")).build()))));
-        add(all, "put expected or", c -> c.putItem(r -> r.tableName(MAIN).item(lg("a")).conditionalOperator(ConditionalOperator.OR)
-                .expected(new LinkedHashMap<>(Map.of("v", ExpectedAttributeValue.builder().value(n("9")).build(),
-                        "sk", ExpectedAttributeValue.builder().exists(true).value(s("a")).build())))));
+        // the condition that holds comes first: dynalite's OR stops at the first condition that fails
+        Map<String, ExpectedAttributeValue> either = new LinkedHashMap<>();
+        either.put("sk", ExpectedAttributeValue.builder().exists(true).value(s("a")).build());
+        either.put("v", ExpectedAttributeValue.builder().value(n("9")).build());
+        add(all, "put expected or", c -> c.putItem(r -> r.tableName(MAIN).item(lg("a")).conditionalOperator(ConditionalOperator.OR).expected(either)));
         add(all, "get after expected puts", c -> c.getItem(r -> r.tableName(MAIN).key(lg("a"))));
         Map<String, ExpectedAttributeValue> badExpected = new LinkedHashMap<>();
         badExpected.put("value and exists false", ExpectedAttributeValue.builder().value(n("1")).exists(false).build());

@@ -78,6 +78,7 @@ class DifferentialTest {
         DiffCases.limits(all);
         DiffCases.expressionLimits(all);
         DiffLegacyCases.legacy(all);
+        DiffApiCases.tablesAndTags(all);
         return all;
     }
 

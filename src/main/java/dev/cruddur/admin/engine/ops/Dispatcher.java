@@ -49,13 +49,9 @@ public final class Dispatcher implements RequestHandler {
                 Map.entry("UpdateTimeToLive", new UpdateTimeToLive(engine)),
                 Map.entry("DescribeTimeToLive", new DescribeTimeToLive(engine)),
                 Map.entry("DescribeEndpoints", new DescribeEndpoints()),
-                Map.entry("ListTagsOfResource", request -> {
-                    ObjectNode r = Json.object();
-                    r.putArray("Tags");
-                    return r;
-                }),
-                Map.entry("TagResource", request -> Json.object()),
-                Map.entry("UntagResource", request -> Json.object())));
+                Map.entry("ListTagsOfResource", TableTags.list(engine)),
+                Map.entry("TagResource", TableTags.tag(engine)),
+                Map.entry("UntagResource", TableTags.untag(engine))));
         register("DynamoDBStreams_20120810.", Map.of(
                 "ListStreams", new ListStreams(engine),
                 "DescribeStream", new DescribeStream(engine),
