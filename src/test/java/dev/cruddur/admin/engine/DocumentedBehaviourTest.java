@@ -175,4 +175,17 @@ class DocumentedBehaviourTest {
                 .isInstanceOf(DynamoDbException.class).hasMessageStartingWith(expected);
         assertThat(c.getItem(g -> g.tableName("docs").key(map("pk", s("a")))).item()).doesNotContainKey("");
     }
+
+    /** The read-only descriptions tools ask any endpoint for, in DynamoDB's shapes (dynalite has neither). */
+    @Test
+    void limitsAndContinuousBackupsAreDescribed() {
+        DescribeLimitsResponse limits = c.describeLimits(r -> {});
+        assertThat(limits.accountMaxReadCapacityUnits()).isEqualTo(80000L);
+        assertThat(limits.tableMaxWriteCapacityUnits()).isEqualTo(40000L);
+        ContinuousBackupsDescription backups = c.describeContinuousBackups(r -> r.tableName("docs")).continuousBackupsDescription();
+        assertThat(backups.continuousBackupsStatus()).isEqualTo(ContinuousBackupsStatus.ENABLED);
+        assertThat(backups.pointInTimeRecoveryDescription().pointInTimeRecoveryStatus()).isEqualTo(PointInTimeRecoveryStatus.DISABLED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.describeContinuousBackups(r -> r.tableName("nowhere")))
+                .isInstanceOf(TableNotFoundException.class).hasMessageStartingWith("Table not found: nowhere");
+    }
 }

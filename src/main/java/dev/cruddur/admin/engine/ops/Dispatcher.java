@@ -49,6 +49,8 @@ public final class Dispatcher implements RequestHandler {
                 Map.entry("UpdateTimeToLive", new UpdateTimeToLive(engine)),
                 Map.entry("DescribeTimeToLive", new DescribeTimeToLive(engine)),
                 Map.entry("DescribeEndpoints", new DescribeEndpoints()),
+                Map.entry("DescribeLimits", ReadOnlyDescriptions.limits()),
+                Map.entry("DescribeContinuousBackups", ReadOnlyDescriptions.continuousBackups(engine)),
                 Map.entry("ListTagsOfResource", TableTags.list(engine)),
                 Map.entry("TagResource", TableTags.tag(engine)),
                 Map.entry("UntagResource", TableTags.untag(engine))));
