@@ -188,4 +188,23 @@ class DocumentedBehaviourTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.describeContinuousBackups(r -> r.tableName("nowhere")))
                 .isInstanceOf(TableNotFoundException.class).hasMessageStartingWith("Table not found: nowhere");
     }
+
+    /** CreateTable answers CREATING, as DynamoDB does; DescribeTable says ACTIVE once the configured delay (0 by default) has passed. */
+    @Test
+    void newTablesAreCreatingUntilTheConfiguredDelayHasPassed() {
+        CreateTableResponse created = c.createTable(t -> t.tableName("docs_new").attributeDefinitions(DiffData.attr("pk", "S"))
+                .keySchema(DiffData.key("pk", KeyType.HASH)).billingMode(BillingMode.PAY_PER_REQUEST));
+        assertThat(created.tableDescription().tableStatus()).isEqualTo(TableStatus.CREATING);
+        assertThat(c.describeTable(d -> d.tableName("docs_new")).table().tableStatus()).isEqualTo(TableStatus.ACTIVE);
+
+        TokenAcrossRestartTest.MovableClock clock = new TokenAcrossRestartTest.MovableClock();
+        try (EmbeddedDynamo slow = EmbeddedDynamo.start(EngineConfig.inMemory().withClock(clock).withCreateTableDelay(java.time.Duration.ofSeconds(5)));
+             DynamoDbClient s = dev.cruddur.admin.testsupport.DynamoClients.dynamo(slow.endpoint())) {
+            s.createTable(t -> t.tableName("slow").attributeDefinitions(DiffData.attr("pk", "S"))
+                    .keySchema(DiffData.key("pk", KeyType.HASH)).billingMode(BillingMode.PAY_PER_REQUEST));
+            assertThat(s.describeTable(d -> d.tableName("slow")).table().tableStatus()).isEqualTo(TableStatus.CREATING);
+            clock.advance(java.time.Duration.ofSeconds(5));
+            assertThat(s.describeTable(d -> d.tableName("slow")).table().tableStatus()).isEqualTo(TableStatus.ACTIVE);
+        }
+    }
 }

@@ -80,7 +80,7 @@ public final class CreateTable implements Operation {
             if (engine.db.table(name) != null) throw ApiException.resourceInUse("Table already exists: " + name);
             Table t = engine.db.createTable(d);
             ObjectNode r = Json.object();
-            r.set("TableDescription", TableDescriptions.describe(t, "ACTIVE"));
+            r.set("TableDescription", TableDescriptions.describe(t, "CREATING"));
             return r;
         });
     }
