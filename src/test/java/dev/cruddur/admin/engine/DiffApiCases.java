@@ -42,6 +42,17 @@ final class DiffApiCases {
             }
             return pages.toString();
         });
+        for (ReturnConsumedCapacity mode : List.of(ReturnConsumedCapacity.TOTAL, ReturnConsumedCapacity.INDEXES)) {
+            for (boolean consistent : List.of(true, false)) {
+                add(all, "batch get capacity per table " + mode + (consistent ? " consistent" : ""), c -> {
+                    BatchGetItemResponse r = c.batchGetItem(b -> b.returnConsumedCapacity(mode).requestItems(java.util.Map.of(
+                            MAIN, KeysAndAttributes.builder().consistentRead(consistent).keys(map("pk", s("p1"), "sk", s("s1")), map("pk", s("p1"), "sk", s("s2")),
+                                    map("pk", s("p1"), "sk", s("none"))).build(),
+                            BIG, KeysAndAttributes.builder().consistentRead(consistent).keys(map("pk", s("big"), "rk", n("1")), map("pk", s("big"), "rk", n("2"))).build())));
+                    return r.consumedCapacity().stream().map(ConsumedCapacity::toString).sorted().toList() + " " + r.responses().get(MAIN).size();
+                });
+            }
+        }
         add(all, "tags of an untagged table", c -> c.listTagsOfResource(r -> r.resourceArn(arn(c, MAIN))).tags());
         add(all, "tag a table", c -> c.tagResource(r -> r.resourceArn(arn(c, MAIN)).tags(
                 Tag.builder().key("team").value("messages").build(), Tag.builder().key("env").value("test").build())));
