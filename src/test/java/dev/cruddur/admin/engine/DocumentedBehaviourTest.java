@@ -207,4 +207,21 @@ class DocumentedBehaviourTest {
             assertThat(s.describeTable(d -> d.tableName("slow")).table().tableStatus()).isEqualTo(TableStatus.ACTIVE);
         }
     }
+
+    /** ReturnItemCollectionMetrics=SIZE: the collection's key and size range on a table with an LSI, nothing without one (dynalite has neither). */
+    @Test
+    void itemCollectionMetricsOnTablesWithALocalIndex() {
+        c.createTable(t -> t.tableName("docs_lsi").attributeDefinitions(DiffData.attr("pk", "S"), DiffData.attr("sk", "S"), DiffData.attr("n", "N"))
+                .keySchema(DiffData.key("pk", KeyType.HASH), DiffData.key("sk", KeyType.RANGE)).billingMode(BillingMode.PAY_PER_REQUEST)
+                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("by_n").keySchema(DiffData.key("pk", KeyType.HASH), DiffData.key("n", KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)).build()));
+        ItemCollectionMetrics m = c.putItem(p -> p.tableName("docs_lsi").item(map("pk", s("c"), "sk", s("1"), "n", n("1")))
+                .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE)).itemCollectionMetrics();
+        assertThat(m.itemCollectionKey()).isEqualTo(map("pk", s("c")));
+        assertThat(m.sizeEstimateRangeGB()).containsExactly(0.0, 1.0);
+        assertThat(c.deleteItem(d -> d.tableName("docs_lsi").key(map("pk", s("c"), "sk", s("1")))
+                .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE)).itemCollectionMetrics().itemCollectionKey()).isEqualTo(map("pk", s("c")));
+        assertThat(c.putItem(p -> p.tableName("docs").item(map("pk", s("icm"))).returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE))
+                .itemCollectionMetrics()).isNull();
+    }
 }
