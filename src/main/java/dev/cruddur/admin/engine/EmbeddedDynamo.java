@@ -34,7 +34,7 @@ public final class EmbeddedDynamo implements AutoCloseable {
     public static EmbeddedDynamo start(EngineConfig config) {
         warmUpJsonInBackground();
         Database db = Database.open(config.dataDir(), config.durability(), config.syncIntervalMillis(), config.clock());
-        Engine engine = new Engine(db, config.clock());
+        Engine engine = new Engine(db, config.clock(), config.createTableMillis());
         HttpEndpoint http;
         try {
             http = new HttpEndpoint(config.port(), new Dispatcher(engine), config.http());

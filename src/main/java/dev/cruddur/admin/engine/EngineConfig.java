@@ -16,8 +16,11 @@ import java.util.Optional;
  * @param syncIntervalMillis for {@link Durability#INTERVAL}: at most this long between forces
  * @param clock              the engine's time (tests move it to expire tokens without waiting)
  * @param http               what clients may hold: connections, idle time, body size
+ * @param createTableMillis  how long a new table stays CREATING before it is ACTIVE: 0, the default, as dynalite's
+ *                           --createTableMs (CreateTable's own answer says CREATING either way, as DynamoDB's does)
  */
-public record EngineConfig(int port, Optional<Path> dataDir, Durability durability, long syncIntervalMillis, Clock clock, HttpLimits http) {
+public record EngineConfig(int port, Optional<Path> dataDir, Durability durability, long syncIntervalMillis, Clock clock, HttpLimits http,
+                           long createTableMillis) {
     /** A developer's laptop: a killed process loses nothing, a power cut at most about a second. */
     public static final Durability DEFAULT_DURABILITY = Durability.INTERVAL;
     public static final long DEFAULT_SYNC_INTERVAL_MILLIS = 1000;
@@ -29,6 +32,11 @@ public record EngineConfig(int port, Optional<Path> dataDir, Durability durabili
         if (syncIntervalMillis <= 0) throw new IllegalArgumentException("sync interval must be positive: " + syncIntervalMillis);
         clock = clock == null ? Clock.systemUTC() : clock;
         http = http == null ? HttpLimits.DEFAULTS : http;
+        if (createTableMillis < 0) throw new IllegalArgumentException("create-table delay must not be negative: " + createTableMillis);
+    }
+
+    public EngineConfig(int port, Optional<Path> dataDir, Durability durability, long syncIntervalMillis, Clock clock, HttpLimits http) {
+        this(port, dataDir, durability, syncIntervalMillis, clock, http, 0);
     }
 
     public EngineConfig(int port, Optional<Path> dataDir) {
@@ -39,11 +47,15 @@ public record EngineConfig(int port, Optional<Path> dataDir, Durability durabili
 
     public static EngineConfig persistent(Path dataDir) { return new EngineConfig(0, Optional.of(dataDir)); }
 
-    public EngineConfig withPort(int newPort) { return new EngineConfig(newPort, dataDir, durability, syncIntervalMillis, clock, http); }
+    public EngineConfig withPort(int newPort) { return new EngineConfig(newPort, dataDir, durability, syncIntervalMillis, clock, http, createTableMillis); }
 
-    public EngineConfig withDurability(Durability newDurability) { return new EngineConfig(port, dataDir, newDurability, syncIntervalMillis, clock, http); }
+    public EngineConfig withDurability(Durability newDurability) { return new EngineConfig(port, dataDir, newDurability, syncIntervalMillis, clock, http, createTableMillis); }
 
-    public EngineConfig withClock(Clock newClock) { return new EngineConfig(port, dataDir, durability, syncIntervalMillis, newClock, http); }
+    public EngineConfig withClock(Clock newClock) { return new EngineConfig(port, dataDir, durability, syncIntervalMillis, newClock, http, createTableMillis); }
 
-    public EngineConfig withHttpLimits(HttpLimits limits) { return new EngineConfig(port, dataDir, durability, syncIntervalMillis, clock, limits); }
+    public EngineConfig withHttpLimits(HttpLimits limits) { return new EngineConfig(port, dataDir, durability, syncIntervalMillis, clock, limits, createTableMillis); }
+
+    public EngineConfig withCreateTableDelay(java.time.Duration delay) {
+        return new EngineConfig(port, dataDir, durability, syncIntervalMillis, clock, http, delay.toMillis());
+    }
 }

@@ -77,6 +77,8 @@ class DifferentialTest {
         DiffCases.updates(all);
         DiffCases.limits(all);
         DiffCases.expressionLimits(all);
+        DiffLegacyCases.legacy(all);
+        DiffApiCases.tablesAndTags(all);
         return all;
     }
 

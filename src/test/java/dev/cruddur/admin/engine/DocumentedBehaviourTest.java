@@ -140,4 +140,88 @@ class DocumentedBehaviourTest {
                 .exclusiveStartKey(first.lastEvaluatedKey()));
         assertThat(first.count() + rest.count()).isEqualTo(3);
     }
+
+    /** ConditionalOperator OR: any one condition suffices (dynalite gives up at the first that fails). */
+    @Test
+    void legacyConditionalOperatorOrNeedsAnyOneCondition() {
+        java.util.Map<String, Condition> filter = new java.util.LinkedHashMap<>();
+        filter.put("missing", DiffLegacyCases.cond(ComparisonOperator.NOT_NULL));
+        filter.put("ss", DiffLegacyCases.cond(ComparisonOperator.CONTAINS, s("p")));
+        assertThat(c.scan(r -> r.tableName("docs").scanFilter(filter).conditionalOperator(ConditionalOperator.OR)).count()).isEqualTo(1);
+        assertThat(c.scan(r -> r.tableName("docs").scanFilter(filter)).count()).isZero();
+    }
+
+    /** Expected with Exists=true and a Value holds only when the attribute has that value (dynalite checks existence only). */
+    @Test
+    void legacyExpectedExistsWithValueComparesTheValue() {
+        c.putItem(p -> p.tableName("docs").item(map("pk", s("exp"), "v", n("1"))));
+        ExpectedAttributeValue two = ExpectedAttributeValue.builder().exists(true).value(n("2")).build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.putItem(p -> p.tableName("docs").item(map("pk", s("exp"), "v", n("3")))
+                .expected(java.util.Map.of("v", two)))).isInstanceOf(ConditionalCheckFailedException.class);
+        ExpectedAttributeValue one = ExpectedAttributeValue.builder().exists(true).value(n("1")).build();
+        c.putItem(p -> p.tableName("docs").item(map("pk", s("exp"), "v", n("3"))).expected(java.util.Map.of("v", one)));
+        assertThat(c.getItem(g -> g.tableName("docs").key(map("pk", s("exp")))).item().get("v")).isEqualTo(n("3"));
+    }
+
+    /** An empty attribute name is refused, whatever the expression (DynamoDB's message, as its clients quote it). */
+    @Test
+    void emptyAttributeNamesAreRefused() {
+        String expected = "ExpressionAttributeNames contains invalid value: Empty attribute name for key #x";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.getItem(g -> g.tableName("docs").key(map("pk", s("a")))
+                .projectionExpression("#x").expressionAttributeNames(names("#x", ""))))
+                .isInstanceOf(DynamoDbException.class).hasMessageStartingWith(expected);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.updateItem(u -> u.tableName("docs").key(map("pk", s("a")))
+                .updateExpression("SET #x = :v").expressionAttributeNames(names("#x", "")).expressionAttributeValues(map(":v", n("1")))))
+                .isInstanceOf(DynamoDbException.class).hasMessageStartingWith(expected);
+        assertThat(c.getItem(g -> g.tableName("docs").key(map("pk", s("a")))).item()).doesNotContainKey("");
+    }
+
+    /** The read-only descriptions tools ask any endpoint for, in DynamoDB's shapes (dynalite has neither). */
+    @Test
+    void limitsAndContinuousBackupsAreDescribed() {
+        DescribeLimitsResponse limits = c.describeLimits(r -> {});
+        assertThat(limits.accountMaxReadCapacityUnits()).isEqualTo(80000L);
+        assertThat(limits.tableMaxWriteCapacityUnits()).isEqualTo(40000L);
+        ContinuousBackupsDescription backups = c.describeContinuousBackups(r -> r.tableName("docs")).continuousBackupsDescription();
+        assertThat(backups.continuousBackupsStatus()).isEqualTo(ContinuousBackupsStatus.ENABLED);
+        assertThat(backups.pointInTimeRecoveryDescription().pointInTimeRecoveryStatus()).isEqualTo(PointInTimeRecoveryStatus.DISABLED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.describeContinuousBackups(r -> r.tableName("nowhere")))
+                .isInstanceOf(TableNotFoundException.class).hasMessageStartingWith("Table not found: nowhere");
+    }
+
+    /** CreateTable answers CREATING, as DynamoDB does; DescribeTable says ACTIVE once the configured delay (0 by default) has passed. */
+    @Test
+    void newTablesAreCreatingUntilTheConfiguredDelayHasPassed() {
+        CreateTableResponse created = c.createTable(t -> t.tableName("docs_new").attributeDefinitions(DiffData.attr("pk", "S"))
+                .keySchema(DiffData.key("pk", KeyType.HASH)).billingMode(BillingMode.PAY_PER_REQUEST));
+        assertThat(created.tableDescription().tableStatus()).isEqualTo(TableStatus.CREATING);
+        assertThat(c.describeTable(d -> d.tableName("docs_new")).table().tableStatus()).isEqualTo(TableStatus.ACTIVE);
+
+        TokenAcrossRestartTest.MovableClock clock = new TokenAcrossRestartTest.MovableClock();
+        try (EmbeddedDynamo slow = EmbeddedDynamo.start(EngineConfig.inMemory().withClock(clock).withCreateTableDelay(java.time.Duration.ofSeconds(5)));
+             DynamoDbClient s = dev.cruddur.admin.testsupport.DynamoClients.dynamo(slow.endpoint())) {
+            s.createTable(t -> t.tableName("slow").attributeDefinitions(DiffData.attr("pk", "S"))
+                    .keySchema(DiffData.key("pk", KeyType.HASH)).billingMode(BillingMode.PAY_PER_REQUEST));
+            assertThat(s.describeTable(d -> d.tableName("slow")).table().tableStatus()).isEqualTo(TableStatus.CREATING);
+            clock.advance(java.time.Duration.ofSeconds(5));
+            assertThat(s.describeTable(d -> d.tableName("slow")).table().tableStatus()).isEqualTo(TableStatus.ACTIVE);
+        }
+    }
+
+    /** ReturnItemCollectionMetrics=SIZE: the collection's key and size range on a table with an LSI, nothing without one (dynalite has neither). */
+    @Test
+    void itemCollectionMetricsOnTablesWithALocalIndex() {
+        c.createTable(t -> t.tableName("docs_lsi").attributeDefinitions(DiffData.attr("pk", "S"), DiffData.attr("sk", "S"), DiffData.attr("n", "N"))
+                .keySchema(DiffData.key("pk", KeyType.HASH), DiffData.key("sk", KeyType.RANGE)).billingMode(BillingMode.PAY_PER_REQUEST)
+                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("by_n").keySchema(DiffData.key("pk", KeyType.HASH), DiffData.key("n", KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)).build()));
+        ItemCollectionMetrics m = c.putItem(p -> p.tableName("docs_lsi").item(map("pk", s("c"), "sk", s("1"), "n", n("1")))
+                .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE)).itemCollectionMetrics();
+        assertThat(m.itemCollectionKey()).isEqualTo(map("pk", s("c")));
+        assertThat(m.sizeEstimateRangeGB()).containsExactly(0.0, 1.0);
+        assertThat(c.deleteItem(d -> d.tableName("docs_lsi").key(map("pk", s("c"), "sk", s("1")))
+                .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE)).itemCollectionMetrics().itemCollectionKey()).isEqualTo(map("pk", s("c")));
+        assertThat(c.putItem(p -> p.tableName("docs").item(map("pk", s("icm"))).returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE))
+                .itemCollectionMetrics()).isNull();
+    }
 }

@@ -126,6 +126,24 @@ class PersistenceTest {
         return out;
     }
 
+    /** Tags are part of the table's definition: logged with it, kept through a restart and the compaction that follows. */
+    @Test
+    void tagsSurviveRestartsAndCompaction(@TempDir Path dir) {
+        String arn;
+        try (EmbeddedDynamo e = EmbeddedDynamo.start(EngineConfig.persistent(dir)); DynamoDbClient c = DynamoClients.dynamo(e.endpoint())) {
+            arn = c.createTable(t -> t.tableName("tagged").attributeDefinitions(DiffData.attr("pk", "S")).keySchema(DiffData.key("pk", KeyType.HASH))
+                    .billingMode(BillingMode.PAY_PER_REQUEST).tags(Tag.builder().key("owner").value("cruddur").build())).tableDescription().tableArn();
+            c.tagResource(t -> t.resourceArn(arn).tags(Tag.builder().key("env").value("dev").build(), Tag.builder().key("tmp").value("x").build()));
+            c.untagResource(t -> t.resourceArn(arn).tagKeys("tmp"));
+        }
+        for (int restart = 0; restart < 2; restart++) {
+            try (EmbeddedDynamo e = EmbeddedDynamo.start(EngineConfig.persistent(dir)); DynamoDbClient c = DynamoClients.dynamo(e.endpoint())) {
+                assertThat(c.listTagsOfResource(l -> l.resourceArn(arn)).tags()).extracting(t -> t.key() + "=" + t.value())
+                        .containsExactly("env=dev", "owner=cruddur");
+            }
+        }
+    }
+
     @Test
     void manyOverwritesAreCompactedOnReopen(@TempDir Path dir) throws Exception {
         try (EmbeddedDynamo e = EmbeddedDynamo.start(EngineConfig.persistent(dir)); DynamoDbClient c = DynamoClients.dynamo(e.endpoint())) {

@@ -13,10 +13,12 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static dev.cruddur.admin.engine.DifferentialTest.map;
 import static dev.cruddur.admin.engine.DifferentialTest.n;
 import static dev.cruddur.admin.engine.DifferentialTest.s;
+import static dev.cruddur.admin.engine.DifferentialTest.ss;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -99,6 +101,20 @@ class StreamsAndTtlTest {
             List<BigInteger> sequences = records.stream().map(r -> new BigInteger(r.dynamodb().sequenceNumber())).toList();
             assertThat(sequences).isSorted().doesNotHaveDuplicates();
         }
+    }
+
+    /** DynamoDB writes a stream record only when an item changes: an identical put, or an update to the value it has, writes none. */
+    @Test
+    void writesThatChangeNothingLeaveNoRecord() {
+        String arn = createTable("st_noop", StreamViewType.NEW_AND_OLD_IMAGES);
+        Map<String, AttributeValue> item = map("pk", s("k"), "sk", s("1"), "v", n("1"), "ss", ss("a", "b"));
+        client.putItem(p -> p.tableName("st_noop").item(item));
+        client.putItem(p -> p.tableName("st_noop").item(map("ss", ss("b", "a"), "v", n("1.0"), "sk", s("1"), "pk", s("k"))));
+        client.updateItem(u -> u.tableName("st_noop").key(map("pk", s("k"), "sk", s("1"))).updateExpression("SET v = :v").expressionAttributeValues(map(":v", n("1"))));
+        client.updateItem(u -> u.tableName("st_noop").key(map("pk", s("k"), "sk", s("1"))).updateExpression("REMOVE absent_attr"));
+        client.deleteItem(d -> d.tableName("st_noop").key(map("pk", s("k"), "sk", s("absent"))));
+        client.updateItem(u -> u.tableName("st_noop").key(map("pk", s("k"), "sk", s("1"))).updateExpression("SET v = :v").expressionAttributeValues(map(":v", n("2"))));
+        assertThat(readAll(arn, ShardIteratorType.TRIM_HORIZON, null)).extracting(r -> r.eventName().toString()).containsExactly("INSERT", "MODIFY");
     }
 
     @Test

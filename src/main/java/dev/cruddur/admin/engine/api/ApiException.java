@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public class ApiException extends RuntimeException {
     private static final String DYNAMO = "com.amazonaws.dynamodb.v20120810#";
     private static final String CORAL = "com.amazon.coral.service#";
+    // DynamoDB answers every request-validation failure in the coral framework's namespace, not the service's
+    private static final String VALIDATE = "com.amazon.coral.validate#";
 
     private final String type;
     private final int status;
@@ -27,7 +29,7 @@ public class ApiException extends RuntimeException {
     public int status() { return status; }
     public ObjectNode extra() { return extra; }
 
-    public static ApiException validation(String message) { return new ApiException(DYNAMO + "ValidationException", message); }
+    public static ApiException validation(String message) { return new ApiException(VALIDATE + "ValidationException", message); }
     public static ApiException serialization(String message) { return new ApiException(CORAL + "SerializationException", message); }
     public static ApiException unknownOperation() { return new ApiException(CORAL + "UnknownOperationException", null); }
     public static ApiException resourceNotFound(String message) { return new ApiException(DYNAMO + "ResourceNotFoundException", message); }

@@ -46,6 +46,7 @@ public final class BatchGetItem implements Operation {
             RequestSupport.checkExpressionParameters(t, List.of("ProjectionExpression"), List.of("AttributesToGet"));
             ExpressionContext context = RequestSupport.expressionContext(t);
             List<Path> projection = RequestSupport.projection(t, context);
+            if (projection == null) projection = LegacyParameters.attributesToGet(t);
             RequestSupport.checkUnused(context);
             List<Map<String, AttributeValue>> parsed = new ArrayList<>();
             Set<Map<String, AttributeValue>> seen = new HashSet<>();
@@ -64,17 +65,18 @@ public final class BatchGetItem implements Operation {
             for (TableRequest tr : requests) {
                 Table table = RequestSupport.table(engine.db, tr.table());
                 ArrayNode out = responses.putArray(tr.table());
-                long bytes = 0;
+                // each key is a read of its own, rounded up on its own, as DynamoDB counts it (a missing item costs one read too)
+                double units = 0;
                 for (Map<String, AttributeValue> k : tr.keys()) {
                     ItemKey key = RequestSupport.key(table.definition(), k);
                     StoredItem s = engine.db.get(table, key);
+                    units += RequestSupport.readUnits(s == null ? 0 : s.size(), tr.consistent());
                     if (s == null) continue;
-                    bytes += s.size();
                     if (tr.projection() == null) out.addRawValue(RequestSupport.raw(s.json()));
                     else out.add(Values.itemToJson(Projector.project(s.parse(), tr.projection())));
                 }
                 ObjectNode c = Json.object();
-                RequestSupport.consumedCapacity(c, request, tr.table(), RequestSupport.readUnits(bytes, tr.consistent()), Map.of());
+                RequestSupport.consumedCapacity(c, request, tr.table(), units, Map.of());
                 if (c.has("ConsumedCapacity")) capacity.add(c.get("ConsumedCapacity"));
             }
             r.putObject("UnprocessedKeys");

@@ -75,12 +75,12 @@ public final class CreateTable implements Operation {
             stream = new StreamSettings(true, view, StreamOps.newLabel(engine));
         }
         TableDefinition d = new TableDefinition(name, arn, UUID.randomUUID().toString(), engine.clock.millis(), defsList, key[0], key[1],
-                indexes, billing, read, write, stream, null, false, List.of());
+                indexes, billing, read, write, stream, null, false, List.of(), TableTags.fromRequest(request.get("Tags")));
         return engine.db.write(() -> {
             if (engine.db.table(name) != null) throw ApiException.resourceInUse("Table already exists: " + name);
             Table t = engine.db.createTable(d);
             ObjectNode r = Json.object();
-            r.set("TableDescription", TableDescriptions.describe(t, "ACTIVE"));
+            r.set("TableDescription", TableDescriptions.describe(t, "CREATING"));
             return r;
         });
     }

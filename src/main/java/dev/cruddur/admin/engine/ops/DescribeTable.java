@@ -18,7 +18,7 @@ public final class DescribeTable implements Operation {
             Table t = engine.db.table(name);
             if (t == null) throw ApiException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
             ObjectNode r = Json.object();
-            r.set("Table", TableDescriptions.describe(t, "ACTIVE"));
+            r.set("Table", TableDescriptions.describe(t, engine.status(t.definition())));
             return r;
         });
     }

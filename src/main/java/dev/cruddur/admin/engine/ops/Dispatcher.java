@@ -22,7 +22,9 @@ import java.util.zip.CRC32;
  */
 public final class Dispatcher implements RequestHandler {
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+    private static final String DYNAMODB = "DynamoDB_20120810.";
     private final Map<String, Operation> operations = new HashMap<>();
+    private final RequestShapes shapes = RequestShapes.load();
     private final AtomicLong requestCounter = new AtomicLong();
     // not UUID.randomUUID(): seeding SecureRandom would cost start-up time, and request ids need no secrecy
     private final String requestIdPrefix = Long.toString(System.nanoTime() & 0xffffffffL, 36).toUpperCase();
@@ -50,13 +52,11 @@ public final class Dispatcher implements RequestHandler {
                 Map.entry("UpdateTimeToLive", new UpdateTimeToLive(engine)),
                 Map.entry("DescribeTimeToLive", new DescribeTimeToLive(engine)),
                 Map.entry("DescribeEndpoints", new DescribeEndpoints()),
-                Map.entry("ListTagsOfResource", request -> {
-                    ObjectNode r = Json.object();
-                    r.putArray("Tags");
-                    return r;
-                }),
-                Map.entry("TagResource", request -> Json.object()),
-                Map.entry("UntagResource", request -> Json.object())));
+                Map.entry("DescribeLimits", ReadOnlyDescriptions.limits()),
+                Map.entry("DescribeContinuousBackups", ReadOnlyDescriptions.continuousBackups(engine)),
+                Map.entry("ListTagsOfResource", TableTags.list(engine)),
+                Map.entry("TagResource", TableTags.tag(engine)),
+                Map.entry("UntagResource", TableTags.untag(engine))));
         register("DynamoDBStreams_20120810.", Map.of(
                 "ListStreams", new ListStreams(engine),
                 "DescribeStream", new DescribeStream(engine),
@@ -154,6 +154,8 @@ public final class Dispatcher implements RequestHandler {
             throw ApiException.serialization(null);
         }
         if (input == null || !input.isObject()) throw ApiException.serialization("Unexpected value type in payload");
+        // serialization and model constraints come before anything an operation checks, as in DynamoDB
+        if (target.startsWith(DYNAMODB)) shapes.check(target.substring(DYNAMODB.length()), (ObjectNode) input);
         return op.handle(input);
     }
 

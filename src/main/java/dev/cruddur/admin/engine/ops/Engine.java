@@ -11,9 +11,19 @@ public final class Engine {
     final String region = "us-east-1";
     final String account = "000000000000";
 
-    public Engine(Database db, Clock clock) {
+    final long createTableMillis;
+
+    public Engine(Database db, Clock clock) { this(db, clock, 0); }
+
+    public Engine(Database db, Clock clock, long createTableMillis) {
         this.db = db;
         this.clock = clock;
+        this.createTableMillis = createTableMillis;
+    }
+
+    /** CREATING until the configured delay has passed since the table was created, then ACTIVE. */
+    String status(dev.cruddur.admin.engine.storage.TableDefinition d) {
+        return clock.millis() < d.createdMillis() + createTableMillis ? "CREATING" : "ACTIVE";
     }
 
     public Database database() { return db; }

@@ -25,7 +25,8 @@ public final class GetItem implements Operation {
         Map<String, dev.cruddur.admin.engine.model.AttributeValue> keyItem = RequestSupport.requiredItem(request, "Key", "key");
         RequestSupport.checkExpressionParameters(request, List.of("ProjectionExpression"), List.of("AttributesToGet"));
         ExpressionContext context = RequestSupport.expressionContext(request);
-        List<Path> projection = RequestSupport.projection(request, context);
+        List<Path> expressed = RequestSupport.projection(request, context);
+        List<Path> projection = expressed != null ? expressed : LegacyParameters.attributesToGet(request);
         RequestSupport.checkUnused(context);
         boolean consistent = Json.bool(request, "ConsistentRead");
         return engine.db.read(() -> {

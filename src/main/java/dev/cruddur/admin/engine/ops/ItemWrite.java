@@ -90,6 +90,8 @@ final class ItemWrite {
         List<UpdateAction> actions = kind == Kind.UPDATE ? RequestSupport.update(request, context) : null;
         Condition condition = RequestSupport.condition(request, "ConditionExpression", context);
         RequestSupport.checkUnused(context);
+        if (kind == Kind.UPDATE && actions == null) actions = LegacyParameters.attributeUpdates(request);
+        if (condition == null && kind != Kind.CHECK) condition = LegacyParameters.expected(request);
         if (kind == Kind.CHECK && condition == null)
             throw ApiException.validation("1 validation error detected: Value null at 'conditionExpression' failed to satisfy constraint: Member must not be null");
 

@@ -73,6 +73,9 @@ final class ReadRequest {
         filter = RequestSupport.condition(request, "FilterExpression", context);
         projection = RequestSupport.projection(request, context);
         RequestSupport.checkUnused(context);
+        if (query && keyCondition == null) keyCondition = LegacyParameters.keyConditions(request);
+        if (filter == null) filter = LegacyParameters.conditions(request, query ? "QueryFilter" : "ScanFilter");
+        if (projection == null) projection = LegacyParameters.attributesToGet(request);
     }
 
     /** The table, index and key attributes this read runs on, checked against the table's definition. */

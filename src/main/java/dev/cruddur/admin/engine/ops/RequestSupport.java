@@ -138,22 +138,12 @@ final class RequestSupport {
 
     // ---- expressions
 
-    /** Which expression parameters a request carries; DynamoDB refuses placeholders that no expression could use. */
+    /** Which expression parameters a request carries: not mixed with the legacy ones, and no placeholders that no expression could use. */
     static void checkExpressionParameters(JsonNode request, List<String> expressions, List<String> legacy) {
         List<String> present = new ArrayList<>();
         for (String e : expressions) if (request.hasNonNull(e)) present.add(e);
-        if (!present.isEmpty()) {
-            List<String> legacyPresent = new ArrayList<>();
-            for (String l : legacy) if (request.hasNonNull(l)) legacyPresent.add(l);
-            if (!legacyPresent.isEmpty())
-                throw ApiException.validation("Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {"
-                        + String.join(", ", legacyPresent) + "} Expression parameters: {" + String.join(", ", present) + "}");
-        } else {
-            for (String l : legacy) {
-                if (request.hasNonNull(l))
-                    throw ApiException.validation("This endpoint supports expressions only; the legacy parameter " + l + " is not supported");
-            }
-        }
+        String mixed = LegacyParameters.mixingMessage(request, expressions, legacy);
+        if (mixed != null) throw ApiException.validation(mixed);
         if (request.hasNonNull("ExpressionAttributeNames") && present.isEmpty())
             throw ApiException.validation("ExpressionAttributeNames can only be specified when using expressions");
         List<String> valueExpressions = expressions.stream().filter(e -> !e.equals("ProjectionExpression")).toList();
@@ -175,6 +165,9 @@ final class RequestSupport {
                 if (!NAME_KEY.matcher(e.getKey()).matches())
                     throw ApiException.validation("ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + e.getKey() + "\"");
                 if (!e.getValue().isTextual()) throw ApiException.serialization("Unexpected value type in payload");
+                // DynamoDB's wording, as clients report it; an empty name would otherwise project to {} or create an attribute ""
+                if (e.getValue().textValue().isEmpty())
+                    throw ApiException.validation("ExpressionAttributeNames contains invalid value: Empty attribute name for key " + e.getKey());
                 names.put(e.getKey(), e.getValue().textValue());
             }
         }

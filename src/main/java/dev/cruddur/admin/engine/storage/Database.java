@@ -333,12 +333,17 @@ public final class Database implements AutoCloseable {
         }
         if (d.ttlEnabled()) table.trackExpiry(key, expiryTime(d, attribute.apply(d.ttlAttribute())));
         if (streamed) {
-            record(table, old == null ? "INSERT" : "MODIFY", key, json, old == null ? null : old.json(), size, false);
+            // DynamoDB writes no stream record for a write that leaves the item as it was
+            if (old == null || !sameItem(old, json, size, whole)) record(table, old == null ? "INSERT" : "MODIFY", key, json, old == null ? null : old.json(), size, false);
             logLine("P", d.name(), Long.toString(now()), Integer.toString(size), Integer.toString(pageSize), json);
         } else {
             logLine("S", d.name(), Integer.toString(size), Integer.toString(pageSize), json);
         }
         return old;
+    }
+
+    private static boolean sameItem(StoredItem old, String json, int size, Supplier<Map<String, AttributeValue>> whole) {
+        return old.json().equals(json) || (old.size() == size && old.parse().equals(whole.get()));
     }
 
     /** Removes the item with this key, if any, and returns it. */
