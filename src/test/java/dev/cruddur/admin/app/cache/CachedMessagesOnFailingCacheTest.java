@@ -58,8 +58,11 @@ class CachedMessagesOnFailingCacheTest {
     })
     void readsFallBackToDynamoDbAndSendsStillSucceed(String failure, String message) throws Exception {
         CacheStatistics statistics = new CacheStatistics();
+        // only the slow server needs the short deadline; the others answer at once, and on a loaded
+        // machine a first call (which also opens the connection) can take longer than 400 ms
+        Duration timeout = failure.equals("slow") ? TIMEOUT : Duration.ofSeconds(5);
         try (MisbehavingCacheServer server = MisbehavingCacheServer.failingEveryCallAs(failure);
-             CacheStore cache = CacheStore.open(CacheSettings.embedded().withTimeout(TIMEOUT).withConnection(
+             CacheStore cache = CacheStore.open(CacheSettings.embedded().withTimeout(timeout).withConnection(
                      new CacheConnection.Local("127.0.0.1", server.port(), Optional.of(ApiKey.of(SECRET)))), statistics);
              CachedMessages cached = new CachedMessages(dm, cache)) {
 
@@ -67,7 +70,7 @@ class CachedMessagesOnFailingCacheTest {
             assertThat(b.source()).isInstanceOf(Source.DynamoDbAfterCacheError.class);
             assertThat(b.source().cacheProblem().orElseThrow()).contains(message).doesNotContain(SECRET);
             assertThat(b.page()).isEqualTo(dm.conversations(DemoFixture.ANDREW_BROWN, Optional.empty(), 20));
-            assertThat(b.took()).isLessThan(TIMEOUT.multipliedBy(2).plusSeconds(2));
+            assertThat(b.took()).isLessThan(timeout.multipliedBy(2).plusSeconds(2));
 
             CachedPage<Message> a = cached.messages(DemoFixture.MAIN_GROUP, Optional.empty(), cached.pageSize());
             assertThat(a.source()).isInstanceOf(Source.DynamoDbAfterCacheError.class);
