@@ -1,0 +1,123 @@
+package dev.cruddur.admin.ui;
+
+import static dev.cruddur.admin.ui.FxHarness.onFx;
+import static dev.cruddur.admin.ui.FxHarness.runFx;
+import static dev.cruddur.admin.ui.FxHarness.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cruddur.admin.app.DirectMessages;
+import dev.cruddur.admin.app.connect.ConnectionProfile;
+import dev.cruddur.admin.engine.EmbeddedDynamo;
+import dev.cruddur.admin.engine.EngineConfig;
+import dev.cruddur.admin.store.DynamoTarget;
+import dev.cruddur.admin.store.Seeder;
+import dev.cruddur.admin.ui.shell.WindowSession;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/** The window from the keyboard, in TestFX against the embedded engine: Ctrl+1…4, Ctrl+W in a dialog, Ctrl+Q. */
+@Timeout(120)
+class WindowKeysTest {
+    private static final String TABLE = "cruddur-messages";
+    private static EmbeddedDynamo engine;
+
+    @TempDir
+    Path config;
+    private final FxRobot robot = new FxRobot();
+    private Stage stage;
+    private DesktopApp.Assembled app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        engine = EmbeddedDynamo.start(EngineConfig.inMemory());
+        try (DirectMessages dm = DirectMessages.open(DynamoTarget.endpoint(engine.endpoint(), TABLE))) {
+            dm.schema().create();
+            dm.seeder().seedFixture(Clock.systemUTC().instant(), Seeder.Progress.NONE);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    @BeforeEach
+    void open() {
+        FxHarness.closeAllWindows();
+        stage = onFx(Stage::new);
+        app = onFx(() -> DesktopApp.assemble(stage, new DesktopApp.Settings(config,
+                Optional.of(ConnectionProfile.local("Embedded test", engine.endpoint().toString(), TABLE)),
+                Optional.of("andrewbrown"), Clock.systemUTC(), ZoneOffset.UTC, false, 1024, 700)));
+        waitFor("ready", 30, () -> app.main().stateProperty().get() == WindowSession.State.READY);
+        runFx(stage::toFront);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        runFx(() -> List.copyOf(Window.getWindows()).forEach(Window::hide));
+        FxToolkit.cleanupStages();
+    }
+
+    private void shortcut(KeyCode key) {
+        robot.press(KeyCode.CONTROL).press(key).release(key).release(KeyCode.CONTROL);
+    }
+
+    private boolean railSelected(String pane) {
+        return ((ToggleButton) stage.getScene().lookup("#nav-" + pane)).isSelected();
+    }
+
+    @Test
+    void ctrlDigitsSelectThePanesInRailOrder() {
+        shortcut(KeyCode.DIGIT3);
+        waitFor("time pane", 10, () -> railSelected("time") && app.window().pane("time") != null
+                && app.window().pane("time").node().getScene() != null);
+        shortcut(KeyCode.DIGIT4);
+        waitFor("browser pane", 10, () -> railSelected("browser") && app.window().pane("browser").node().getScene() != null);
+        assertThat(onFx(() -> app.window().pane("time").node().getScene())).as("the time pane left the window").isNull();
+        shortcut(KeyCode.DIGIT2);
+        waitFor("cache pane", 10, () -> railSelected("cache"));
+        shortcut(KeyCode.DIGIT1);
+        waitFor("conversations pane", 10, () -> railSelected("conversations") && app.window().pane("conversations").node().getScene() != null);
+        assertThat(onFx(() -> stage.getScene().getFocusOwner().getId())).as("focus shows the chosen pane").isEqualTo("nav-conversations");
+    }
+
+    @Test
+    void ctrlWClosesTheConnectionsDialogAndCtrlQClosesEveryWindowWithoutEndingTheJvm() {
+        shortcut(KeyCode.L);
+        waitFor("connections dialog", 10, () -> dialogShowing());
+        shortcut(KeyCode.W);
+        waitFor("dialog closed by Ctrl+W", 10, () -> !dialogShowing());
+        assertThat(onFx(stage::isShowing)).as("the window stays").isTrue();
+
+        shortcut(KeyCode.L); // Ctrl+Q from inside a dialog quits too
+        waitFor("connections dialog again", 10, () -> dialogShowing());
+        shortcut(KeyCode.Q);
+        waitFor("every window closed", 10, () -> Window.getWindows().stream().noneMatch(w -> w.isShowing()
+                && (w == stage || w.getScene() != null && w.getScene().lookup("#profiles") != null)));
+        // the main window was hidden like its close button does (its onHidden shuts the session down);
+        // the test JVM lives on because the harness turned implicit exit off
+        assertThat(onFx(stage::isShowing)).isFalse();
+    }
+
+    private boolean dialogShowing() {
+        return Window.getWindows().stream().anyMatch(w -> w != stage && w.isShowing() && w.getScene() != null
+                && w.getScene().lookup("#profiles") != null);
+    }
+}
