@@ -31,9 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
-/** The window from the keyboard, in TestFX against the embedded engine: Ctrl+1…4, Ctrl+W in a dialog, Ctrl+Q. */
+/**
+ * The window in TestFX against the embedded engine: from the keyboard (Ctrl+1…4, Ctrl+W in a
+ * dialog, Ctrl+Q), and the empty states after a run (lint, check, repair, import).
+ */
 @Timeout(120)
-class WindowKeysTest {
+class WindowFlowsTest {
     private static final String TABLE = "cruddur-messages";
     private static EmbeddedDynamo engine;
 
@@ -114,6 +117,51 @@ class WindowKeysTest {
         // the main window was hidden like its close button does (its onHidden shuts the session down);
         // the test JVM lives on because the harness turned implicit exit off
         assertThat(onFx(stage::isShowing)).isFalse();
+    }
+
+    @Test
+    void emptyStatesSayWhatTheLastRunFoundAndNothingBeforeARun() {
+        shortcut(KeyCode.DIGIT3);
+        waitFor("time pane", 10, () -> app.window().pane("time") != null);
+        var time = (dev.cruddur.admin.ui.time.TimePane) app.window().pane("time");
+        runFx(time::showLint);
+        waitFor("lint tab", 10, () -> stage.getScene().lookup("#lint-no-findings") != null || stage.getScene().lookup("#lint-run") != null);
+        assertThat(onFx(() -> time.lint().findingsPlaceholderProperty().getValue())).isEqualTo("Run the lint to see what it finds.");
+        runFx(() -> ((javafx.scene.control.ButtonBase) stage.getScene().lookup("#lint-run")).fire());
+        waitFor("lint report", 30, () -> time.lint().reportProperty().get() != null && !time.lint().runningProperty().get());
+        long keys = onFx(() -> time.lint().reportProperty().get().items());
+        assertThat(onFx(() -> time.lint().findings().isEmpty())).as("the demo's keys are canonical").isTrue();
+        assertThat(onFx(() -> ((javafx.scene.control.Label) stage.getScene().lookup("#lint-no-findings")).getText()))
+                .isEqualTo("No findings: all " + keys + " sort keys are canonical.");
+
+        shortcut(KeyCode.DIGIT4);
+        waitFor("browser pane", 10, () -> app.window().pane("browser") != null);
+        var browser = (dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser");
+        runFx(() -> browser.tabs().getSelectionModel().select(2));
+        FxHarness.settle();
+        assertThat(onFx(() -> stage.getScene().lookup("#transfer-rejected").isVisible()))
+                .as("no import report before any import").isFalse();
+
+        try (var client = dev.cruddur.admin.testsupport.DynamoClients.dynamo(engine.endpoint())) {
+            var rows = client.query(r -> r.tableName(TABLE).keyConditionExpression("pk = :pk").expressionAttributeValues(java.util.Map.of(":pk",
+                    software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(dev.cruddur.admin.domain.TableKeys.GROUP_PREFIX
+                            + dev.cruddur.admin.domain.DemoFixture.ANDREW_BAYKO.uuid())))).items();
+            var row = rows.get(0);
+            client.deleteItem(r -> r.tableName(TABLE).key(java.util.Map.of("pk", row.get("pk"), "sk", row.get("sk")))); // a lost write
+        }
+        var check = browser.viewModel().check();
+        runFx(() -> {
+            browser.tabs().getSelectionModel().select(1);
+            check.check();
+        });
+        waitFor("check", 30, () -> check.reportProperty().get() != null && !check.checkingProperty().get());
+        assertThat(onFx(() -> check.reportProperty().get().findings())).isNotEmpty();
+        runFx(() -> check.repair(TABLE));
+        waitFor("repaired and checked again", 30, () -> !check.repairingProperty().get() && !check.checkingProperty().get()
+                && check.reportProperty().get() != null && check.reportProperty().get().findings().isEmpty());
+        FxHarness.settle();
+        assertThat(onFx(() -> ((javafx.scene.control.Label) stage.getScene().lookup("#check-no-findings")).getText()))
+                .startsWith("Clean after repair: 0 findings");
     }
 
     private boolean dialogShowing() {
