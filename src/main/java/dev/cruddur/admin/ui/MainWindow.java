@@ -110,8 +110,38 @@ public final class MainWindow {
     }
 
     private void select(AppPane pane) {
-        current = built.computeIfAbsent(pane.id(), id -> pane.view().get());
+        current = built.computeIfAbsent(pane.id(), id -> linked(pane.view().get()));
         paneHolder.setCenter(current.node());
+    }
+
+    /** Links between panes, made here because no pane knows another: a message opened in the Browser or the Time pane. */
+    private PaneView linked(PaneView view) {
+        if (view instanceof dev.cruddur.admin.ui.conversations.ConversationsPane conversations) {
+            conversations.transcriptView().setOnOpenInBrowser(m -> {
+                dev.cruddur.admin.ui.browser.BrowserPane browser = (dev.cruddur.admin.ui.browser.BrowserPane) show("browser");
+                var items = browser.viewModel().items();
+                items.modeProperty().set(dev.cruddur.admin.ui.browser.ItemBrowserViewModel.Mode.QUERY);
+                items.indexProperty().set("");
+                items.partitionValueProperty().set(dev.cruddur.admin.domain.TableKeys.MESSAGE_PREFIX + m.groupUuid());
+                items.sortOperatorProperty().set(dev.cruddur.admin.app.browse.SortKeyOperator.EQ);
+                items.sortValueProperty().set(m.createdAt().raw());
+                items.run();
+            });
+            conversations.transcriptView().setOnOpenTimestamp(value -> {
+                dev.cruddur.admin.ui.time.TimePane time = (dev.cruddur.admin.ui.time.TimePane) show("time");
+                time.showConversion();
+                time.conversion().inputProperty().set(value);
+            });
+        }
+        return view;
+    }
+
+    /** Selects a pane by id, as its rail button would, and returns it. */
+    private PaneView show(String id) {
+        for (int i = 0; i < panes.size(); i++) {
+            if (panes.get(i).id().equals(id)) rail.select(i);
+        }
+        return built.get(id);
     }
 
     private VBox connecting() {

@@ -164,6 +164,61 @@ class WindowFlowsTest {
                 .startsWith("Clean after repair: 0 findings");
     }
 
+    @Test
+    void aMessagesContextMenuCopiesItAndOpensItInTheBrowserAndTheTimePane() {
+        waitFor("conversations listed", 20, () -> !app.main().conversations().shown().isEmpty());
+        waitFor("conversation cells", 10, () -> robot.lookup(".conversation-cell").queryAll().stream()
+                .anyMatch(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() != null));
+        robot.clickOn(onFx(() -> robot.lookup(".conversation-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getIndex() == 0 && c.getItem() != null).findFirst().orElseThrow()));
+        waitFor("a conversation open", 20, () -> stage.getScene().lookup("#transcript") instanceof javafx.scene.control.ListView<?> l
+                && !l.getItems().isEmpty() && app.main().transcript().conversationProperty().get() != null);
+        @SuppressWarnings("unchecked")
+        var transcript = (javafx.scene.control.ListView<dev.cruddur.admin.ui.messages.TranscriptEntry>) stage.getScene().lookup("#transcript");
+        var newest = onFx(() -> (dev.cruddur.admin.ui.messages.TranscriptEntry.Bubble) transcript.getItems().get(transcript.getItems().size() - 1));
+        String sk = newest.message().createdAt().raw();
+        javafx.scene.Node cell = onFx(() -> robot.lookup(".message-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() == newest).findFirst().orElseThrow());
+        menuOn(transcript, cell);
+        robot.clickOn("Copy sk");
+        waitFor("copied", 5, () -> sk.equals(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        assertThat(onFx(() -> dev.cruddur.admin.ui.common.Copied.lastProperty().get())).isEqualTo("Copied the sk");
+        assertThat(onFx(() -> transcript.getSelectionModel().getSelectedItem())).as("the clicked message is selected").isSameAs(newest);
+
+        menuOn(transcript, cell);
+        robot.clickOn("Copy item as JSON");
+        waitFor("json copied", 5, () -> javafx.scene.input.Clipboard.getSystemClipboard().getString().contains("\"S\" : \"" + sk + "\""));
+
+        menuOn(transcript, cell);
+        robot.clickOn("Open the timestamp in the Time pane");
+        var time = (dev.cruddur.admin.ui.time.TimePane) app.window().pane("time");
+        waitFor("time pane with the sk", 10, () -> railSelected("time") && sk.equals(((dev.cruddur.admin.ui.time.TimePane) app.window().pane("time"))
+                .conversion().inputProperty().get()));
+
+        shortcut(KeyCode.DIGIT1);
+        waitFor("back", 10, () -> railSelected("conversations"));
+        javafx.scene.Node again = onFx(() -> robot.lookup(".message-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() == newest).findFirst().orElseThrow());
+        menuOn(transcript, again);
+        robot.clickOn("Open in Browser");
+        waitFor("the item in the Browser", 20, () -> railSelected("browser") && app.window().pane("browser") != null
+                && ((dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser")).viewModel().items().rows().size() == 1
+                && sk.equals(((dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser")).viewModel().items().rows().get(0).values().get("sk")));
+    }
+
+    /**
+     * Clicks a message, then opens the list's context menu on it as a right-click does (headless
+     * Monocle sends no context-menu event for a secondary press, so the menu is shown directly).
+     */
+    private void menuOn(javafx.scene.control.ListView<?> list, javafx.scene.Node cell) {
+        robot.clickOn(cell);
+        runFx(() -> {
+            var b = cell.localToScreen(cell.getBoundsInLocal());
+            list.getContextMenu().show(cell, b.getCenterX(), b.getCenterY());
+        });
+        waitFor("the message menu", 10, () -> list.getContextMenu().isShowing());
+    }
+
     private boolean dialogShowing() {
         return Window.getWindows().stream().anyMatch(w -> w != stage && w.isShowing() && w.getScene() != null
                 && w.getScene().lookup("#profiles") != null);
