@@ -5,6 +5,7 @@ import dev.cruddur.admin.app.browse.FilterOperator;
 import dev.cruddur.admin.app.browse.SortKeyOperator;
 import dev.cruddur.admin.app.browse.ValueType;
 import dev.cruddur.admin.ui.common.Banner;
+import dev.cruddur.admin.ui.common.Copied;
 import dev.cruddur.admin.ui.common.Icons;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
@@ -32,8 +33,6 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -478,10 +477,10 @@ public final class ItemsView extends VBox {
 
         MenuItem cli = new MenuItem("AWS CLI command", Icons.of(Material2AL.CODE));
         cli.setId("browser-copy-cli");
-        cli.setOnAction(e -> vm.copyAsAwsCli().ifPresent(ItemsView::toClipboard));
+        cli.setOnAction(e -> vm.copyAsAwsCli().ifPresent(t -> Copied.copy(t, "Copied as an AWS CLI command", table)));
         MenuItem java = new MenuItem("Java SDK v2 code", Icons.of(Material2AL.INTEGRATION_INSTRUCTIONS));
         java.setId("browser-copy-java");
-        java.setOnAction(e -> vm.copyAsJava().ifPresent(ItemsView::toClipboard));
+        java.setOnAction(e -> vm.copyAsJava().ifPresent(t -> Copied.copy(t, "Copied as Java SDK v2 code", table)));
         MenuButton copy = new MenuButton("Copy as", Icons.of(Material2AL.CONTENT_PASTE), cli, java);
         copy.setId("browser-copy-as");
         copy.disableProperty().bind(noShape);
@@ -531,12 +530,6 @@ public final class ItemsView extends VBox {
         panel.visibleProperty().bind(shown);
         panel.managedProperty().bind(shown);
         return panel;
-    }
-
-    static void toClipboard(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
     }
 
     public void createNew() {
