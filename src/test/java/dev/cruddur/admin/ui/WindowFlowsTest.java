@@ -206,6 +206,31 @@ class WindowFlowsTest {
                 && sk.equals(((dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser")).viewModel().items().rows().get(0).values().get("sk")));
     }
 
+    @Test
+    void aConnectionTestMarksAMissingTableAsAWarningNeverWithATick() {
+        var connections = app.connections();
+        shortcut(KeyCode.L);
+        waitFor("connections dialog", 10, () -> dialogShowing());
+        runFx(() -> {
+            connections.newProfile();
+            connections.nameProperty().set("No such table");
+            connections.kindProperty().set(dev.cruddur.admin.app.connect.ConnectionProfile.Kind.LOCAL);
+            connections.endpointProperty().set(engine.endpoint().toString());
+            connections.tableProperty().set("no-such-table");
+            connections.test();
+        });
+        waitFor("tested", 20, () -> !connections.testingProperty().get());
+        assertThat(onFx(() -> connections.testOutcomeProperty().get()))
+                .isEqualTo(dev.cruddur.admin.ui.connect.ConnectionsViewModel.TestOutcome.INCOMPLETE);
+        var shown = onFx(() -> (javafx.scene.control.Label) Window.getWindows().stream().filter(w -> w.isShowing() && w.getScene() != null
+                && w.getScene().lookup("#profile-test-result") != null).findFirst().orElseThrow().getScene().lookup("#profile-test-result"));
+        assertThat(onFx(shown::getText)).startsWith("⚠ Reachable. Table 'no-such-table' not found").doesNotStartWith("✓");
+        assertThat(onFx(shown::getStyleClass)).contains(atlantafx.base.theme.Styles.WARNING);
+        @SuppressWarnings("unchecked")
+        var kind = (javafx.scene.control.ComboBox<dev.cruddur.admin.app.connect.ConnectionProfile.Kind>) shown.getScene().lookup("#profile-kind");
+        assertThat(onFx(() -> kind.getConverter().toString(kind.getValue()))).as("what the Kind box shows").isEqualTo("Local endpoint");
+    }
+
     /**
      * Clicks a message, then opens the list's context menu on it as a right-click does (headless
      * Monocle sends no context-menu event for a secondary press, so the menu is shown directly).
