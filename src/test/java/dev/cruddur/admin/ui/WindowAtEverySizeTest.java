@@ -81,11 +81,16 @@ class WindowAtEverySizeTest {
     @Test
     void noToolbarControlIsNarrowerThanItsTextAt1024x700() {
         for (boolean dark : new boolean[] {false, true}) {
-            open(1024, 700, dark);
+            DesktopApp.Assembled app = open(1024, 700, dark);
             List<String> clipped = new ArrayList<>();
             for (String pane : List.of("conversations", "cache", "time", "browser")) {
                 runFx(() -> ((ButtonBase) stage.getScene().lookup("#nav-" + pane)).fire());
-                if (pane.equals("conversations")) waitFor("a conversation open", 20, () -> stage.getScene().lookup("#transcript") != null);
+                if (pane.equals("conversations")) {
+                    var conversations = app.main().conversations();
+                    waitFor("listed", 20, () -> !conversations.shown().isEmpty());
+                    runFx(() -> conversations.selectedProperty().set(conversations.shown().get(0)));
+                    waitFor("a conversation open", 20, () -> !app.main().transcript().entries().isEmpty());
+                }
                 FxHarness.settle();
                 clipped.addAll(onFx(() -> clippedControls(stage.getScene().getRoot()).stream().map(s -> pane + ": " + s).toList()));
             }

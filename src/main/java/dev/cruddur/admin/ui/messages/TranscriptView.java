@@ -60,6 +60,13 @@ public final class TranscriptView extends StackPane {
             handle.setText("@" + c.other().handle());
             group.setText("MSG#" + c.groupUuid());
         });
+        // who the conversation is with never gives way; the group key does, its whole text one hover away
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        handle.setMinWidth(Region.USE_PREF_SIZE);
+        group.setMinWidth(0);
+        javafx.scene.control.Tooltip groupTip = new javafx.scene.control.Tooltip();
+        groupTip.textProperty().bind(group.textProperty());
+        group.setTooltip(groupTip);
         Region headerSpacer = new Region();
         HBox.setHgrow(headerSpacer, Priority.ALWAYS);
         header = new HBox(10, avatar, name, handle, headerSpacer, group);
@@ -249,6 +256,7 @@ public final class TranscriptView extends StackPane {
 
     /** Adds a control at the header's right end (the send-mode menu). */
     public void addToHeader(Node control) {
+        if (control instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
         header.getChildren().add(control);
     }
 }
