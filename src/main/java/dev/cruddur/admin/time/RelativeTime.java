@@ -49,7 +49,8 @@ public final class RelativeTime {
 
     /**
      * The admin's compact relative time, after Cruddur's units but without its mistakes: "just now" under a
-     * minute either way, whole minutes "5m", hours "3h", calendar days "2d" up to a week, then the date in
+     * minute either way, whole minutes "5m", hours "3h" under a day, then days on the calendar "2d" (dates
+     * apart, as the transcript's day separators count) up to a week, then the date in
      * {@code zone} ("Apr 15", with the year when it is not the current one: "Apr 15, 2023"). A time more
      * than a minute ahead (clock skew) reads "in 5m", "in 3h", "in 2d".
      */
@@ -64,7 +65,9 @@ public final class RelativeTime {
         } else if (d.toHours() < 24) {
             amount = d.toHours() + "h";
         } else {
-            long days = Math.max(1, future ? wholeCalendarDays(now, value, zone) : wholeCalendarDays(value, now, zone));
+            // days between the dates on the calendar, as the transcript's day separators count them: a
+            // message of Friday 23:00 is "2d" on Sunday at 01:00, never "1d" beside "Friday 4 December"
+            long days = Math.max(1, future ? calendarDays(now, value, zone) : calendarDays(value, now, zone));
             if (days >= 7) return date(value, now, zone);
             amount = days + "d";
         }
@@ -81,6 +84,11 @@ public final class RelativeTime {
     /** Whole days from {@code earlier} to {@code later} on the calendar of {@code zone}, as luxon's diff counts them. */
     static long wholeCalendarDays(Instant earlier, Instant later, ZoneId zone) {
         return ChronoUnit.DAYS.between(earlier.atZone(zone), later.atZone(zone));
+    }
+
+    /** Midnights crossed from {@code earlier} to {@code later} in {@code zone}: dates apart, whatever the hour. */
+    public static long calendarDays(Instant earlier, Instant later, ZoneId zone) {
+        return ChronoUnit.DAYS.between(earlier.atZone(zone).toLocalDate(), later.atZone(zone).toLocalDate());
     }
 
     /** luxon keeps milliseconds: it drops the rest of the fraction when it parses. */

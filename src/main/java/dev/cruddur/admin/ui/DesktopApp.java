@@ -44,7 +44,23 @@ public final class DesktopApp extends Application {
     /** Read on the launching thread, before the toolkit starts: it reads a file, and the FX thread does no I/O. */
     private static volatile Settings launchSettings;
 
+    /**
+     * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'"
+     * whenever its classes are on the classpath rather than the module path. They are, by design:
+     * {@code java -jar} (and the packaged app, which runs the same jar) has no module path, and
+     * the jar's plain {@code Launcher} main class is what makes that start at all. The one real
+     * fix is to run with {@code --module-path <javafx jars> --add-modules javafx.controls}, which
+     * a single jar cannot do for itself; so exactly that record is filtered out, and every other
+     * JavaFX warning still shows. Held here: a logger only weakly referenced loses its filter.
+     */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
+    static void dropClasspathWarning() {
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
+    }
+
     public static void launchWindow(String[] args) {
+        dropClasspathWarning();
         Thread preload = new Thread(DirectMessages::preload, "cruddur-preload");
         preload.setDaemon(true);
         preload.start(); // the SDK's classes load while the toolkit starts

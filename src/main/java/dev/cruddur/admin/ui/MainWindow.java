@@ -9,6 +9,7 @@ import dev.cruddur.admin.ui.connect.ConnectionsDialog;
 import dev.cruddur.admin.ui.connect.ConnectionsViewModel;
 import dev.cruddur.admin.ui.setup.TableSetupView;
 import dev.cruddur.admin.ui.shell.AppPane;
+import dev.cruddur.admin.ui.shell.DialogKeys;
 import dev.cruddur.admin.ui.shell.NavigationRail;
 import dev.cruddur.admin.ui.shell.PaneView;
 import dev.cruddur.admin.ui.shell.StatusBar;
@@ -42,6 +43,7 @@ public final class MainWindow {
     private final Map<String, PaneView> built = new LinkedHashMap<>();
     private final List<AppPane> panes;
     private final TopBar topBar;
+    private final NavigationRail rail;
     private final Scene scene;
     private PaneView current;
 
@@ -52,7 +54,8 @@ public final class MainWindow {
         root.getStyleClass().add("main-window");
         topBar = new TopBar(vm, this::openConnections);
         root.setTop(topBar);
-        root.setLeft(new NavigationRail(panes, this::select));
+        rail = new NavigationRail(panes, this::select);
+        root.setLeft(rail);
         root.setBottom(new StatusBar(vm));
 
         Banner notice = new Banner("notice").bind(vm.noticeProperty(), new SimpleBooleanProperty(false), () -> {}, vm::dismissNotice);
@@ -80,6 +83,26 @@ public final class MainWindow {
         a.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::openConnections);
         a.put(new KeyCodeCombination(KeyCode.F5), vm::refresh);
         a.put(new KeyCodeCombination(KeyCode.U, KeyCombination.SHORTCUT_DOWN), topBar::showViewerPicker);
+        a.put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::quit);
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6};
+        for (int i = 0; i < Math.min(digits.length, panes.size()); i++) {
+            int index = i;
+            a.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> rail.select(index));
+        }
+        DialogKeys.follow(scene, this::quit);
+    }
+
+    /**
+     * Ctrl+Q: closes every window of the app, the main one last. Its hiding shuts the session
+     * down, and with the last window gone JavaFX's implicit exit ends the app (a test, which turns
+     * implicit exit off, sees the closed window and keeps its JVM).
+     */
+    public void quit() {
+        javafx.stage.Window main = scene.getWindow();
+        for (javafx.stage.Window w : List.copyOf(javafx.stage.Window.getWindows())) {
+            if (w != main) w.hide();
+        }
+        if (main != null) main.hide();
     }
 
     private PaneView current() {
@@ -87,8 +110,38 @@ public final class MainWindow {
     }
 
     private void select(AppPane pane) {
-        current = built.computeIfAbsent(pane.id(), id -> pane.view().get());
+        current = built.computeIfAbsent(pane.id(), id -> linked(pane.view().get()));
         paneHolder.setCenter(current.node());
+    }
+
+    /** Links between panes, made here because no pane knows another: a message opened in the Browser or the Time pane. */
+    private PaneView linked(PaneView view) {
+        if (view instanceof dev.cruddur.admin.ui.conversations.ConversationsPane conversations) {
+            conversations.transcriptView().setOnOpenInBrowser(m -> {
+                dev.cruddur.admin.ui.browser.BrowserPane browser = (dev.cruddur.admin.ui.browser.BrowserPane) show("browser");
+                var items = browser.viewModel().items();
+                items.modeProperty().set(dev.cruddur.admin.ui.browser.ItemBrowserViewModel.Mode.QUERY);
+                items.indexProperty().set("");
+                items.partitionValueProperty().set(dev.cruddur.admin.domain.TableKeys.MESSAGE_PREFIX + m.groupUuid());
+                items.sortOperatorProperty().set(dev.cruddur.admin.app.browse.SortKeyOperator.EQ);
+                items.sortValueProperty().set(m.createdAt().raw());
+                items.run();
+            });
+            conversations.transcriptView().setOnOpenTimestamp(value -> {
+                dev.cruddur.admin.ui.time.TimePane time = (dev.cruddur.admin.ui.time.TimePane) show("time");
+                time.showConversion();
+                time.conversion().inputProperty().set(value);
+            });
+        }
+        return view;
+    }
+
+    /** Selects a pane by id, as its rail button would, and returns it. */
+    private PaneView show(String id) {
+        for (int i = 0; i < panes.size(); i++) {
+            if (panes.get(i).id().equals(id)) rail.select(i);
+        }
+        return built.get(id);
     }
 
     private VBox connecting() {

@@ -74,7 +74,8 @@ class RelativeTimeTest {
             -PT23H59M     | 23h
             -PT24H        | 1d
             -PT48H        | 2d
-            -PT167H       | 6d
+            -PT150H       | 6d
+            -PT167H       | Apr 8
             -PT168H       | Apr 8
             -PT2400H      | Jan 5
             -PT2500H      | Jan 1
@@ -97,5 +98,21 @@ class RelativeTimeTest {
             """)
     void writesDatesWithTheYearOnlyWhenItIsNotThisYear(String value, String zone, String expected) {
         assertEquals(expected, RelativeTime.date(Instant.parse(value), NOW, ZoneId.of(zone)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void countsDaysAsTheCalendarDoesSoTheListAgreesWithTheTranscriptsDaySeparators() {
+        // Londo's last message on Friday 4 December at 23:00, read on Sunday 6 December at 01:00 (26 hours)
+        ZoneId london = ZoneId.of("Europe/London");
+        Instant friday = java.time.ZonedDateTime.of(2026, 12, 4, 23, 0, 0, 0, london).toInstant();
+        Instant sunday = java.time.ZonedDateTime.of(2026, 12, 6, 1, 0, 0, 0, london).toInstant();
+        assertEquals("2d", RelativeTime.compact(friday, sunday, london));
+        // every hour over a fortnight: the list's days are the dates apart, as the separators count them
+        for (int h = 24; h < 24 * 7; h++) {
+            Instant then = sunday.minus(Duration.ofHours(h));
+            long datesApart = java.time.temporal.ChronoUnit.DAYS.between(then.atZone(london).toLocalDate(), sunday.atZone(london).toLocalDate());
+            String shown = RelativeTime.compact(then, sunday, london);
+            assertEquals(datesApart >= 7 ? RelativeTime.date(then, sunday, london) : datesApart + "d", shown, "at -" + h + "h");
+        }
     }
 }

@@ -110,7 +110,10 @@ public final class CheckView extends VBox {
 
         ListView<Finding> findings = new ListView<>(vm.findings());
         findings.setId("check-findings");
-        findings.setPlaceholder(placeholder("Run the check to see what is inconsistent."));
+        Label noFindings = placeholder("");
+        noFindings.setId("check-no-findings");
+        noFindings.textProperty().bind(vm.findingsPlaceholderProperty());
+        findings.setPlaceholder(noFindings);
         findings.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(Finding item, boolean empty) {

@@ -48,6 +48,7 @@ public final class ConsistencyViewModel {
     private final ObjectProperty<FindingKind> selectedKind = new SimpleObjectProperty<>(this, "selectedKind");
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObservableList<String> planLines = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper findingsPlaceholder = new ReadOnlyStringWrapper(this, "findingsPlaceholder", NOT_CHECKED);
     private final ReadOnlyBooleanProperty writable;
 
     private final BackgroundTasks tasks;
@@ -66,6 +67,8 @@ public final class ConsistencyViewModel {
     public ReadOnlyBooleanProperty connectedProperty() { return connected.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    /** What the findings list says when it is empty: what the last check found, or that none ran. */
+    public ReadOnlyStringProperty findingsPlaceholderProperty() { return findingsPlaceholder.getReadOnlyProperty(); }
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
     public ReadOnlyStringProperty tableNameProperty() { return tableName.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<CheckReport> reportProperty() { return report.getReadOnlyProperty(); }
@@ -97,7 +100,10 @@ public final class ConsistencyViewModel {
         reset("Not connected.");
     }
 
+    static final String NOT_CHECKED = "Run the check to see what is inconsistent.";
+
     private void reset(String text) {
+        findingsPlaceholder.set(text);
         report.set(null);
         plan.set(null);
         counts.clear();
@@ -158,6 +164,15 @@ public final class ConsistencyViewModel {
                 + checked.plan().puts() + " put(s) and " + checked.plan().deletes() + " delete(s).";
         status.set(before == null ? outcome : before + " Checked again: " + outcome);
         if (!counts.isEmpty()) selectedKind.set(counts.get(0).kind());
+        findingsPlaceholder.set(findingsPlaceholder(r, before != null));
+    }
+
+    /** The empty findings list after a check: clean, clean after a repair, or nothing in what was read. */
+    static String findingsPlaceholder(CheckReport r, boolean afterRepair) {
+        if (r.cancelled()) return "No findings in the " + r.itemsRead() + " items read before the check was cancelled.";
+        if (!r.findings().isEmpty()) return "Choose a kind of finding.";
+        return (afterRepair ? "Clean after repair: 0 findings" : "No findings: every conversation is consistent")
+                + " (" + r.conversations() + " conversations, " + r.itemsRead() + " items read).";
     }
 
     private void showFindings() {

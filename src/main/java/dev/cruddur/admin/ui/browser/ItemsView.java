@@ -5,6 +5,7 @@ import dev.cruddur.admin.app.browse.FilterOperator;
 import dev.cruddur.admin.app.browse.SortKeyOperator;
 import dev.cruddur.admin.app.browse.ValueType;
 import dev.cruddur.admin.ui.common.Banner;
+import dev.cruddur.admin.ui.common.Copied;
 import dev.cruddur.admin.ui.common.Icons;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
@@ -32,9 +33,8 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -70,7 +70,26 @@ public final class ItemsView extends VBox {
 
     // --- the request form --------------------------------------------------------------------
 
-    private HBox firstRow() {
+    /** A toolbar that wraps: every control keeps its preferred width, a line that does not fit goes below. */
+    private static FlowPane toolbar(javafx.scene.Node... controls) {
+        FlowPane flow = new FlowPane(12, 6, controls);
+        flow.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.Node n : controls) {
+            if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        return flow;
+    }
+
+    /** A caption and its controls, kept together on one line of a toolbar. */
+    private static HBox labelled(String caption, javafx.scene.Node... controls) {
+        HBox group = new HBox(6, muted(caption));
+        group.getChildren().addAll(controls);
+        group.setAlignment(Pos.CENTER_LEFT);
+        group.setMinWidth(Region.USE_PREF_SIZE);
+        return group;
+    }
+
+    private FlowPane firstRow() {
         tablePicker.setId("browser-table");
         tablePicker.setItems(vm.tables());
         tablePicker.valueProperty().bindBidirectional(vm.tableProperty());
@@ -118,6 +137,7 @@ public final class ItemsView extends VBox {
             partitionValue.requestFocus();
         });
         HBox segmented = new HBox(scan, query);
+        for (Region r : List.of(scan, query)) r.setMinWidth(Region.USE_PREF_SIZE);
 
         ComboBox<Integer> pageSize = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(10, 25, 50, 100, 250, 1000));
         pageSize.setId("browser-page-size");
@@ -152,15 +172,14 @@ public final class ItemsView extends VBox {
         run.disableProperty().bind(vm.shapeProperty().isNull());
         run.setTooltip(new Tooltip("Run from the first page (Enter in a field)"));
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox row = new HBox(8, muted("Table"), tablePicker, reloadTables, muted("Index"), index, segmented, muted("Page"), pageSize,
-                spacer, muted("Dates in"), zone, run);
-        row.setAlignment(Pos.CENTER_LEFT);
+        // a flow, not a row: at 1024 px the controls wrap to a second line instead of shrinking to "…"
+        FlowPane row = toolbar(labelled("Table", tablePicker, reloadTables), labelled("Index", index), segmented,
+                labelled("Page", pageSize), labelled("Dates in", zone), run);
+        row.setId("browser-request-row");
         return row;
     }
 
-    private HBox keyRow() {
+    private FlowPane keyRow() {
         Label pk = new Label();
         pk.getStyleClass().addAll("key-name", Styles.TEXT_BOLD);
         pk.textProperty().bind(vm.partitionKeyNameProperty());
@@ -229,9 +248,14 @@ public final class ItemsView extends VBox {
             showOrder.run();
         });
 
-        HBox row = new HBox(8, pk, muted("="), partitionValue, sk, op, value, and, value2, new HBox(asc, desc));
+        HBox partition = new HBox(8, pk, muted("="), partitionValue);
+        partition.setAlignment(Pos.CENTER_LEFT);
+        HBox sort = new HBox(8, sk, op, value, and, value2);
+        sort.setAlignment(Pos.CENTER_LEFT);
+        HBox orderPills = new HBox(asc, desc);
+        for (Region r : List.of(asc, desc)) r.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane row = toolbar(partition, sort, orderPills);
         row.setId("browser-key-row");
-        row.setAlignment(Pos.CENTER_LEFT);
         var isQuery = vm.modeProperty().isEqualTo(ItemBrowserViewModel.Mode.QUERY);
         row.visibleProperty().bind(isQuery);
         row.managedProperty().bind(isQuery);
@@ -453,17 +477,21 @@ public final class ItemsView extends VBox {
 
         MenuItem cli = new MenuItem("AWS CLI command", Icons.of(Material2AL.CODE));
         cli.setId("browser-copy-cli");
-        cli.setOnAction(e -> vm.copyAsAwsCli().ifPresent(ItemsView::toClipboard));
+        cli.setOnAction(e -> vm.copyAsAwsCli().ifPresent(t -> Copied.copy(t, "Copied as an AWS CLI command", table)));
         MenuItem java = new MenuItem("Java SDK v2 code", Icons.of(Material2AL.INTEGRATION_INSTRUCTIONS));
         java.setId("browser-copy-java");
-        java.setOnAction(e -> vm.copyAsJava().ifPresent(ItemsView::toClipboard));
+        java.setOnAction(e -> vm.copyAsJava().ifPresent(t -> Copied.copy(t, "Copied as Java SDK v2 code", table)));
         MenuButton copy = new MenuButton("Copy as", Icons.of(Material2AL.CONTENT_PASTE), cli, java);
         copy.setId("browser-copy-as");
         copy.disableProperty().bind(noShape);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        summary.setMinWidth(0);
+        summary.setMinWidth(0); // the one label that may give way: its whole text is one hover away
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(summary.textProperty());
+        summary.setTooltip(whole);
+        for (Region r : List.of(more, add, edit, duplicate, delete, copy)) r.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(8, summary, more, notice, spacer,
                 WriteGuard.guard(add, vm.writableProperty(), noShape, "A new item in this table (Ctrl+N)"),
                 edit,
@@ -502,12 +530,6 @@ public final class ItemsView extends VBox {
         panel.visibleProperty().bind(shown);
         panel.managedProperty().bind(shown);
         return panel;
-    }
-
-    static void toClipboard(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
     }
 
     public void createNew() {

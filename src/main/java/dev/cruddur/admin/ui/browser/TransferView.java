@@ -1,5 +1,7 @@
 package dev.cruddur.admin.ui.browser;
 
+import java.util.List;
+
 import atlantafx.base.theme.Styles;
 import dev.cruddur.admin.store.ItemFileFormat;
 import dev.cruddur.admin.store.ItemImporter;
@@ -137,10 +139,16 @@ public final class TransferView extends VBox {
         rejected.getColumns().add(reason);
         rejected.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label none = new Label("No rejected lines.");
+        none.setId("transfer-no-rejected");
         none.getStyleClass().add(Styles.TEXT_MUTED);
         rejected.setPlaceholder(none);
         Label rejectedTitle = new Label("Rejected lines of the last import");
         rejectedTitle.getStyleClass().add(Styles.TEXT_BOLD);
+        // before any import there is no report: neither its title nor "No rejected lines"
+        for (var n : List.of(rejectedTitle, rejected)) {
+            n.visibleProperty().bind(vm.importedProperty());
+            n.managedProperty().bind(vm.importedProperty());
+        }
         VBox.setVgrow(rejected, Priority.ALWAYS);
 
         getChildren().addAll(error, exportBox, importBox, running, result, rejectedTitle, rejected);

@@ -39,6 +39,7 @@ public final class TransferViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper exportDescription = new ReadOnlyStringWrapper(this, "exportDescription", "");
     private final ObservableList<ItemImporter.Rejected> rejected = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper imported = new ReadOnlyBooleanWrapper(this, "imported");
 
     private final BackgroundTasks tasks;
     private final ItemBrowserViewModel browser;
@@ -55,6 +56,8 @@ public final class TransferViewModel {
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ReadOnlyStringProperty resultProperty() { return result.getReadOnlyProperty(); }
+    /** True once an import of this session has finished: before it, there is no report to show. */
+    public ReadOnlyBooleanProperty importedProperty() { return imported.getReadOnlyProperty(); }
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
     public ReadOnlyStringProperty exportDescriptionProperty() { return exportDescription.getReadOnlyProperty(); }
     public ObservableList<ItemImporter.Rejected> rejected() { return rejected; }
@@ -153,6 +156,7 @@ public final class TransferViewModel {
                     if (gen != generation) return;
                     finish();
                     rejected.setAll(done.rejected());
+                    imported.set(true);
                     if (c.table().equals(browser.tableProperty().get())) browser.run(); // show what came in
                     result.set(String.format(Locale.ROOT, "%s %d of %d %s into %s; %d rejected%s (%.1f s).",
                             done.cancelled() ? "Cancelled: imported" : "Imported", done.imported(), done.records(),

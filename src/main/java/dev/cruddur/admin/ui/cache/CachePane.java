@@ -152,11 +152,8 @@ public final class CachePane implements PaneView {
         copyKey.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         copyKey.setTooltip(new javafx.scene.control.Tooltip("Copy the key (for MOMENTO_API_KEY)"));
         copyKey.disableProperty().bind(session.maskedKeyProperty().isEmpty());
-        copyKey.setOnAction(e -> session.keyForCopy().ifPresent(secret -> {
-            var content = new javafx.scene.input.ClipboardContent();
-            content.putString(secret);
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-        }));
+        copyKey.setOnAction(e -> session.keyForCopy().ifPresent(secret ->
+                dev.cruddur.admin.ui.common.Copied.copy(secret, "Copied the key", copyKey)));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
 

@@ -57,7 +57,7 @@ public final class ConnectionsDialog {
                     return;
                 }
                 title.setText(p.name());
-                detail.setText(p.kind().name().toLowerCase() + " · " + p.summary());
+                detail.setText(kindName(p.kind()) + " · " + p.summary());
                 setGraphic(box);
             }
         });
@@ -87,6 +87,17 @@ public final class ConnectionsDialog {
         kind.setId("profile-kind");
         kind.getItems().setAll(ConnectionProfile.Kind.values());
         kind.valueProperty().bindBidirectional(vm.kindProperty());
+        kind.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ConnectionProfile.Kind k) {
+                return k == null ? "" : kindName(k);
+            }
+
+            @Override
+            public ConnectionProfile.Kind fromString(String s) {
+                return null;
+            }
+        });
         TextField endpoint = field("profile-endpoint", vm.endpointProperty());
         endpoint.setPromptText(ConnectionProfile.DEFAULT_LOCAL_URL);
         ComboBox<String> awsProfile = new ComboBox<>(vm.awsProfileNames());
@@ -155,6 +166,16 @@ public final class ConnectionsDialog {
         result.setId("profile-test-result");
         result.setWrapText(true);
         result.textProperty().bind(vm.testResultProperty());
+        // one colour per outcome, the problem line's red included: green all there, amber something missing, red unusable
+        vm.testOutcomeProperty().addListener((o, a, outcome) -> {
+            result.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER);
+            switch (outcome) {
+                case OK -> result.getStyleClass().add(Styles.SUCCESS);
+                case INCOMPLETE -> result.getStyleClass().add(Styles.WARNING);
+                case FAILED -> result.getStyleClass().add(Styles.DANGER);
+                default -> { }
+            }
+        });
         result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label problem = new Label();
         problem.setId("profile-problem");
@@ -203,5 +224,14 @@ public final class ConnectionsDialog {
 
     public Dialog<ButtonType> dialog() {
         return dialog;
+    }
+
+    /** A kind as a user names it (the README's words), not the enum's. */
+    static String kindName(ConnectionProfile.Kind kind) {
+        return switch (kind) {
+            case EMBEDDED -> "Embedded";
+            case LOCAL -> "Local endpoint";
+            case AWS -> "AWS";
+        };
     }
 }

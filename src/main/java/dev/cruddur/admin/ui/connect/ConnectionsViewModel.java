@@ -41,6 +41,11 @@ public final class ConnectionsViewModel {
     private final StringProperty postgres = new SimpleStringProperty(this, "postgres", "");
     private final ObservableList<String> awsProfileNames = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper(this, "testResult", "");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<TestOutcome> testOutcome =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "testOutcome", TestOutcome.NONE);
+
+    /** How the last test went, for its mark and colour: all there, reachable with something missing, or not usable. */
+    public enum TestOutcome { NONE, RUNNING, OK, INCOMPLETE, FAILED }
     private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper(this, "testing");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
 
@@ -78,6 +83,7 @@ public final class ConnectionsViewModel {
     public StringProperty postgresProperty() { return postgres; }
     public ObservableList<String> awsProfileNames() { return awsProfileNames; }
     public ReadOnlyStringProperty testResultProperty() { return testResult.getReadOnlyProperty(); }
+    public javafx.beans.property.ReadOnlyObjectProperty<TestOutcome> testOutcomeProperty() { return testOutcome.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty testingProperty() { return testing.getReadOnlyProperty(); }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     public Path file() { return store.file(); }
@@ -106,6 +112,7 @@ public final class ConnectionsViewModel {
         editing.set(p);
         problem.set(null);
         testResult.set("");
+        testOutcome.set(TestOutcome.NONE);
         if (p == null) return;
         name.set(p.name());
         kind.set(p.kind());
@@ -201,17 +208,31 @@ public final class ConnectionsViewModel {
         problem.set(null);
         testing.set(true);
         testResult.set("Testing " + p.summary() + "…");
+        testOutcome.set(TestOutcome.RUNNING);
         tasks.run(x -> {
             try (DirectMessages dm = opener.open(p, dataDirDefault)) {
                 return ConnectionCheck.run(dm);
             }
         }, (ConnectionCheck.Report r) -> {
             testing.set(false);
-            testResult.set((r.reachable() ? "✓ " : "✗ Not reachable: ") + r.summary());
+            TestOutcome outcome = outcomeOf(r);
+            testOutcome.set(outcome);
+            // a tick only when everything the window needs is there: "Table not found" is no success
+            testResult.set(switch (outcome) {
+                case OK -> "✓ ";
+                case INCOMPLETE -> "⚠ ";
+                default -> "✗ Not reachable: ";
+            } + r.summary());
         }, failure -> {
             testing.set(false);
+            testOutcome.set(TestOutcome.FAILED);
             testResult.set("✗ " + PlainErrors.describe(failure));
         });
+    }
+
+    static TestOutcome outcomeOf(ConnectionCheck.Report r) {
+        if (!r.reachable()) return TestOutcome.FAILED;
+        return r.tableFound() && r.indexFound() ? TestOutcome.OK : TestOutcome.INCOMPLETE;
     }
 
     private void persist() {

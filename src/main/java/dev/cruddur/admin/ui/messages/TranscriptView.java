@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.cruddur.admin.domain.Conversation;
 import dev.cruddur.admin.ui.common.Avatar;
 import dev.cruddur.admin.ui.common.Banner;
+import dev.cruddur.admin.ui.common.Copied;
 import dev.cruddur.admin.ui.common.Icons;
 import dev.cruddur.admin.ui.common.ReadSourceBar;
 import javafx.beans.binding.Bindings;
@@ -59,6 +60,13 @@ public final class TranscriptView extends StackPane {
             handle.setText("@" + c.other().handle());
             group.setText("MSG#" + c.groupUuid());
         });
+        // who the conversation is with never gives way; the group key does, its whole text one hover away
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        handle.setMinWidth(Region.USE_PREF_SIZE);
+        group.setMinWidth(0);
+        javafx.scene.control.Tooltip groupTip = new javafx.scene.control.Tooltip();
+        groupTip.textProperty().bind(group.textProperty());
+        group.setTooltip(groupTip);
         Region headerSpacer = new Region();
         HBox.setHgrow(headerSpacer, Priority.ALWAYS);
         header = new HBox(10, avatar, name, handle, headerSpacer, group);
@@ -74,6 +82,7 @@ public final class TranscriptView extends StackPane {
         list.setFocusTraversable(true);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, e) ->
                 vm.selectMessage(e instanceof TranscriptEntry.Bubble b ? b.message() : null));
+        list.setContextMenu(messageMenu());
         VBox.setVgrow(list, Priority.ALWAYS);
         Label loadingFirst = new Label("Loading messages…");
         loadingFirst.getStyleClass().add(Styles.TEXT_MUTED);
@@ -168,6 +177,49 @@ public final class TranscriptView extends StackPane {
         getChildren().addAll(nothing, content);
     }
 
+    /** Right-click on a message: copy it three ways (each copy says "Copied"), or follow it to another pane. */
+    private javafx.scene.control.ContextMenu messageMenu() {
+        javafx.scene.control.MenuItem text = new javafx.scene.control.MenuItem("Copy text", Icons.of(Material2AL.CONTENT_COPY));
+        text.setId("message-copy-text");
+        text.setOnAction(e -> selected().ifPresent(m -> Copied.copy(m.text(), "Copied the text", list)));
+        javafx.scene.control.MenuItem sk = new javafx.scene.control.MenuItem("Copy sk");
+        sk.setId("message-copy-sk");
+        sk.setOnAction(e -> selected().ifPresent(m -> Copied.copy(MessageCopies.sk(m), "Copied the sk", list)));
+        javafx.scene.control.MenuItem json = new javafx.scene.control.MenuItem("Copy item as JSON");
+        json.setId("message-copy-json");
+        json.setOnAction(e -> selected().ifPresent(m -> Copied.copy(MessageCopies.itemJson(m), "Copied the item as JSON", list)));
+        javafx.scene.control.MenuItem browser = new javafx.scene.control.MenuItem("Open in Browser", Icons.of(Material2AL.GRID_ON));
+        browser.setId("message-open-browser");
+        browser.setOnAction(e -> selected().ifPresent(m -> onOpenInBrowser.accept(m)));
+        javafx.scene.control.MenuItem time = new javafx.scene.control.MenuItem("Open the timestamp in the Time pane", Icons.of(Material2AL.ACCESS_TIME));
+        time.setId("message-open-time");
+        time.setOnAction(e -> selected().ifPresent(m -> onOpenTimestamp.accept(MessageCopies.sk(m))));
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(text, sk, json,
+                new javafx.scene.control.SeparatorMenuItem(), browser, time);
+        menu.setId("message-menu");
+        // on a day separator or empty space there is no message to act on
+        menu.setOnShowing(e -> menu.getItems().forEach(i -> i.setDisable(selected().isEmpty())));
+        return menu;
+    }
+
+    private java.util.Optional<dev.cruddur.admin.domain.Message> selected() {
+        return list.getSelectionModel().getSelectedItem() instanceof TranscriptEntry.Bubble b
+                ? java.util.Optional.of(b.message()) : java.util.Optional.empty();
+    }
+
+    private java.util.function.Consumer<dev.cruddur.admin.domain.Message> onOpenInBrowser = m -> {};
+    private java.util.function.Consumer<String> onOpenTimestamp = v -> {};
+
+    /** What "Open in Browser" does with a message (the window decides: its panes are not this view's). */
+    public void setOnOpenInBrowser(java.util.function.Consumer<dev.cruddur.admin.domain.Message> action) {
+        onOpenInBrowser = action;
+    }
+
+    /** What "Open the timestamp in the Time pane" does with a sort key. */
+    public void setOnOpenTimestamp(java.util.function.Consumer<String> action) {
+        onOpenTimestamp = action;
+    }
+
     /** Older pages load when the transcript is scrolled to its top (once it has been at the bottom). */
     private void watchScrolling() {
         if (!(list.lookup(".virtual-flow") instanceof VirtualFlow<?> f)) return;
@@ -204,6 +256,7 @@ public final class TranscriptView extends StackPane {
 
     /** Adds a control at the header's right end (the send-mode menu). */
     public void addToHeader(Node control) {
+        if (control instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
         header.getChildren().add(control);
     }
 }

@@ -31,4 +31,12 @@ public final class NavigationRail extends VBox {
         }
         if (!group.getToggles().isEmpty()) group.getToggles().get(0).setSelected(true);
     }
+
+    /** Selects the pane at {@code index} (0-based) as a click would; an index past the rail does nothing. */
+    public void select(int index) {
+        if (index < 0 || index >= group.getToggles().size()) return;
+        ToggleButton b = (ToggleButton) group.getToggles().get(index);
+        b.fire();
+        b.requestFocus(); // the pane chosen from the keyboard shows where focus is
+    }
 }

@@ -161,7 +161,9 @@ public final class SortKeyLintView extends VBox {
                 column("sk", 250, LintFinding::sk),
                 column("pk", 170, LintFinding::pk),
                 column("Detail", 300, LintFinding::detail)));
-        Label none = new Label("Run the lint to see what it finds.");
+        Label none = new Label();
+        none.setId("lint-no-findings");
+        none.textProperty().bind(vm.findingsPlaceholderProperty());
         none.getStyleClass().add(Styles.TEXT_MUTED);
         findings.setPlaceholder(none);
         findings.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> {

@@ -81,6 +81,10 @@ public final class SortKeyLintViewModel {
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty progressTextProperty() { return progressText.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<LintReport> reportProperty() { return report.getReadOnlyProperty(); }
+    /** What the findings table says when it is empty: what the last lint found, or that none ran. */
+    public javafx.beans.value.ObservableValue<String> findingsPlaceholderProperty() {
+        return report.getReadOnlyProperty().map(SortKeyLintViewModel::findingsPlaceholder).orElse(NOT_LINTED);
+    }
     public ReadOnlyObjectProperty<MigrationPlan> planProperty() { return plan.getReadOnlyProperty(); }
     public ObservableList<LintFinding> findings() { return findingsView; }
     /** The dry run: every move the migration would make, in order. */
@@ -217,6 +221,15 @@ public final class SortKeyLintViewModel {
 
     public void dismissError() {
         error.set(null);
+    }
+
+    static final String NOT_LINTED = "Run the lint to see what it finds.";
+
+    /** The empty findings table after a lint: every key canonical, or nothing in the part read. */
+    static String findingsPlaceholder(LintReport r) {
+        if (!r.complete()) return "No findings in the first " + r.items() + " sort keys read (the lint was stopped).";
+        if (!r.findings().isEmpty()) return "No findings of this kind.";
+        return "No findings: all " + r.items() + " sort key" + (r.items() == 1 ? " is" : "s are") + " canonical.";
     }
 
     /** The report's summary in one line. */

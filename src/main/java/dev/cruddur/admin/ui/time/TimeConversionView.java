@@ -20,8 +20,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -223,9 +221,7 @@ public final class TimeConversionView extends VBox {
 
     /** Puts {@code form}'s value on the clipboard and says so. */
     void copy(RenderedForm form) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(form.value());
-        Clipboard.getSystemClipboard().setContent(content);
+        dev.cruddur.admin.ui.common.Copied.copy(form.value(), "Copied " + form.label(), copied);
         copied.setText("Copied " + form.label() + ": " + form.value());
     }
 

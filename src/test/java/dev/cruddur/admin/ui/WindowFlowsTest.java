@@ -1,0 +1,251 @@
+package dev.cruddur.admin.ui;
+
+import static dev.cruddur.admin.ui.FxHarness.onFx;
+import static dev.cruddur.admin.ui.FxHarness.runFx;
+import static dev.cruddur.admin.ui.FxHarness.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cruddur.admin.app.DirectMessages;
+import dev.cruddur.admin.app.connect.ConnectionProfile;
+import dev.cruddur.admin.engine.EmbeddedDynamo;
+import dev.cruddur.admin.engine.EngineConfig;
+import dev.cruddur.admin.store.DynamoTarget;
+import dev.cruddur.admin.store.Seeder;
+import dev.cruddur.admin.ui.shell.WindowSession;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The window in TestFX against the embedded engine: from the keyboard (Ctrl+1…4, Ctrl+W in a
+ * dialog, Ctrl+Q), and the empty states after a run (lint, check, repair, import).
+ */
+@Timeout(120)
+class WindowFlowsTest {
+    private static final String TABLE = "cruddur-messages";
+    private static EmbeddedDynamo engine;
+
+    @TempDir
+    Path config;
+    private final FxRobot robot = new FxRobot();
+    private Stage stage;
+    private DesktopApp.Assembled app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        engine = EmbeddedDynamo.start(EngineConfig.inMemory());
+        try (DirectMessages dm = DirectMessages.open(DynamoTarget.endpoint(engine.endpoint(), TABLE))) {
+            dm.schema().create();
+            dm.seeder().seedFixture(Clock.systemUTC().instant(), Seeder.Progress.NONE);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    @BeforeEach
+    void open() {
+        FxHarness.closeAllWindows();
+        stage = onFx(Stage::new);
+        app = onFx(() -> DesktopApp.assemble(stage, new DesktopApp.Settings(config,
+                Optional.of(ConnectionProfile.local("Embedded test", engine.endpoint().toString(), TABLE)),
+                Optional.of("andrewbrown"), Clock.systemUTC(), ZoneOffset.UTC, false, 1024, 700)));
+        waitFor("ready", 30, () -> app.main().stateProperty().get() == WindowSession.State.READY);
+        runFx(stage::toFront);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        runFx(() -> List.copyOf(Window.getWindows()).forEach(Window::hide));
+        FxToolkit.cleanupStages();
+    }
+
+    private void shortcut(KeyCode key) {
+        robot.press(KeyCode.CONTROL).press(key).release(key).release(KeyCode.CONTROL);
+    }
+
+    private boolean railSelected(String pane) {
+        return ((ToggleButton) stage.getScene().lookup("#nav-" + pane)).isSelected();
+    }
+
+    @Test
+    void ctrlDigitsSelectThePanesInRailOrder() {
+        shortcut(KeyCode.DIGIT3);
+        waitFor("time pane", 10, () -> railSelected("time") && app.window().pane("time") != null
+                && app.window().pane("time").node().getScene() != null);
+        shortcut(KeyCode.DIGIT4);
+        waitFor("browser pane", 10, () -> railSelected("browser") && app.window().pane("browser").node().getScene() != null);
+        assertThat(onFx(() -> app.window().pane("time").node().getScene())).as("the time pane left the window").isNull();
+        shortcut(KeyCode.DIGIT2);
+        waitFor("cache pane", 10, () -> railSelected("cache"));
+        shortcut(KeyCode.DIGIT1);
+        waitFor("conversations pane", 10, () -> railSelected("conversations") && app.window().pane("conversations").node().getScene() != null);
+        assertThat(onFx(() -> stage.getScene().getFocusOwner().getId())).as("focus shows the chosen pane").isEqualTo("nav-conversations");
+    }
+
+    @Test
+    void ctrlWClosesTheConnectionsDialogAndCtrlQClosesEveryWindowWithoutEndingTheJvm() {
+        shortcut(KeyCode.L);
+        waitFor("connections dialog", 10, () -> dialogShowing());
+        shortcut(KeyCode.W);
+        waitFor("dialog closed by Ctrl+W", 10, () -> !dialogShowing());
+        assertThat(onFx(stage::isShowing)).as("the window stays").isTrue();
+
+        shortcut(KeyCode.L); // Ctrl+Q from inside a dialog quits too
+        waitFor("connections dialog again", 10, () -> dialogShowing());
+        shortcut(KeyCode.Q);
+        waitFor("every window closed", 10, () -> Window.getWindows().stream().noneMatch(w -> w.isShowing()
+                && (w == stage || w.getScene() != null && w.getScene().lookup("#profiles") != null)));
+        // the main window was hidden like its close button does (its onHidden shuts the session down);
+        // the test JVM lives on because the harness turned implicit exit off
+        assertThat(onFx(stage::isShowing)).isFalse();
+    }
+
+    @Test
+    void emptyStatesSayWhatTheLastRunFoundAndNothingBeforeARun() {
+        shortcut(KeyCode.DIGIT3);
+        waitFor("time pane", 10, () -> app.window().pane("time") != null);
+        var time = (dev.cruddur.admin.ui.time.TimePane) app.window().pane("time");
+        runFx(time::showLint);
+        waitFor("lint tab", 10, () -> stage.getScene().lookup("#lint-no-findings") != null || stage.getScene().lookup("#lint-run") != null);
+        assertThat(onFx(() -> time.lint().findingsPlaceholderProperty().getValue())).isEqualTo("Run the lint to see what it finds.");
+        runFx(() -> ((javafx.scene.control.ButtonBase) stage.getScene().lookup("#lint-run")).fire());
+        waitFor("lint report", 30, () -> time.lint().reportProperty().get() != null && !time.lint().runningProperty().get());
+        long keys = onFx(() -> time.lint().reportProperty().get().items());
+        assertThat(onFx(() -> time.lint().findings().isEmpty())).as("the demo's keys are canonical").isTrue();
+        assertThat(onFx(() -> ((javafx.scene.control.Label) stage.getScene().lookup("#lint-no-findings")).getText()))
+                .isEqualTo("No findings: all " + keys + " sort keys are canonical.");
+
+        shortcut(KeyCode.DIGIT4);
+        waitFor("browser pane", 10, () -> app.window().pane("browser") != null);
+        var browser = (dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser");
+        runFx(() -> browser.tabs().getSelectionModel().select(2));
+        FxHarness.settle();
+        assertThat(onFx(() -> stage.getScene().lookup("#transfer-rejected").isVisible()))
+                .as("no import report before any import").isFalse();
+
+        try (var client = dev.cruddur.admin.testsupport.DynamoClients.dynamo(engine.endpoint())) {
+            var rows = client.query(r -> r.tableName(TABLE).keyConditionExpression("pk = :pk").expressionAttributeValues(java.util.Map.of(":pk",
+                    software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(dev.cruddur.admin.domain.TableKeys.GROUP_PREFIX
+                            + dev.cruddur.admin.domain.DemoFixture.ANDREW_BAYKO.uuid())))).items();
+            var row = rows.get(0);
+            client.deleteItem(r -> r.tableName(TABLE).key(java.util.Map.of("pk", row.get("pk"), "sk", row.get("sk")))); // a lost write
+        }
+        var check = browser.viewModel().check();
+        runFx(() -> {
+            browser.tabs().getSelectionModel().select(1);
+            check.check();
+        });
+        waitFor("check", 30, () -> check.reportProperty().get() != null && !check.checkingProperty().get());
+        assertThat(onFx(() -> check.reportProperty().get().findings())).isNotEmpty();
+        runFx(() -> check.repair(TABLE));
+        waitFor("repaired and checked again", 30, () -> !check.repairingProperty().get() && !check.checkingProperty().get()
+                && check.reportProperty().get() != null && check.reportProperty().get().findings().isEmpty());
+        FxHarness.settle();
+        assertThat(onFx(() -> ((javafx.scene.control.Label) stage.getScene().lookup("#check-no-findings")).getText()))
+                .startsWith("Clean after repair: 0 findings");
+    }
+
+    @Test
+    void aMessagesContextMenuCopiesItAndOpensItInTheBrowserAndTheTimePane() {
+        waitFor("conversations listed", 20, () -> !app.main().conversations().shown().isEmpty());
+        waitFor("conversation cells", 10, () -> robot.lookup(".conversation-cell").queryAll().stream()
+                .anyMatch(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() != null));
+        robot.clickOn(onFx(() -> robot.lookup(".conversation-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getIndex() == 0 && c.getItem() != null).findFirst().orElseThrow()));
+        waitFor("a conversation open", 20, () -> stage.getScene().lookup("#transcript") instanceof javafx.scene.control.ListView<?> l
+                && !l.getItems().isEmpty() && app.main().transcript().conversationProperty().get() != null);
+        @SuppressWarnings("unchecked")
+        var transcript = (javafx.scene.control.ListView<dev.cruddur.admin.ui.messages.TranscriptEntry>) stage.getScene().lookup("#transcript");
+        var newest = onFx(() -> (dev.cruddur.admin.ui.messages.TranscriptEntry.Bubble) transcript.getItems().get(transcript.getItems().size() - 1));
+        String sk = newest.message().createdAt().raw();
+        javafx.scene.Node cell = onFx(() -> robot.lookup(".message-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() == newest).findFirst().orElseThrow());
+        menuOn(transcript, cell);
+        robot.clickOn("Copy sk");
+        waitFor("copied", 5, () -> sk.equals(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        assertThat(onFx(() -> dev.cruddur.admin.ui.common.Copied.lastProperty().get())).isEqualTo("Copied the sk");
+        assertThat(onFx(() -> transcript.getSelectionModel().getSelectedItem())).as("the clicked message is selected").isSameAs(newest);
+
+        menuOn(transcript, cell);
+        robot.clickOn("Copy item as JSON");
+        waitFor("json copied", 5, () -> javafx.scene.input.Clipboard.getSystemClipboard().getString().contains("\"S\" : \"" + sk + "\""));
+
+        menuOn(transcript, cell);
+        robot.clickOn("Open the timestamp in the Time pane");
+        var time = (dev.cruddur.admin.ui.time.TimePane) app.window().pane("time");
+        waitFor("time pane with the sk", 10, () -> railSelected("time") && sk.equals(((dev.cruddur.admin.ui.time.TimePane) app.window().pane("time"))
+                .conversion().inputProperty().get()));
+
+        shortcut(KeyCode.DIGIT1);
+        waitFor("back", 10, () -> railSelected("conversations"));
+        javafx.scene.Node again = onFx(() -> robot.lookup(".message-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() == newest).findFirst().orElseThrow());
+        menuOn(transcript, again);
+        robot.clickOn("Open in Browser");
+        waitFor("the item in the Browser", 20, () -> railSelected("browser") && app.window().pane("browser") != null
+                && ((dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser")).viewModel().items().rows().size() == 1
+                && sk.equals(((dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser")).viewModel().items().rows().get(0).values().get("sk")));
+    }
+
+    @Test
+    void aConnectionTestMarksAMissingTableAsAWarningNeverWithATick() {
+        var connections = app.connections();
+        shortcut(KeyCode.L);
+        waitFor("connections dialog", 10, () -> dialogShowing());
+        runFx(() -> {
+            connections.newProfile();
+            connections.nameProperty().set("No such table");
+            connections.kindProperty().set(dev.cruddur.admin.app.connect.ConnectionProfile.Kind.LOCAL);
+            connections.endpointProperty().set(engine.endpoint().toString());
+            connections.tableProperty().set("no-such-table");
+            connections.test();
+        });
+        waitFor("tested", 20, () -> !connections.testingProperty().get());
+        assertThat(onFx(() -> connections.testOutcomeProperty().get()))
+                .isEqualTo(dev.cruddur.admin.ui.connect.ConnectionsViewModel.TestOutcome.INCOMPLETE);
+        var shown = onFx(() -> (javafx.scene.control.Label) Window.getWindows().stream().filter(w -> w.isShowing() && w.getScene() != null
+                && w.getScene().lookup("#profile-test-result") != null).findFirst().orElseThrow().getScene().lookup("#profile-test-result"));
+        assertThat(onFx(shown::getText)).startsWith("⚠ Reachable. Table 'no-such-table' not found").doesNotStartWith("✓");
+        assertThat(onFx(shown::getStyleClass)).contains(atlantafx.base.theme.Styles.WARNING);
+        @SuppressWarnings("unchecked")
+        var kind = (javafx.scene.control.ComboBox<dev.cruddur.admin.app.connect.ConnectionProfile.Kind>) shown.getScene().lookup("#profile-kind");
+        assertThat(onFx(() -> kind.getConverter().toString(kind.getValue()))).as("what the Kind box shows").isEqualTo("Local endpoint");
+    }
+
+    /**
+     * Clicks a message, then opens the list's context menu on it as a right-click does (headless
+     * Monocle sends no context-menu event for a secondary press, so the menu is shown directly).
+     */
+    private void menuOn(javafx.scene.control.ListView<?> list, javafx.scene.Node cell) {
+        robot.clickOn(cell);
+        runFx(() -> {
+            var b = cell.localToScreen(cell.getBoundsInLocal());
+            list.getContextMenu().show(cell, b.getCenterX(), b.getCenterY());
+        });
+        waitFor("the message menu", 10, () -> list.getContextMenu().isShowing());
+    }
+
+    private boolean dialogShowing() {
+        return Window.getWindows().stream().anyMatch(w -> w != stage && w.isShowing() && w.getScene() != null
+                && w.getScene().lookup("#profiles") != null);
+    }
+}
