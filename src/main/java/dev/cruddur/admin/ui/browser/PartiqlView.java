@@ -2,6 +2,7 @@ package dev.cruddur.admin.ui.browser;
 
 import atlantafx.base.theme.Styles;
 import dev.cruddur.admin.app.browse.PartiqlStatements;
+import dev.cruddur.admin.ui.common.Copied;
 import dev.cruddur.admin.ui.common.Icons;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -184,7 +185,7 @@ public final class PartiqlView extends VBox {
             item.setId("partiql-copy-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             item.setOnAction(e -> {
                 vm.copyAs(kind);
-                if (vm.copiedProperty().get() != null) ItemsView.toClipboard(vm.copiedProperty().get());
+                if (vm.copiedProperty().get() != null) Copied.copy(vm.copiedProperty().get(), "Copied as " + label, copy);
             });
             copy.getItems().add(item);
         });
