@@ -158,8 +158,9 @@ final class CacheCommands implements Runnable {
             return CruddurCommand.FAILURE;
         }
 
+        /** Momento's service accepts an empty key (as the embedded cache does), so "" is a key like any other. */
         static String requireKey(String key) {
-            if (key == null || key.isEmpty()) throw new BadInput("A key cannot be empty.");
+            if (key == null) throw new BadInput("Name a key.");
             return key;
         }
 

@@ -126,11 +126,22 @@ class CacheCommandsTest {
     }
 
     @Test
+    void anEmptyKeyIsAKeyAsOnTheService() {
+        String name = freshCache();
+        assertThat(cache(name, "get", "").code()).isEqualTo(1); // a miss, not bad input
+        assertThat(cache(name, "set", "", "empty-keyed").code()).isZero();
+        Run got = cache(name, "get", "");
+        assertThat(got.code()).isZero();
+        assertThat(got.out()).contains("empty-keyed");
+        assertThat(cache(name, "delete", "").code()).isZero();
+        assertThat(cache(name, "get", "").code()).isEqualTo(1);
+    }
+
+    @Test
     void badInputIsExitTwo() {
         String name = freshCache();
         assertThat(cache(name, "set", "k", "v", "--ttl", "0").code()).isEqualTo(2);
         assertThat(cache(name, "set", "k", "v", "--ttl", "86401").code()).isEqualTo(2);
-        assertThat(cache(name, "get", "").code()).isEqualTo(2);
         assertThat(cache(name, "incr", "k", "--by", "many").code()).isEqualTo(2);
         assertThat(run(Map.of(), "cache", "get", "k", "--local", "nowhere").code()).isEqualTo(2);
         assertThat(run(Map.of(), "cache", "get", "k", "--local", "127.0.0.1:99999").code()).isEqualTo(2);
