@@ -9,7 +9,6 @@ import dev.cruddur.admin.engine.api.Values;
 import dev.cruddur.admin.engine.model.AttributeValue;
 import dev.cruddur.admin.engine.partiql.Statement;
 import dev.cruddur.admin.engine.storage.Database;
-import dev.cruddur.admin.engine.storage.StoredItem;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -88,45 +87,10 @@ public final class ExecuteTransaction implements Operation {
                     return Json.object();
                 }
             }
-            List<Map<String, AttributeValue>> nexts = new ArrayList<>();
-            ArrayNode reasons = Json.array();
-            boolean cancelled = false;
+            List<Map<String, AttributeValue>> nexts =
+                    TransactWriteItems.nextItemsOrCancel(engine, writes, i -> parsed.get(i) instanceof Statement.Insert);
             Map<String, Double> units = new LinkedHashMap<>();
-            for (int i = 0; i < writes.size(); i++) {
-                ItemWrite w = writes.get(i);
-                if (engine.db.table(w.definition.name()) != w.table) throw ApiException.tableNotFound();
-                StoredItem stored = engine.db.get(w.table, w.key);
-                Map<String, AttributeValue> current = stored == null ? null : stored.parse();
-                ObjectNode reason = reasons.addObject();
-                units.merge(w.definition.name(), 2.0, Double::sum);
-                if (!w.conditionHolds(current)) {
-                    cancelled = true;
-                    if (parsed.get(i) instanceof Statement.Insert) {
-                        reason.put("Code", "DuplicateItem").put("Message", StatementSupport.DUPLICATE_MESSAGE);
-                    } else {
-                        reason.put("Code", "ConditionalCheckFailed").put("Message", "The conditional request failed");
-                        if (w.returnOldOnConditionFailure && current != null) reason.set("Item", Values.itemToJson(current));
-                    }
-                    nexts.add(null);
-                    continue;
-                }
-                try {
-                    nexts.add(w.newItem(current));
-                    reason.put("Code", "None");
-                } catch (ApiException e) {
-                    cancelled = true;
-                    reason.put("Code", "ValidationError").put("Message", e.getMessage());
-                    nexts.add(null);
-                }
-            }
-            if (cancelled) {
-                List<String> codes = new ArrayList<>();
-                reasons.forEach(r -> codes.add(r.get("Code").asText()));
-                ObjectNode extra = Json.object();
-                extra.set("CancellationReasons", reasons);
-                throw ApiException.transactionCanceled("Transaction cancelled, please refer cancellation reasons for specific reasons ["
-                        + String.join(", ", codes) + "]", extra);
-            }
+            for (ItemWrite w : writes) units.merge(w.definition.name(), 2.0, Double::sum);
             for (int i = 0; i < writes.size(); i++) writes.get(i).store(engine.db, nexts.get(i));
             if (token != null) engine.db.rememberToken(token, fingerprint);
             ObjectNode response = Json.object();

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * TransactWriteItems: up to 100 Put/Update/Delete/ConditionCheck actions on distinct items, all or none.
@@ -75,44 +76,58 @@ public final class TransactWriteItems implements Operation {
                     return Json.object();
                 }
             }
-            List<Map<String, AttributeValue>> currents = new ArrayList<>();
-            List<Map<String, AttributeValue>> nexts = new ArrayList<>();
-            ArrayNode reasons = Json.array();
-            boolean cancelled = false;
-            for (ItemWrite w : writes) {
-                if (engine.db.table(w.definition.name()) != w.table) throw ApiException.tableNotFound();
-                StoredItem stored = engine.db.get(w.table, w.key);
-                Map<String, AttributeValue> current = stored == null ? null : stored.parse();
-                currents.add(current);
-                ObjectNode reason = reasons.addObject();
-                if (!w.conditionHolds(current)) {
-                    cancelled = true;
-                    reason.put("Code", "ConditionalCheckFailed").put("Message", "The conditional request failed");
-                    if (w.returnOldOnConditionFailure && current != null) reason.set("Item", Values.itemToJson(current));
-                    nexts.add(null);
-                    continue;
-                }
-                try {
-                    nexts.add(w.newItem(current));
-                    reason.put("Code", "None");
-                } catch (ApiException e) {
-                    cancelled = true;
-                    reason.put("Code", "ValidationError").put("Message", e.getMessage());
-                    nexts.add(null);
-                }
-            }
-            if (cancelled) {
-                List<String> codes = new ArrayList<>();
-                reasons.forEach(r -> codes.add(r.get("Code").asText()));
-                ObjectNode extra = Json.object();
-                extra.set("CancellationReasons", reasons);
-                throw ApiException.transactionCanceled("Transaction cancelled, please refer cancellation reasons for specific reasons ["
-                        + String.join(", ", codes) + "]", extra);
-            }
+            List<Map<String, AttributeValue>> nexts = nextItemsOrCancel(engine, writes, i -> false);
             for (int i = 0; i < writes.size(); i++) writes.get(i).store(engine.db, nexts.get(i));
             if (token != null) engine.db.rememberToken(token, fingerprint);
             return Json.object();
         });
+    }
+
+    /**
+     * Inside the write lock: the item each write of a transaction leaves (null for a condition
+     * check), or the whole transaction cancelled with one reason per write, as DynamoDB answers.
+     * {@code duplicateOnFailure} says which writes report a failed condition as DuplicateItem
+     * (PartiQL's INSERT) rather than ConditionalCheckFailed.
+     */
+    static List<Map<String, AttributeValue>> nextItemsOrCancel(Engine engine, List<ItemWrite> writes, IntPredicate duplicateOnFailure) {
+        List<Map<String, AttributeValue>> nexts = new ArrayList<>();
+        ArrayNode reasons = Json.array();
+        boolean cancelled = false;
+        for (int i = 0; i < writes.size(); i++) {
+            ItemWrite w = writes.get(i);
+            if (engine.db.table(w.definition.name()) != w.table) throw ApiException.tableNotFound();
+            StoredItem stored = engine.db.get(w.table, w.key);
+            Map<String, AttributeValue> current = stored == null ? null : stored.parse();
+            ObjectNode reason = reasons.addObject();
+            if (!w.conditionHolds(current)) {
+                cancelled = true;
+                if (duplicateOnFailure.test(i)) {
+                    reason.put("Code", "DuplicateItem").put("Message", StatementSupport.DUPLICATE_MESSAGE);
+                } else {
+                    reason.put("Code", "ConditionalCheckFailed").put("Message", "The conditional request failed");
+                    if (w.returnOldOnConditionFailure && current != null) reason.set("Item", Values.itemToJson(current));
+                }
+                nexts.add(null);
+                continue;
+            }
+            try {
+                nexts.add(w.newItem(current));
+                reason.put("Code", "None");
+            } catch (ApiException e) {
+                cancelled = true;
+                reason.put("Code", "ValidationError").put("Message", e.getMessage());
+                nexts.add(null);
+            }
+        }
+        if (cancelled) {
+            List<String> codes = new ArrayList<>();
+            reasons.forEach(r -> codes.add(r.get("Code").asText()));
+            ObjectNode extra = Json.object();
+            extra.set("CancellationReasons", reasons);
+            throw ApiException.transactionCanceled("Transaction cancelled, please refer cancellation reasons for specific reasons ["
+                    + String.join(", ", codes) + "]", extra);
+        }
+        return nexts;
     }
 
     /** SHA-256 of the request's actions: what a retry must match, small enough to log with the token. */
