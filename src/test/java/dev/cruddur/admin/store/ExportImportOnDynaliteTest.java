@@ -65,6 +65,15 @@ class ExportImportOnDynaliteTest {
                         AttributeDefinition.builder().attributeName("n").attributeType(ScalarAttributeType.N).build())
                 .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
                         KeySchemaElement.builder().attributeName("n").keyType(KeyType.RANGE).build()));
+        // dynalite answers ResourceNotFound to writes while a table is CREATING (a loaded machine makes that visible)
+        for (int i = 0; i < 500 && !"ACTIVE".equals(admin.client().describeTable(r -> r.tableName(name)).table().tableStatusAsString()); i++) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         return name;
     }
 
