@@ -178,6 +178,19 @@ class DocumentedBehaviourTest {
 
     /** The read-only descriptions tools ask any endpoint for, in DynamoDB's shapes (dynalite has neither). */
     @Test
+    void endpointsAreTheAddressTheClientReachedWithADaysCachePeriod() {
+        DescribeEndpointsResponse direct = c.describeEndpoints(r -> {});
+        assertThat(direct.endpoints()).singleElement().satisfies(e -> {
+            assertThat(e.address()).isEqualTo("127.0.0.1:" + engine.port());
+            assertThat(e.cachePeriodInMinutes()).isEqualTo(1440L);
+        });
+        try (DynamoDbClient byName = DynamoClients.dynamo(java.net.URI.create("http://localhost:" + engine.port()))) {
+            assertThat(byName.describeEndpoints(r -> {}).endpoints()).singleElement()
+                    .satisfies(e -> assertThat(e.address()).isEqualTo("localhost:" + engine.port()));
+        }
+    }
+
+    @Test
     void limitsAndContinuousBackupsAreDescribed() {
         DescribeLimitsResponse limits = c.describeLimits(r -> {});
         assertThat(limits.accountMaxReadCapacityUnits()).isEqualTo(80000L);

@@ -28,6 +28,7 @@ import java.util.concurrent.Future;
  * ceiling; then eight client threads; then start-up time, heap and reopen time for 100,000 messages.
  *
  * <pre>mvn -B -q -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.cruddur.admin.engine.EngineBenchmark</pre>
+ * ({@code -Dbench.ceilingOnly=true}: only the embedded endpoint against the ceiling, see {@link #againstTheCeiling()})
  */
 public final class EngineBenchmark {
     private static final int PUTS = 2000, QUERIES = 400, GETS = 4000, GROUPS = 20;
@@ -78,6 +79,10 @@ public final class EngineBenchmark {
         System.setProperty("http.maxConnections", "32");
         System.out.println("Engine benchmark (AWS SDK v2, UrlConnectionHttpClient, one client thread unless noted)");
         System.out.println("load average at start: " + loadAverage() + " on " + Runtime.getRuntime().availableProcessors() + " cores");
+        if (Boolean.getBoolean("bench.ceilingOnly")) {
+            againstTheCeiling();
+            return;
+        }
         long t0 = System.nanoTime();
         EmbeddedDynamo first = EmbeddedDynamo.start(EngineConfig.inMemory());
         double coldStart = (System.nanoTime() - t0) / 1e6;
@@ -138,6 +143,35 @@ public final class EngineBenchmark {
                 coldStart, coldFirstAnswer, warmStart);
         heapAndReopen();
         durabilityCost();
+        System.out.println("load average at end: " + loadAverage());
+    }
+
+    /**
+     * Only the embedded endpoint against the canned ceiling (no dynalite, threads, heap or disk): a minute
+     * instead of many on a busy machine, for comparing a change to the request path before and after.
+     * <pre>... -Dbench.ceilingOnly=true</pre>
+     */
+    static void againstTheCeiling() throws Exception {
+        try (EmbeddedDynamo engine = EmbeddedDynamo.start(EngineConfig.inMemory()); CannedEndpoint canned = new CannedEndpoint(cannedAnswers());
+             DynamoDbClient ce = client(engine.endpoint()); DynamoDbClient cc = client(canned.endpoint())) {
+            createTable(ce);
+            String[] groups = new String[GROUPS];
+            for (int g = 0; g < GROUPS; g++) groups[g] = UUID.nameUUIDFromBytes(("g" + g).getBytes()).toString();
+            round(ce, groups, 0);
+            round(cc, groups, 0);
+            Rates embedded = new Rates(0, 0, 0), ceiling = new Rates(0, 0, 0);
+            for (int rep = 1; rep <= 3; rep++) {
+                embedded = best(embedded, round(ce, groups, rep, "embedded", engineThreads()));
+                ceiling = best(ceiling, round(cc, groups, rep));
+            }
+            System.out.printf(Locale.ROOT, "%-10s %12s %12s %12s%n", "ops/s", "PutItem", "Query(100)", "GetItem");
+            System.out.printf(Locale.ROOT, "%-10s %12.0f %12.0f %12.0f%n", "embedded", embedded.puts(), embedded.queries(), embedded.gets());
+            System.out.printf(Locale.ROOT, "%-10s %12.0f %12.0f %12.0f%n", "ceiling", ceiling.puts(), ceiling.queries(), ceiling.gets());
+            System.out.printf(Locale.ROOT, "%-10s %11.0f%% %11.0f%% %11.0f%%%n", "emb/ceil", 100 * embedded.puts() / ceiling.puts(),
+                    100 * embedded.queries() / ceiling.queries(), 100 * embedded.gets() / ceiling.gets());
+            double[] cpu = SERVER_CPU_US.get("embedded");
+            System.out.printf(Locale.ROOT, "server CPU per operation: %.0f us %.0f us %.0f us%n", cpu[0], cpu[1], cpu[2]);
+        }
         System.out.println("load average at end: " + loadAverage());
     }
 

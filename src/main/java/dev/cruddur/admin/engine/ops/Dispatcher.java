@@ -156,14 +156,28 @@ public final class Dispatcher implements RequestHandler {
         if (input == null || !input.isObject()) throw ApiException.serialization("Unexpected value type in payload");
         // serialization and model constraints come before anything an operation checks, as in DynamoDB
         if (target.startsWith(DYNAMODB)) shapes.check(target.substring(DYNAMODB.length()), (ObjectNode) input);
+        if (op instanceof DescribeEndpoints endpoints) return endpoints.answer(request.header("host"));
         return op.handle(input);
     }
 
-    /** The SDKs may ask for endpoints when endpoint discovery is on; the answer is this endpoint. */
+    /**
+     * The SDKs ask for endpoints when endpoint discovery is on, and use the Address they get for what follows.
+     * DynamoDB answers its own host name with a day's cache period; here that is the host (and port) the client
+     * reached us by, from its Host header, so that a client that came through "localhost" or a forwarded port
+     * is sent back the same way.
+     */
     private static final class DescribeEndpoints implements Operation {
+        /** Without a Host header (HTTP/1.0), the name every local client can reach. */
+        private static final String NO_HOST_HEADER = "localhost";
+
         @Override public ObjectNode handle(JsonNode request) {
+            return answer(null);
+        }
+
+        ObjectNode answer(String host) {
             ObjectNode r = Json.object();
-            r.putArray("Endpoints").addObject().put("Address", "localhost").put("CachePeriodInMinutes", 1440);
+            String address = host == null || host.isBlank() ? NO_HOST_HEADER : host.trim();
+            r.putArray("Endpoints").addObject().put("Address", address).put("CachePeriodInMinutes", 1440);
             return r;
         }
     }

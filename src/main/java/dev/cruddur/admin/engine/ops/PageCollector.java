@@ -77,12 +77,26 @@ final class PageCollector {
         if (!countOnly) r.set("Items", items);
         r.put("Count", count);
         r.put("ScannedCount", scanned);
-        if (full() && last != null) {
-            Map<String, AttributeValue> item = last.parse();
-            Map<String, AttributeValue> key = new LinkedHashMap<>();
-            for (String name : startKeyNames) key.put(name, item.get(name));
-            r.set("LastEvaluatedKey", Values.itemToJson(key));
-        }
+        if (full() && last != null) r.set("LastEvaluatedKey", Values.itemToJson(lastKey()));
         return r;
+    }
+
+    /**
+     * The start key of the next page. When its names are the table's key (a table read, or an index whose keys
+     * are the table's), the values are the stored item's key and the item need not be parsed: a full page of a
+     * Query (Limit reached) would otherwise parse its last item whole for one or two attributes.
+     */
+    private Map<String, AttributeValue> lastKey() {
+        Map<String, AttributeValue> key = new LinkedHashMap<>();
+        int tableKeyCount = last.key().range() == null ? 1 : 2;
+        if (startKeyNames.size() == tableKeyCount) {
+            // startKeyNames begins with the table's hash and range (ReadRequest.source) and adds only other names
+            key.put(startKeyNames.get(0), last.key().hash());
+            if (tableKeyCount == 2) key.put(startKeyNames.get(1), last.key().range());
+            return key;
+        }
+        Map<String, AttributeValue> item = last.parse();
+        for (String name : startKeyNames) key.put(name, item.get(name));
+        return key;
     }
 }
