@@ -1,5 +1,6 @@
 package dev.cruddur.admin.app.cache;
 
+import dev.cruddur.admin.cache.CacheFailure;
 import dev.cruddur.admin.cache.CacheOutcome;
 import dev.cruddur.admin.cache.CacheStore;
 import dev.cruddur.admin.store.DynamoConnection;
@@ -217,7 +218,7 @@ public final class WriteInvalidation implements AutoCloseable {
             CacheOutcome<Void> deleted = await(deletes.get(i));
             if (bumps.get(i) != null) {
                 await(bumps.get(i)).ifPresent(failures::add); // a failed delete is harmless once the generation moved
-            } else if (deleted instanceof CacheOutcome.Failed<Void> failed) {
+            } else if (deleted instanceof CacheOutcome.Failed<Void> failed && !holdsNothing(failed)) {
                 failures.add(key + " could not be deleted: " + failed.message());
             }
         }
@@ -252,8 +253,13 @@ public final class WriteInvalidation implements AutoCloseable {
 
     private static Optional<String> bump(Generations counters, String key) {
         CacheOutcome<Long> advanced = counters.advance(key);
-        return advanced instanceof CacheOutcome.Failed<Long> failed
+        return advanced instanceof CacheOutcome.Failed<Long> failed && !holdsNothing(failed)
                 ? Optional.of(key + " could not be invalidated: " + failed.message()) : Optional.empty();
+    }
+
+    /** A cache that does not exist (yet) holds no page to go stale: nothing to invalidate, nothing to warn about. */
+    private static boolean holdsNothing(CacheOutcome.Failed<?> failed) {
+        return failed.failure().kind() == CacheFailure.Kind.CACHE_NOT_FOUND;
     }
 
     private static Invalidation merge(List<Invalidation> all) {

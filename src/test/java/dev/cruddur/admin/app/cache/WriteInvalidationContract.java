@@ -210,6 +210,20 @@ abstract class WriteInvalidationContract {
     }
 
     @Test
+    void aCacheThatDoesNotExistHoldsNothingToInvalidateAndIsNoFailure() {
+        // as beside `serve` before anything created Cruddur's cache: a write must not warn of a failure
+        CacheStore missing = cache.forCache("never-created-" + TABLES.incrementAndGet());
+        try (WriteInvalidation elsewhere = WriteInvalidation.attach(dm.connection(), missing)) {
+            String g = group(0);
+            User sender = user(participants.get(g).get(0));
+            Invalidation done = elsewhere.during(() -> dm.send(dm.prepare(g, sender, "into no cache"))).invalidation();
+            assertThat(done.keys()).contains(CacheKeys.messages(g));
+            assertThat(done.failures()).isEmpty();
+            assertThat(done.complete()).isTrue();
+        }
+    }
+
+    @Test
     void aNewConversationMakesItsParticipantsListsStale() {
         User from = users.get(0);
         User to = users.stream().filter(u -> dm.allConversations(from).stream().noneMatch(c -> c.other().uuid().equals(u.uuid()))
