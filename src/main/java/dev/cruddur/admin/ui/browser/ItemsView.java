@@ -362,6 +362,13 @@ public final class ItemsView extends VBox {
         table.setId("browser-results");
         table.setItems(vm.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        // a saved item replaces its row, which drops the selection: select the saved row again
+        vm.lastSavedProperty().addListener((o, a, saved) -> {
+            int at = saved == null ? -1 : table.getItems().indexOf(saved);
+            if (at < 0) return;
+            table.getSelectionModel().clearAndSelect(at);
+            table.getFocusModel().focus(at);
+        });
         table.getStyleClass().addAll(Styles.DENSE, "browser-results");
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         Label empty = new Label();

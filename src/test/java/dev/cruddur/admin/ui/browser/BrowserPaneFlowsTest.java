@@ -196,6 +196,10 @@ class BrowserPaneFlowsTest {
         waitFor("editor closed", 10, () -> !editor.getWindow().isShowing());
         assertThat(cellText(0, "message")).isEqualTo("Saved from the editor");
         assertThat(stored(pk, sk).get("message").s()).isEqualTo("Saved from the editor");
+        // the save says so, and the edited row stays selected (Edit, Delete and Copy as still apply to it)
+        assertThat(onFx(() -> ((Label) scene().lookup("#browser-notice")).getText())).isEqualTo("Saved.");
+        assertThat(onFx(() -> results().getSelectionModel().getSelectedIndices())).containsExactly(0);
+        assertThat(onFx(() -> scene().lookup("#browser-edit").isDisabled())).isFalse();
     }
 
     @Test
