@@ -361,6 +361,15 @@ class BrowserPaneFlowsTest {
         ListView<ConsistencyViewModel.KindCount> kinds = node("check-kinds");
         assertThat(onFx(() -> List.copyOf(kinds.getItems()))).containsExactly(new ConsistencyViewModel.KindCount(FindingKind.MISSING_GROUP_ROW, 1));
         assertThat(onFx(() -> ((ListView<?>) scene().lookup("#check-findings")).getItems().size())).isEqualTo(1);
+        // the finding names users by handle; their uuids are one hover away
+        waitFor("the finding's cell", 10, () -> findingCell() != null);
+        String shown = onFx(() -> findingCell().lookupAll(".label").stream().map(l -> ((Label) l).getText())
+                .collect(java.util.stream.Collectors.joining(" | ")));
+        assertThat(shown).contains("no group row for @bayko").contains("conversation of @andrewbrown and @bayko")
+                .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
+        String hover = onFx(() -> findingCell().getTooltip().getText());
+        assertThat(hover).containsPattern("@bayko = [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+                .containsPattern("conversation [0-9a-f]{8}-");
         assertThat(onFx(() -> ((ListView<?>) scene().lookup("#check-plan")).getItems().size())).isGreaterThan(0);
         assertThat(onFx(() -> scene().lookup("#check-repair").isDisabled())).isFalse();
 
@@ -421,5 +430,11 @@ class BrowserPaneFlowsTest {
     private Map<String, AttributeValue> stored(String pk, String sk) {
         var r = client.getItem(g -> g.tableName(table).key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk))));
         return r.hasItem() ? r.item() : Map.of();
+    }
+
+    /** The findings list's first filled cell, or null before it is laid out. */
+    private javafx.scene.control.ListCell<?> findingCell() {
+        return scene().lookup("#check-findings").lookupAll(".list-cell").stream().map(n -> (javafx.scene.control.ListCell<?>) n)
+                .filter(c -> !c.isEmpty()).findFirst().orElse(null);
     }
 }
