@@ -381,6 +381,16 @@ public final class ItemBrowserViewModel {
         return copyAs("Java SDK v2", r -> CopyAs.javaSdk(r, connection.target()));
     }
 
+    /** The current request as a Python script using boto3's client, as Cruddur's backend calls DynamoDB. */
+    public Optional<String> copyAsBoto3() {
+        return copyAs("Python (boto3)", r -> CopyAs.boto3(r, connection.target()));
+    }
+
+    /** The current request as a JavaScript module using the AWS SDK v3. */
+    public Optional<String> copyAsJavaScript() {
+        return copyAs("JavaScript (AWS SDK v3)", r -> CopyAs.javaScript(r, connection.target()));
+    }
+
     private Optional<String> copyAs(String kind, java.util.function.Function<ItemRequest, String> render) {
         if (connection == null) return Optional.empty();
         try {

@@ -348,6 +348,13 @@ class BrowserPaneFlowsTest {
                 .contains("--no-scan-index-forward");
         assertThat(onFx(() -> scene().lookup("#browser-request").isVisible())).isTrue();
         assertThat(onFx(() -> ((TextArea) scene().lookup("#browser-request-text")).getText())).isEqualTo(clip);
+        // the same menu has the boto3 script and the JavaScript module (CopyAsScriptsTest runs them)
+        runFx(() -> ((MenuButton) scene().lookup("#browser-copy-as")).getItems().stream()
+                .filter(m -> "browser-copy-python".equals(m.getId())).findFirst().orElseThrow().fire());
+        assertThat(onFx(() -> Clipboard.getSystemClipboard().getString())).startsWith("import base64").contains("client.query(**request)");
+        runFx(() -> ((MenuButton) scene().lookup("#browser-copy-as")).getItems().stream()
+                .filter(m -> "browser-copy-javascript".equals(m.getId())).findFirst().orElseThrow().fire());
+        assertThat(onFx(() -> Clipboard.getSystemClipboard().getString())).contains("new QueryCommand(request)");
     }
 
     @Test
