@@ -47,9 +47,9 @@ public final class TimeFormats {
         forms.add(new RenderedForm("luxon DATETIME_FULL in " + browser.getId(), luxonDateTimeFull(instant, browser)));
         forms.add(new RenderedForm("Cruddur message_time_ago", RelativeTime.cruddurMessageTimeAgo(instant, settings.now(), browser)));
         forms.add(new RenderedForm("Cruddur time_ago", RelativeTime.cruddurTimeAgo(instant, settings.now(), browser),
-                "Cruddur's time_ago counts the minutes from now up to the value, so a past time comes out negative."));
+                "Counts the minutes from now up to the value, so a past time is negative."));
         forms.add(new RenderedForm("Cruddur toFormat(\"LLL L\")", luxonLllL(instant, browser),
-                "LLL is the month's short name and L its number, so the month prints twice and the day never (\"LLL d\" was meant)."));
+                "LLL is the month's name, L its number: the month twice, no day (\"LLL d\" was meant)."));
         forms.add(new RenderedForm("Relative (admin)", RelativeTime.compact(instant, settings.now(), browser)));
         return List.copyOf(forms);
     }

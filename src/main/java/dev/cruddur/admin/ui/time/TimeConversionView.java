@@ -124,12 +124,14 @@ public final class TimeConversionView extends VBox {
         value.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().value()));
         value.setCellFactory(c -> new TableCell<>() {
             private final Tooltip whole = new Tooltip();
+            private final Label shownValue = new Label();
             private final Label note = new Label();
+            private final VBox both = new VBox(1, shownValue, note);
 
             {
                 note.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "time-form-note");
-                note.setWrapText(true);
-                setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+                note.setStyle("-fx-font-family: \"System\";"); // words, not a value: not the value column's monospace
+                note.setMinWidth(0); // one line; the whole note is in the row's tooltip
             }
 
             @Override
@@ -141,8 +143,9 @@ public final class TimeConversionView extends VBox {
                         : getTableView().getItems().get(getIndex());
                 boolean explained = form != null && !form.note().isEmpty();
                 note.setText(explained ? form.note() : "");
-                setGraphic(explained ? note : null);
-                setContentDisplay(explained ? javafx.scene.control.ContentDisplay.BOTTOM : javafx.scene.control.ContentDisplay.TEXT_ONLY);
+                shownValue.setText(explained ? v : null);
+                if (explained) setText(null);
+                setGraphic(explained ? both : null);
                 whole.setText(explained ? v + "\n" + form.note() : v);
                 setTooltip(empty || v == null || (v.length() < 40 && !explained) ? null : whole); // long values may be cut
                 if (!getStyleClass().contains("time-value")) getStyleClass().add("time-value");

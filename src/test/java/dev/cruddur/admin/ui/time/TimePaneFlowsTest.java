@@ -109,7 +109,7 @@ class TimePaneFlowsTest {
         FxHarness.settle();
         String cruddurNote = FxHarness.onFx(() -> pane.conversionView().grid().lookupAll(".time-form-note").stream()
                 .map(n -> ((Label) n).getText()).filter(t -> !t.isEmpty()).collect(java.util.stream.Collectors.joining(" | ")));
-        assertThat(cruddurNote).contains("counts the minutes from now up to the value").contains("the month prints twice");
+        assertThat(cruddurNote).contains("Counts the minutes from now up to the value").contains("the month twice");
         FxHarness.runFx(() -> pane.conversionView().grid().scrollTo(0));
         FxHarness.settle();
 
