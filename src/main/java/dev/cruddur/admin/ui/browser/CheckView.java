@@ -54,7 +54,7 @@ public final class CheckView extends VBox {
         progress.visibleProperty().bind(busy);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label explain = new Label("Each conversation's group rows against its newest message, as Cruddur writes them");
+        Label explain = new Label("Group rows against messages, as Cruddur writes them");
         explain.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         HBox head = new HBox(10, title, explain, spacer, progress, cancel, run);
         head.setAlignment(Pos.CENTER_LEFT);
