@@ -44,7 +44,7 @@ public final class TopBar extends HBox {
             badge.getStyleClass().removeAll("badge-local", "badge-remote", "badge-aws", "badge-unreachable");
             badge.getStyleClass().add(unreachable ? "badge-unreachable" : "badge-" + b.name().toLowerCase());
             badge.setText(unreachable ? "○ UNREACHABLE" : "● " + b.name());
-            badgeTip.setText(unreachable ? "A " + b.name() + " connection whose endpoint cannot be reached" : b.name() + " connection");
+            badgeTip.setText(unreachable ? "This " + b.name() + " connection's endpoint cannot be reached" : b.name() + " connection");
         };
         vm.badgeProperty().addListener((o, a, b) -> paintBadge.run());
         vm.stateProperty().addListener((o, a, b) -> paintBadge.run());
