@@ -10,18 +10,18 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** The seed's Timezones questions, each answered with the value on screen rather than a fixed example. */
+/** The Timezones questions of Cruddur's week-5 notes (phrased cleanly), each answered with the value on screen rather than a fixed example. */
 public final class SeedAnswers {
 
-    public static final String POSTGRES = "What format is postgres database is being store for datetimes?";
-    public static final String PSYCOPG = "How does psycopg3 do to datetimes when inputing or outputing?";
-    public static final String DYNAMODB = "What format is DynamoDB table is being stored for datetimes?";
-    public static final String MACHINE = "Does the system machine timezone matter?";
-    public static final String FLASK = "What does flask set as the timezone?";
-    public static final String TRANSLATE = "Do we need to translate the datetime for python before serving?";
-    public static final String PYTHON_STRING = "What does python do the datetimes converted to string for the api calls?";
-    public static final String SERVE = "What format do we need to serve the datetime to the endpoint?";
-    public static final String LUXON = "What does luxon library expect for datetime format with timezones?";
+    public static final String POSTGRES = "In what format does Postgres store datetimes?";
+    public static final String PSYCOPG = "What does psycopg3 do to datetimes on the way in and on the way out?";
+    public static final String DYNAMODB = "In what format does the DynamoDB table store datetimes?";
+    public static final String MACHINE = "Does the machine's time zone matter?";
+    public static final String FLASK = "Which time zone does Flask use?";
+    public static final String TRANSLATE = "Does Python need to convert a datetime before serving it?";
+    public static final String PYTHON_STRING = "What does Python make of a datetime converted to a string for the API?";
+    public static final String SERVE = "In what format should the API serve a datetime?";
+    public static final String LUXON = "What datetime format, with time zones, does luxon expect?";
 
     private SeedAnswers() {
     }

@@ -46,8 +46,10 @@ public final class TimeFormats {
         forms.add(new RenderedForm("Epoch milliseconds", Long.toString(instant.toEpochMilli())));
         forms.add(new RenderedForm("luxon DATETIME_FULL in " + browser.getId(), luxonDateTimeFull(instant, browser)));
         forms.add(new RenderedForm("Cruddur message_time_ago", RelativeTime.cruddurMessageTimeAgo(instant, settings.now(), browser)));
-        forms.add(new RenderedForm("Cruddur time_ago (counts up to the value)", RelativeTime.cruddurTimeAgo(instant, settings.now(), browser)));
-        forms.add(new RenderedForm("Cruddur toFormat(\"LLL L\") (month twice, no day)", luxonLllL(instant, browser)));
+        forms.add(new RenderedForm("Cruddur time_ago", RelativeTime.cruddurTimeAgo(instant, settings.now(), browser),
+                "Counts the minutes from now up to the value, so a past time is negative."));
+        forms.add(new RenderedForm("Cruddur toFormat(\"LLL L\")", luxonLllL(instant, browser),
+                "LLL is the month's name, L its number: the month twice, no day (\"LLL d\" was meant)."));
         forms.add(new RenderedForm("Relative (admin)", RelativeTime.compact(instant, settings.now(), browser)));
         return List.copyOf(forms);
     }

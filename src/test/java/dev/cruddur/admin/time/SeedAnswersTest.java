@@ -30,15 +30,15 @@ class SeedAnswersTest {
     @Test
     void asksTheSeedsNineQuestionsInOrder() {
         assertEquals(List.of(
-                "What format is postgres database is being store for datetimes?",
-                "How does psycopg3 do to datetimes when inputing or outputing?",
-                "What format is DynamoDB table is being stored for datetimes?",
-                "Does the system machine timezone matter?",
-                "What does flask set as the timezone?",
-                "Do we need to translate the datetime for python before serving?",
-                "What does python do the datetimes converted to string for the api calls?",
-                "What format do we need to serve the datetime to the endpoint?",
-                "What does luxon library expect for datetime format with timezones?"),
+                "In what format does Postgres store datetimes?",
+                "What does psycopg3 do to datetimes on the way in and on the way out?",
+                "In what format does the DynamoDB table store datetimes?",
+                "Does the machine's time zone matter?",
+                "Which time zone does Flask use?",
+                "Does Python need to convert a datetime before serving it?",
+                "What does Python make of a datetime converted to a string for the API?",
+                "In what format should the API serve a datetime?",
+                "What datetime format, with time zones, does luxon expect?"),
                 answers("2023-04-15T13:15:19Z", "UTC", "UTC", "UTC").stream().map(SeedAnswer::question).toList());
     }
 

@@ -35,8 +35,8 @@ class TimeFormatsTest {
                 "Epoch milliseconds | 1681564519922",
                 "luxon DATETIME_FULL in UTC | April 15, 2023 at 1:15 PM UTC",
                 "Cruddur message_time_ago | 3h",
-                "Cruddur time_ago (counts up to the value) | -210m",
-                "Cruddur toFormat(\"LLL L\") (month twice, no day) | Apr 4",
+                "Cruddur time_ago | -210m",
+                "Cruddur toFormat(\"LLL L\") | Apr 4",
                 "Relative (admin) | 3h"), rendered);
     }
 
@@ -64,8 +64,8 @@ class TimeFormatsTest {
                 "Epoch milliseconds | 1699165800000",
                 "luxon DATETIME_FULL in Australia/Lord_Howe | November 5, 2023 at 5:30 PM GMT+11",
                 "Cruddur message_time_ago | Nov 11",
-                "Cruddur time_ago (counts up to the value) | -4320m",
-                "Cruddur toFormat(\"LLL L\") (month twice, no day) | Nov 11",
+                "Cruddur time_ago | -4320m",
+                "Cruddur toFormat(\"LLL L\") | Nov 11",
                 "Relative (admin) | 3d"), rendered);
     }
 

@@ -93,6 +93,13 @@ public final class Screenshots {
                 FxHarness.settle();
                 FxHarness.snapshot(app.window().scene(), out.resolve("aws-read-only-" + theme + ".png"));
 
+                // a local endpoint nothing listens on: the badge says UNREACHABLE, not a green LOCAL
+                FxHarness.runFx(() -> main.connect(ConnectionProfile.local("Nowhere", "http://127.0.0.1:"
+                        + dev.cruddur.admin.testsupport.DynaliteServer.freePort(), "cruddur-messages")));
+                FxHarness.waitFor("unreachable", 60, () -> main.stateProperty().get() == WindowSession.State.UNREACHABLE);
+                FxHarness.settle();
+                FxHarness.snapshot(app.window().scene(), out.resolve("unreachable-" + theme + ".png"));
+
                 // the default connection: the embedded engine, its URL in the top bar, the demo data loaded on first start
                 FxHarness.runFx(() -> main.connect(ConnectionProfile.embedded("Embedded", null, "cruddur-messages")));
                 FxHarness.waitFor("embedded", 60, () -> main.stateProperty().get() == WindowSession.State.READY

@@ -231,6 +231,35 @@ class WindowFlowsTest {
         assertThat(onFx(() -> kind.getConverter().toString(kind.getValue()))).as("what the Kind box shows").isEqualTo("Local endpoint");
     }
 
+    @Test
+    void aNewConnectionAsksForANameAndAnUnreachableEndpointShowsOnTheBadge() {
+        var connections = app.connections();
+        shortcut(KeyCode.L);
+        waitFor("connections dialog", 10, () -> dialogShowing());
+        Window dialog = onFx(() -> Window.getWindows().stream().filter(w -> w != stage && w.isShowing() && w.getScene() != null
+                && w.getScene().lookup("#profiles") != null).findFirst().orElseThrow());
+        robot.clickOn(onFx(() -> dialog.getScene().lookup("#profile-new")));
+        var name = (javafx.scene.control.TextField) onFx(() -> dialog.getScene().lookup("#profile-name"));
+        waitFor("the name field has the focus", 10, name::isFocused);
+        assertThat(onFx(() -> name.getText())).as("no made-up name").isEmpty();
+        assertThat(onFx(() -> name.getPromptText())).startsWith("Name this connection");
+        int before = onFx(() -> connections.profiles().size());
+        assertThat(onFx(connections::save)).as("saved without a name").isFalse();
+        assertThat(onFx(() -> connections.problemProperty().get())).isEqualTo("Name the new connection before saving it.");
+        assertThat(onFx(() -> connections.profiles().size())).isEqualTo(before);
+
+        // named, on a loopback port nothing listens on: the badge says UNREACHABLE, not a green LOCAL
+        int nobody = dev.cruddur.admin.testsupport.DynaliteServer.freePort();
+        robot.clickOn(name).write("Nowhere");
+        runFx(() -> connections.endpointProperty().set("http://127.0.0.1:" + nobody));
+        assertThat(onFx(connections::connect)).isTrue();
+        waitFor("unreachable", 60, () -> app.main().stateProperty().get() == WindowSession.State.UNREACHABLE);
+        var badge = (javafx.scene.control.Label) onFx(() -> stage.getScene().lookup("#connection-badge"));
+        assertThat(onFx(badge::getText)).isEqualTo("○ UNREACHABLE");
+        assertThat(onFx(badge::getStyleClass)).contains("badge-unreachable").doesNotContain("badge-local");
+        assertThat(onFx(() -> connections.profiles().stream().anyMatch(p -> p.name().equals("Nowhere")))).isTrue();
+    }
+
     /**
      * Clicks a message, then opens the list's context menu on it as a right-click does (headless
      * Monocle sends no context-menu event for a secondary press, so the menu is shown directly).

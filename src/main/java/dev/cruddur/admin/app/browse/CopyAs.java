@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * The browser's current request as something to paste elsewhere: an AWS CLI command (POSIX shell
- * quoting), or a Java class using the AWS SDK v2 that compiles as it is.
+ * quoting), a Java class using the AWS SDK v2 that compiles as it is, a Python script using boto3's
+ * low-level client (as Cruddur's backend calls DynamoDB), or a JavaScript module using the AWS SDK v3.
+ * The scripts read every page and print each item as one line of DynamoDB JSON, as
+ * {@link StatementCopyAs}'s do.
  */
 public final class CopyAs {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -98,6 +101,80 @@ public final class CopyAs {
                 .append("        }\n")
                 .append("    }\n")
                 .append("}\n");
+        return s.toString();
+    }
+
+    // --- Python, boto3 ------------------------------------------------------------------------
+
+    /** A script: the request as the keyword arguments of {@code client.query} / {@code client.scan}, every page. */
+    public static String boto3(ItemRequest request, DynamoTarget target) {
+        String py = StatementCopyAs.boto3("-", List.of(), target); // the client and the printing, as PartiQL's
+        String client = py.substring(0, py.indexOf("request = "));
+        StringBuilder s = new StringBuilder(client).append("request = {\n");
+        s.append("    \"TableName\": ").append(StatementCopyAs.pyString(request.table())).append(",\n");
+        request.index().ifPresent(i -> s.append("    \"IndexName\": ").append(StatementCopyAs.pyString(i)).append(",\n"));
+        request.keyCondition().ifPresent(k -> s.append("    \"KeyConditionExpression\": ").append(StatementCopyAs.pyString(k)).append(",\n"));
+        request.filter().ifPresent(f -> s.append("    \"FilterExpression\": ").append(StatementCopyAs.pyString(f)).append(",\n"));
+        request.projection().ifPresent(p -> s.append("    \"ProjectionExpression\": ").append(StatementCopyAs.pyString(p)).append(",\n"));
+        if (!request.names().isEmpty()) {
+            List<String> entries = new ArrayList<>();
+            request.names().forEach((k, v) -> entries.add(StatementCopyAs.pyString(k) + ": " + StatementCopyAs.pyString(v)));
+            s.append("    \"ExpressionAttributeNames\": {").append(String.join(", ", entries)).append("},\n");
+        }
+        if (!request.values().isEmpty()) {
+            List<String> entries = new ArrayList<>();
+            request.values().forEach((k, v) -> entries.add("\n        " + StatementCopyAs.pyString(k) + ": " + StatementCopyAs.pyValue(tree(v))));
+            s.append("    \"ExpressionAttributeValues\": {").append(String.join(",", entries)).append("\n    },\n");
+        }
+        if (request.query() && !request.ascending()) s.append("    \"ScanIndexForward\": False,\n");
+        if (request.pageSize() > 0) s.append("    \"Limit\": ").append(request.pageSize()).append(",\n");
+        s.append("}\n\n\n")
+                .append("def plain_bytes(value):\n")
+                .append("    return base64.b64encode(value).decode()\n\n\n")
+                .append("while True:\n")
+                .append("    page = client.").append(request.query() ? "query" : "scan").append("(**request)\n")
+                .append("    for item in page.get(\"Items\", []):\n")
+                .append("        print(json.dumps(item, default=plain_bytes))\n")
+                .append("    if \"LastEvaluatedKey\" not in page:\n")
+                .append("        break\n")
+                .append("    request[\"ExclusiveStartKey\"] = page[\"LastEvaluatedKey\"]\n");
+        return s.toString();
+    }
+
+    // --- JavaScript, AWS SDK v3 ---------------------------------------------------------------
+
+    /** An ES module (save as .mjs) using @aws-sdk/client-dynamodb: QueryCommand or ScanCommand, every page. */
+    public static String javaScript(ItemRequest request, DynamoTarget target) {
+        String command = request.query() ? "QueryCommand" : "ScanCommand";
+        String js = StatementCopyAs.javaScript("-", List.of(), target); // the imports and the client, as PartiQL's
+        String head = js.substring(0, js.indexOf("const request = ")).replace("ExecuteStatementCommand", command);
+        List<String> fields = new ArrayList<>();
+        fields.add("TableName: " + StatementCopyAs.pyString(request.table()));
+        request.index().ifPresent(i -> fields.add("IndexName: " + StatementCopyAs.pyString(i)));
+        request.keyCondition().ifPresent(k -> fields.add("KeyConditionExpression: " + StatementCopyAs.pyString(k)));
+        request.filter().ifPresent(f -> fields.add("FilterExpression: " + StatementCopyAs.pyString(f)));
+        request.projection().ifPresent(p -> fields.add("ProjectionExpression: " + StatementCopyAs.pyString(p)));
+        if (!request.names().isEmpty()) {
+            List<String> entries = new ArrayList<>();
+            request.names().forEach((k, v) -> entries.add(StatementCopyAs.pyString(k) + ": " + StatementCopyAs.pyString(v)));
+            fields.add("ExpressionAttributeNames: { " + String.join(", ", entries) + " }");
+        }
+        if (!request.values().isEmpty()) {
+            List<String> entries = new ArrayList<>();
+            request.values().forEach((k, v) -> entries.add("\n    " + StatementCopyAs.pyString(k) + ": " + StatementCopyAs.jsValue(tree(v))));
+            fields.add("ExpressionAttributeValues: {" + String.join(",", entries) + "\n  }");
+        }
+        if (request.query() && !request.ascending()) fields.add("ScanIndexForward: false");
+        if (request.pageSize() > 0) fields.add("Limit: " + request.pageSize());
+        StringBuilder s = new StringBuilder(head).append("const request = {\n");
+        for (String f : fields) s.append("  ").append(f).append(",\n");
+        s.append("};\n")
+                .append("const plainBytes = (key, value) => value instanceof Uint8Array ? Buffer.from(value).toString(\"base64\") : value;\n")
+                .append("do {\n")
+                .append("  const page = await client.send(new ").append(command).append("(request));\n")
+                .append("  for (const item of page.Items ?? []) console.log(JSON.stringify(item, plainBytes));\n")
+                .append("  request.ExclusiveStartKey = page.LastEvaluatedKey;\n")
+                .append("} while (request.ExclusiveStartKey);\n");
         return s.toString();
     }
 

@@ -129,7 +129,7 @@ public final class StatementCopyAs {
     }
 
     /** A JSON string literal is a valid Python (and JavaScript) string literal. */
-    private static String pyString(String s) {
+    static String pyString(String s) {
         try {
             return JSON.writeValueAsString(s);
         } catch (JsonProcessingException e) {

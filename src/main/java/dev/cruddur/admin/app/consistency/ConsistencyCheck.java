@@ -97,7 +97,11 @@ public final class ConsistencyCheck {
 
     public CheckReport report(boolean cancelled) {
         List<Finding> findings = new ArrayList<>(unreadable);
-        conversations.forEach((group, c) -> findings.addAll(judge(group, c).findings));
+        conversations.forEach((group, c) -> {
+            Map<String, String> handles = new LinkedHashMap<>();
+            knownUsers(c).forEach((uuid, u) -> handles.put(uuid, u.handle()));
+            judge(group, c).findings.forEach(f -> findings.add(f.withHandles(handles)));
+        });
         return new CheckReport(findings, itemsRead, conversations.size(), cancelled);
     }
 

@@ -13,6 +13,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -53,7 +54,7 @@ public final class CheckView extends VBox {
         progress.visibleProperty().bind(busy);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label explain = new Label("Group rows against messages, as data-model.md states them");
+        Label explain = new Label("Group rows against messages, as Cruddur writes them");
         explain.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         HBox head = new HBox(10, title, explain, spacer, progress, cancel, run);
         head.setAlignment(Pos.CENTER_LEFT);
@@ -121,13 +122,15 @@ public final class CheckView extends VBox {
                 if (empty || item == null) {
                     setGraphic(null);
                     setText(null);
+                    setTooltip(null);
                     return;
                 }
-                Label detail = new Label(item.detail());
+                // handles, not uuids: the uuids are one hover away
+                Label detail = new Label(item.readableDetail());
                 detail.setWrapText(true);
-                Label group = new Label(item.groupUuid().isEmpty() ? "no conversation" : "conversation " + item.groupUuid()
-                        + " · " + item.items().size() + (item.items().size() == 1 ? " item" : " items"));
-                group.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, "mono");
+                Label group = new Label(item.conversation() + " · " + item.items().size() + (item.items().size() == 1 ? " item" : " items"));
+                group.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+                setTooltip(item.uuids().isEmpty() ? null : new Tooltip(item.uuids()));
                 VBox box = new VBox(2, detail, group);
                 box.setMinWidth(0);
                 box.prefWidthProperty().bind(getListView().widthProperty().subtract(40));

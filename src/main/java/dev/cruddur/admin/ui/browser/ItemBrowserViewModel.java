@@ -92,6 +92,7 @@ public final class ItemBrowserViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Row> lastSaved = new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "lastSaved");
     private final ReadOnlyStringWrapper requestText = new ReadOnlyStringWrapper(this, "requestText", "");
     private final ReadOnlyStringWrapper requestKind = new ReadOnlyStringWrapper(this, "requestKind", "");
     private final ReadOnlyBooleanProperty writable;
@@ -146,6 +147,8 @@ public final class ItemBrowserViewModel {
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
     public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
+    /** The row the editor saved last: the view selects it again, since replacing a row drops its selection. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Row> lastSavedProperty() { return lastSaved.getReadOnlyProperty(); }
     public ReadOnlyStringProperty requestTextProperty() { return requestText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty requestKindProperty() { return requestKind.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty writableProperty() { return writable; }
@@ -378,6 +381,16 @@ public final class ItemBrowserViewModel {
         return copyAs("Java SDK v2", r -> CopyAs.javaSdk(r, connection.target()));
     }
 
+    /** The current request as a Python script using boto3's client, as Cruddur's backend calls DynamoDB. */
+    public Optional<String> copyAsBoto3() {
+        return copyAs("Python (boto3)", r -> CopyAs.boto3(r, connection.target()));
+    }
+
+    /** The current request as a JavaScript module using the AWS SDK v3. */
+    public Optional<String> copyAsJavaScript() {
+        return copyAs("JavaScript (AWS SDK v3)", r -> CopyAs.javaScript(r, connection.target()));
+    }
+
     private Optional<String> copyAs(String kind, java.util.function.Function<ItemRequest, String> render) {
         if (connection == null) return Optional.empty();
         try {
@@ -524,6 +537,8 @@ public final class ItemBrowserViewModel {
         if (seen.isEmpty()) seen.addAll(keyColumns());
         seen.addAll(now.values().keySet());
         if (!seen.equals(new LinkedHashSet<>(columns))) columns.setAll(seen);
+        notice.set("Saved" + (old == null ? " a new item" : "") + ".");
+        lastSaved.set(now);
     }
 
     void removeRow(Row row) {

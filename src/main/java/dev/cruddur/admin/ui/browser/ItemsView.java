@@ -362,6 +362,13 @@ public final class ItemsView extends VBox {
         table.setId("browser-results");
         table.setItems(vm.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        // a saved item replaces its row, which drops the selection: select the saved row again
+        vm.lastSavedProperty().addListener((o, a, saved) -> {
+            int at = saved == null ? -1 : table.getItems().indexOf(saved);
+            if (at < 0) return;
+            table.getSelectionModel().clearAndSelect(at);
+            table.getFocusModel().focus(at);
+        });
         table.getStyleClass().addAll(Styles.DENSE, "browser-results");
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         Label empty = new Label();
@@ -481,7 +488,13 @@ public final class ItemsView extends VBox {
         MenuItem java = new MenuItem("Java SDK v2 code", Icons.of(Material2AL.INTEGRATION_INSTRUCTIONS));
         java.setId("browser-copy-java");
         java.setOnAction(e -> vm.copyAsJava().ifPresent(t -> Copied.copy(t, "Copied as Java SDK v2 code", table)));
-        MenuButton copy = new MenuButton("Copy as", Icons.of(Material2AL.CONTENT_PASTE), cli, java);
+        MenuItem python = new MenuItem("Python (boto3) script", Icons.of(Material2AL.CODE));
+        python.setId("browser-copy-python");
+        python.setOnAction(e -> vm.copyAsBoto3().ifPresent(t -> Copied.copy(t, "Copied as a Python (boto3) script", table)));
+        MenuItem javaScript = new MenuItem("JavaScript (AWS SDK v3) module", Icons.of(Material2AL.CODE));
+        javaScript.setId("browser-copy-javascript");
+        javaScript.setOnAction(e -> vm.copyAsJavaScript().ifPresent(t -> Copied.copy(t, "Copied as a JavaScript (AWS SDK v3) module", table)));
+        MenuButton copy = new MenuButton("Copy as", Icons.of(Material2AL.CONTENT_PASTE), cli, java, python, javaScript);
         copy.setId("browser-copy-as");
         copy.disableProperty().bind(noShape);
 

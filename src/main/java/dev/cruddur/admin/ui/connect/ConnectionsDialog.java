@@ -26,6 +26,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 /** Ctrl+L: the saved connections on the left, the chosen one's form on the right. */
 public final class ConnectionsDialog {
+    private final TextField nameField = field("profile-name", null);
     private final Dialog<ButtonType> dialog = new Dialog<>();
 
     public ConnectionsDialog(ConnectionsViewModel vm, Window owner) {
@@ -72,6 +73,7 @@ public final class ConnectionsDialog {
         add.setOnAction(e -> {
             list.getSelectionModel().clearSelection();
             vm.newProfile();
+            nameField.requestFocus(); // a new connection starts with its name
         });
         Button delete = new Button("Delete", Icons.of(Material2AL.DELETE_OUTLINE));
         delete.setId("profile-delete");
@@ -82,7 +84,9 @@ public final class ConnectionsDialog {
         left.setMinWidth(250);
         VBox.setVgrow(list, Priority.ALWAYS);
 
-        TextField name = field("profile-name", vm.nameProperty());
+        TextField name = nameField;
+        name.textProperty().bindBidirectional(vm.nameProperty());
+        name.setPromptText("Name this connection (e.g. Local dynalite)");
         ComboBox<ConnectionProfile.Kind> kind = new ComboBox<>();
         kind.setId("profile-kind");
         kind.getItems().setAll(ConnectionProfile.Kind.values());
@@ -207,7 +211,7 @@ public final class ConnectionsDialog {
     private static TextField field(String id, javafx.beans.property.StringProperty p) {
         TextField f = new TextField();
         f.setId(id);
-        f.textProperty().bindBidirectional(p);
+        if (p != null) f.textProperty().bindBidirectional(p);
         return f;
     }
 

@@ -124,12 +124,12 @@ public final class ConnectionsViewModel {
         postgres.set(nz(p.postgres()));
     }
 
+    static final String NAME_IT = "Name the new connection before saving it.";
+
+    /** A blank form for a new connection: its name is left empty (the field asks for one) and required to save. */
     public void newProfile() {
-        String base = "New connection";
-        String n = base;
-        for (int i = 2; exists(n); i++) n = base + " " + i;
         edit(null);
-        name.set(n);
+        name.set("");
         kind.set(ConnectionProfile.Kind.LOCAL);
         endpoint.set(ConnectionProfile.DEFAULT_LOCAL_URL);
         awsProfile.set("");
@@ -137,10 +137,6 @@ public final class ConnectionsViewModel {
         table.set(dev.cruddur.admin.domain.TableKeys.DEFAULT_TABLE);
         dataDir.set("");
         postgres.set("");
-    }
-
-    private boolean exists(String n) {
-        return profiles.stream().anyMatch(p -> p.name().equals(n));
     }
 
     /** The form as a profile. */
@@ -157,6 +153,10 @@ public final class ConnectionsViewModel {
     }
 
     private boolean saveForm() {
+        if (name.get() == null || name.get().isBlank()) {
+            problem.set(NAME_IT); // a profile would otherwise be named after its kind ("Local"), which says nothing
+            return false;
+        }
         ConnectionProfile p = formProfile();
         if (p.problem() != null) {
             problem.set(p.problem());

@@ -34,13 +34,20 @@ public final class TopBar extends HBox {
         Label badge = new Label();
         badge.setId("connection-badge");
         badge.getStyleClass().add("badge");
+        // an endpoint that cannot be reached is not a green LOCAL: the badge says UNREACHABLE, grey,
+        // with the kind it would be in the tooltip
+        Tooltip badgeTip = new Tooltip();
+        badge.setTooltip(badgeTip);
         Runnable paintBadge = () -> {
             WindowSession.Badge b = vm.badgeProperty().get();
-            badge.getStyleClass().removeAll("badge-local", "badge-remote", "badge-aws");
-            badge.getStyleClass().add("badge-" + b.name().toLowerCase());
-            badge.setText("● " + b.name());
+            boolean unreachable = vm.stateProperty().get() == WindowSession.State.UNREACHABLE;
+            badge.getStyleClass().removeAll("badge-local", "badge-remote", "badge-aws", "badge-unreachable");
+            badge.getStyleClass().add(unreachable ? "badge-unreachable" : "badge-" + b.name().toLowerCase());
+            badge.setText(unreachable ? "○ UNREACHABLE" : "● " + b.name());
+            badgeTip.setText(unreachable ? "This " + b.name() + " connection's endpoint cannot be reached" : b.name() + " connection");
         };
         vm.badgeProperty().addListener((o, a, b) -> paintBadge.run());
+        vm.stateProperty().addListener((o, a, b) -> paintBadge.run());
         paintBadge.run();
 
         Label name = new Label();

@@ -30,7 +30,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /**
  * The conversion panel: the input at the top (with Now, the selected message's sk, and the zone
  * naive values are read in), what was recognised, the grid of every form with a copy button per
- * row beside the display zones, and the seed's questions answered at the bottom.
+ * row beside the display zones, and the questions of Cruddur's week-5 notes answered at the bottom.
  */
 public final class TimeConversionView extends VBox {
     private final TimeConversionViewModel vm;
@@ -124,13 +124,30 @@ public final class TimeConversionView extends VBox {
         value.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().value()));
         value.setCellFactory(c -> new TableCell<>() {
             private final Tooltip whole = new Tooltip();
+            private final Label shownValue = new Label();
+            private final Label note = new Label();
+            private final VBox both = new VBox(1, shownValue, note);
+
+            {
+                note.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "time-form-note");
+                note.setStyle("-fx-font-family: \"System\";"); // words, not a value: not the value column's monospace
+                note.setMinWidth(0); // one line; the whole note is in the row's tooltip
+            }
 
             @Override
             protected void updateItem(String v, boolean empty) {
                 super.updateItem(v, empty);
                 setText(empty ? null : v);
-                whole.setText(v);
-                setTooltip(empty || v == null || v.length() < 40 ? null : whole); // long values may be cut
+                // a value that would surprise gets its one-line why under it
+                RenderedForm form = empty || getIndex() < 0 || getIndex() >= getTableView().getItems().size() ? null
+                        : getTableView().getItems().get(getIndex());
+                boolean explained = form != null && !form.note().isEmpty();
+                note.setText(explained ? form.note() : "");
+                shownValue.setText(explained ? v : null);
+                if (explained) setText(null);
+                setGraphic(explained ? both : null);
+                whole.setText(explained ? v + "\n" + form.note() : v);
+                setTooltip(empty || v == null || (v.length() < 40 && !explained) ? null : whole); // long values may be cut
                 if (!getStyleClass().contains("time-value")) getStyleClass().add("time-value");
             }
         });
@@ -178,8 +195,9 @@ public final class TimeConversionView extends VBox {
         HBox middle = new HBox(10, grid, zoneBox);
         VBox.setVgrow(middle, Priority.ALWAYS);
 
-        // the seed's questions
-        Label answersTitle = new Label("The seed's questions, answered for this value");
+        // the Timezones questions of Cruddur's week-5 notes
+        Label answersTitle = new Label("Questions from Cruddur's week-5 notes, answered for this value");
+        answersTitle.setId("time-answers-title");
         answersTitle.getStyleClass().add(Styles.TEXT_BOLD);
         VBox answers = new VBox(6);
         answers.setId("time-answers");
@@ -190,7 +208,7 @@ public final class TimeConversionView extends VBox {
                 Label q = new Label(a.question());
                 q.getStyleClass().addAll(Styles.TEXT_SMALL, "time-question");
                 q.setWrapText(true);
-                Label ans = new Label(a.answer());
+                Label ans = new Label(withoutBackticks(a.answer()));
                 ans.getStyleClass().add("time-answer");
                 ans.setWrapText(true);
                 answers.getChildren().add(new VBox(1, q, ans));
@@ -211,6 +229,11 @@ public final class TimeConversionView extends VBox {
         VBox bottom = new VBox(6, answersTitle, answersScroll);
 
         getChildren().addAll(inputRow, about, middle, bottom);
+    }
+
+    /** The answers mark code with backticks (the CLI prints them as Markdown); the pane shows the code plainly. */
+    static String withoutBackticks(String text) {
+        return text.replaceAll("`([^`]*)`", "$1");
     }
 
     private static void showWhenText(Label l) {

@@ -35,7 +35,7 @@ import javafx.collections.ObservableList;
 
 /**
  * The conversion panel: one input in any form, parsed as it is typed (pure and cheap, so on the
- * FX thread), every form it can be written in, and the seed's questions answered for it. An
+ * FX thread), every form it can be written in, and the week-5 notes' questions answered for it. An
  * invalid input shows the parser's message and leaves the last good grid in place, marked stale.
  * The zones are remembered through {@link TimePanePreferences}, read and written in the background.
  */

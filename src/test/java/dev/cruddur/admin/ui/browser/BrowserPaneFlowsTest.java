@@ -196,6 +196,10 @@ class BrowserPaneFlowsTest {
         waitFor("editor closed", 10, () -> !editor.getWindow().isShowing());
         assertThat(cellText(0, "message")).isEqualTo("Saved from the editor");
         assertThat(stored(pk, sk).get("message").s()).isEqualTo("Saved from the editor");
+        // the save says so, and the edited row stays selected (Edit, Delete and Copy as still apply to it)
+        assertThat(onFx(() -> ((Label) scene().lookup("#browser-notice")).getText())).isEqualTo("Saved.");
+        assertThat(onFx(() -> results().getSelectionModel().getSelectedIndices())).containsExactly(0);
+        assertThat(onFx(() -> scene().lookup("#browser-edit").isDisabled())).isFalse();
     }
 
     @Test
@@ -344,6 +348,13 @@ class BrowserPaneFlowsTest {
                 .contains("--no-scan-index-forward");
         assertThat(onFx(() -> scene().lookup("#browser-request").isVisible())).isTrue();
         assertThat(onFx(() -> ((TextArea) scene().lookup("#browser-request-text")).getText())).isEqualTo(clip);
+        // the same menu has the boto3 script and the JavaScript module (CopyAsScriptsTest runs them)
+        runFx(() -> ((MenuButton) scene().lookup("#browser-copy-as")).getItems().stream()
+                .filter(m -> "browser-copy-python".equals(m.getId())).findFirst().orElseThrow().fire());
+        assertThat(onFx(() -> Clipboard.getSystemClipboard().getString())).startsWith("import base64").contains("client.query(**request)");
+        runFx(() -> ((MenuButton) scene().lookup("#browser-copy-as")).getItems().stream()
+                .filter(m -> "browser-copy-javascript".equals(m.getId())).findFirst().orElseThrow().fire());
+        assertThat(onFx(() -> Clipboard.getSystemClipboard().getString())).contains("new QueryCommand(request)");
     }
 
     @Test
@@ -357,6 +368,15 @@ class BrowserPaneFlowsTest {
         ListView<ConsistencyViewModel.KindCount> kinds = node("check-kinds");
         assertThat(onFx(() -> List.copyOf(kinds.getItems()))).containsExactly(new ConsistencyViewModel.KindCount(FindingKind.MISSING_GROUP_ROW, 1));
         assertThat(onFx(() -> ((ListView<?>) scene().lookup("#check-findings")).getItems().size())).isEqualTo(1);
+        // the finding names users by handle; their uuids are one hover away
+        waitFor("the finding's cell", 10, () -> findingCell() != null);
+        String shown = onFx(() -> findingCell().lookupAll(".label").stream().map(l -> ((Label) l).getText())
+                .collect(java.util.stream.Collectors.joining(" | ")));
+        assertThat(shown).contains("no group row for @bayko").contains("conversation of @andrewbrown and @bayko")
+                .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
+        String hover = onFx(() -> findingCell().getTooltip().getText());
+        assertThat(hover).containsPattern("@bayko = [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+                .containsPattern("conversation [0-9a-f]{8}-");
         assertThat(onFx(() -> ((ListView<?>) scene().lookup("#check-plan")).getItems().size())).isGreaterThan(0);
         assertThat(onFx(() -> scene().lookup("#check-repair").isDisabled())).isFalse();
 
@@ -417,5 +437,11 @@ class BrowserPaneFlowsTest {
     private Map<String, AttributeValue> stored(String pk, String sk) {
         var r = client.getItem(g -> g.tableName(table).key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk))));
         return r.hasItem() ? r.item() : Map.of();
+    }
+
+    /** The findings list's first filled cell, or null before it is laid out. */
+    private javafx.scene.control.ListCell<?> findingCell() {
+        return scene().lookup("#check-findings").lookupAll(".list-cell").stream().map(n -> (javafx.scene.control.ListCell<?>) n)
+                .filter(c -> !c.isEmpty()).findFirst().orElse(null);
     }
 }

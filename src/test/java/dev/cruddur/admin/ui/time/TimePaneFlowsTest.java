@@ -97,6 +97,21 @@ class TimePaneFlowsTest {
         assertThat(lookup("#time-error").isVisible()).isFalse();
         assertThat(FxHarness.onFx(() -> ((javafx.scene.layout.VBox) lookup("#time-answers")).getChildren().size()))
                 .isGreaterThanOrEqualTo(9);
+        // in a user's words: attributed questions, no backticks, nothing about "the seed" or data-model.md anywhere in the pane
+        assertThat(text("#time-answers-title")).isEqualTo("Questions from Cruddur's week-5 notes, answered for this value");
+        java.util.List<String> shown = FxHarness.onFx(() -> pane.node().lookupAll(".label").stream()
+                .map(n -> ((Label) n).getText()).filter(java.util.Objects::nonNull).toList());
+        assertThat(shown).contains("In what format does Postgres store datetimes?")
+                .noneMatch(t -> t.contains("`") || t.toLowerCase().contains("the seed") || t.contains("data-model"));
+        // the surprising values explain themselves under the value
+        FxHarness.runFx(() -> pane.conversionView().grid().scrollTo(pane.conversionView().grid().getItems().stream()
+                .filter(f -> f.label().equals("Cruddur time_ago")).findFirst().orElseThrow()));
+        FxHarness.settle();
+        String cruddurNote = FxHarness.onFx(() -> pane.conversionView().grid().lookupAll(".time-form-note").stream()
+                .map(n -> ((Label) n).getText()).filter(t -> !t.isEmpty()).collect(java.util.stream.Collectors.joining(" | ")));
+        assertThat(cruddurNote).contains("Counts the minutes from now up to the value").contains("the month twice");
+        FxHarness.runFx(() -> pane.conversionView().grid().scrollTo(0));
+        FxHarness.settle();
 
         // add a display zone through the searchable picker: a part of its name is enough
         FxHarness.runFx(() -> pane.conversionView().addZonePicker().pick("kathm"));

@@ -60,6 +60,11 @@ public final class TimePaneScreenshots {
                 });
                 FxHarness.settle();
                 FxHarness.snapshot(app.window().scene(), out.resolve("time-" + theme + ".png"));
+                // the end of the grid: Cruddur's own forms with their one-line notes
+                FxHarness.runFx(() -> pane.conversionView().grid().scrollTo(pane.conversionView().grid().getItems().size() - 1));
+                FxHarness.settle();
+                FxHarness.snapshot(app.window().scene(), out.resolve("time-notes-" + theme + ".png"));
+                FxHarness.runFx(() -> pane.conversionView().grid().scrollTo(0));
 
                 FxHarness.runFx(() -> pane.conversionView().input().setText("2026-03-08 02:30:00"));
                 FxHarness.runFx(() -> pane.conversion().assumedZoneProperty().set(ZoneId.of("America/New_York")));

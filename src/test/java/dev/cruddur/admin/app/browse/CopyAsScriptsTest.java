@@ -1,0 +1,154 @@
+package dev.cruddur.admin.app.browse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cruddur.admin.engine.EmbeddedDynamo;
+import dev.cruddur.admin.engine.EngineConfig;
+import dev.cruddur.admin.store.DynamoConnection;
+import dev.cruddur.admin.store.DynamoTarget;
+import dev.cruddur.admin.store.ItemBrowser;
+import dev.cruddur.admin.store.ItemJson;
+import dev.cruddur.admin.testsupport.DynamoClients;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The Browser's "Copy as" Python (boto3) and JavaScript (AWS SDK v3): each script, run against the
+ * embedded endpoint by python3 and node, prints the same items, in the same order, as the app's
+ * own paging of the same query or scan (small pages, so the scripts follow LastEvaluatedKey).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(120)
+class CopyAsScriptsTest {
+    private static final String TABLE = "copy-items";
+    private EmbeddedDynamo engine;
+    private DynamoTarget target;
+
+    @BeforeAll
+    void start() {
+        engine = EmbeddedDynamo.start(EngineConfig.inMemory());
+        target = DynamoTarget.endpoint(engine.endpoint(), TABLE);
+        try (DynamoDbClient c = DynamoClients.dynamo(engine.endpoint())) {
+            c.createTable(t -> t.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+                            a -> a.attributeName("sk").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk").keyType(KeyType.RANGE)));
+            for (int i = 0; i < 30; i++) {
+                int n = i;
+                c.putItem(p -> p.tableName(TABLE).item(Map.of("pk", AttributeValue.fromS(n % 3 == 0 ? "other" : "GRP#it's \"q\""),
+                        "sk", AttributeValue.fromS((n % 2 == 0 ? "2023-" : "2024-") + String.format("%02d", n)),
+                        "message", AttributeValue.fromS(n % 4 == 0 ? "don't stop ✓" : "plain " + n),
+                        "n", AttributeValue.fromN(Integer.toString(n)),
+                        "blob", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {0, 1, (byte) n})),
+                        "m", AttributeValue.fromM(Map.of("x", AttributeValue.fromL(List.of(AttributeValue.fromBool(true),
+                                AttributeValue.fromNul(true), AttributeValue.fromSs(List.of("a", "b" + n)))))))));
+            }
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        engine.close();
+    }
+
+    private static ItemQuery query() {
+        return ItemQuery.query(TABLE, "GRP#it's \"q\"")
+                .sortKey(SortKeyOperator.BEGINS_WITH, "2024")
+                .descending()
+                .filter(FilterRow.of("n", FilterOperator.GT, "3", ValueType.N), FilterRow.of("message", FilterOperator.CONTAINS, "a"))
+                .pageSize(3);
+    }
+
+    private static ItemQuery scan() {
+        return ItemQuery.scan(TABLE).filter(FilterRow.of("message", FilterOperator.CONTAINS, "don't")).project("pk", "sk", "blob", "m").pageSize(4);
+    }
+
+    /** The app's own pages, to the last, as values. */
+    private List<Map<String, AttributeValue>> appItems(ItemQuery q) {
+        try (DynamoConnection connection = DynamoConnection.open(target)) {
+            ItemBrowsing browsing = new ItemBrowsing(connection);
+            List<Map<String, AttributeValue>> out = new ArrayList<>();
+            Optional<String> cursor = Optional.empty();
+            do {
+                ItemBrowser.BrowsePage page = browsing.page(q, cursor);
+                for (ItemBrowser.BrowsedItem i : page.items()) out.add(ItemJson.fromDynamoJson(i.dynamoJson()));
+                cursor = page.nextCursor();
+            } while (cursor.isPresent());
+            return out;
+        }
+    }
+
+    private String request(ItemQuery q, boolean python) {
+        try (DynamoConnection connection = DynamoConnection.open(target)) {
+            var request = new ItemBrowsing(connection).request(q);
+            return python ? CopyAs.boto3(request, target) : CopyAs.javaScript(request, target);
+        }
+    }
+
+    private static List<Map<String, AttributeValue>> printed(String output) {
+        return output.lines().filter(l -> l.startsWith("{")).map(ItemJson::fromDynamoJson).toList();
+    }
+
+    private static String run(Path dir, List<String> command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("AWS_ACCESS_KEY_ID", "local");
+        pb.environment().put("AWS_SECRET_ACCESS_KEY", "local");
+        pb.environment().remove("AWS_PROFILE");
+        Process p = pb.start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        p.getInputStream().transferTo(out);
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(text).isZero();
+        return text;
+    }
+
+    @Test
+    void boto3ScriptsPrintTheSameItemsAsTheApp(@TempDir Path dir) throws Exception {
+        for (ItemQuery q : List.of(query(), scan())) {
+            List<Map<String, AttributeValue>> expected = appItems(q);
+            assertThat(expected).as("the app finds items to compare").hasSizeGreaterThan(3); // more than one page
+            Path script = dir.resolve("copied.py");
+            String source = request(q, true);
+            assertThat(source).contains(source.contains("KeyConditionExpression") ? "client.query(**request)" : "client.scan(**request)");
+            Files.writeString(script, source);
+            assertThat(printed(run(dir, List.of("python3", script.toString())))).as(source).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void javaScriptModulesPrintTheSameItemsAsTheApp() throws Exception {
+        Path node = Path.of(System.getProperty("dynalite.dir", "src/test/node")).toAbsolutePath();
+        for (ItemQuery q : List.of(query(), scan())) {
+            Path module = node.resolve("copied-items-" + System.nanoTime() + ".mjs"); // beside node_modules, so the import resolves
+            try {
+                String source = request(q, false);
+                List<Map<String, AttributeValue>> expected = appItems(q);
+                assertThat(expected).as("the app finds items to compare").hasSizeGreaterThan(3);
+                Files.writeString(module, source);
+                assertThat(printed(run(node, List.of("node", module.toString())))).as(source).isEqualTo(expected);
+            } finally {
+                Files.deleteIfExists(module);
+            }
+        }
+    }
+}
