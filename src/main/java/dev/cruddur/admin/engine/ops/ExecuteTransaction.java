@@ -8,10 +8,8 @@ import dev.cruddur.admin.engine.api.Json;
 import dev.cruddur.admin.engine.api.Values;
 import dev.cruddur.admin.engine.model.AttributeValue;
 import dev.cruddur.admin.engine.partiql.Statement;
-import dev.cruddur.admin.engine.storage.Database;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,21 +70,9 @@ public final class ExecuteTransaction implements Operation {
     private ObjectNode writes(List<Statement> parsed, List<Boolean> returnOld, JsonNode request, String token, String fingerprint) {
         List<ItemWrite> writes = new ArrayList<>();
         for (int i = 0; i < parsed.size(); i++) writes.add(StatementSupport.write(engine, parsed.get(i), returnOld.get(i)));
-        Set<String> targets = new HashSet<>();
-        for (ItemWrite w : writes) {
-            if (!targets.add(w.definition.name() + "\u0000" + w.key))
-                throw ApiException.validation("Transaction request cannot include multiple operations on one item");
-        }
+        TransactWriteItems.refuseTwoOperationsOnOneItem(writes);
         return engine.db.write(() -> {
-            if (token != null) {
-                // kept by the database, logged with the transaction: a retry within 10 minutes is a no-op, even across a restart
-                Database.Token seen = engine.db.token(token).orElse(null);
-                if (seen != null) {
-                    if (!seen.requestHash().equals(fingerprint))
-                        throw ApiException.idempotentMismatch("Request parameters do not match the original request for the given ClientRequestToken");
-                    return Json.object();
-                }
-            }
+            if (TransactWriteItems.alreadyApplied(engine, token, fingerprint)) return Json.object();
             List<Map<String, AttributeValue>> nexts =
                     TransactWriteItems.nextItemsOrCancel(engine, writes, i -> parsed.get(i) instanceof Statement.Insert);
             Map<String, Double> units = new LinkedHashMap<>();

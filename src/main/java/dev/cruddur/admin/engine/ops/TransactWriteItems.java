@@ -61,26 +61,38 @@ public final class TransactWriteItems implements Operation {
             };
             writes.add(ItemWrite.parse(kind, engine, i.get(kinds.get(0))));
         }
-        Set<String> targets = new HashSet<>();
-        for (ItemWrite w : writes) {
-            if (!targets.add(w.definition.name() + "\u0000" + w.key))
-                throw ApiException.validation("Transaction request cannot include multiple operations on one item");
-        }
+        refuseTwoOperationsOnOneItem(writes);
 
         return engine.db.write(() -> {
-            if (token != null) {
-                Database.Token seen = engine.db.token(token).orElse(null);
-                if (seen != null) {
-                    if (!seen.requestHash().equals(fingerprint))
-                        throw ApiException.idempotentMismatch("Request parameters do not match the original request for the given ClientRequestToken");
-                    return Json.object();
-                }
-            }
+            if (alreadyApplied(engine, token, fingerprint)) return Json.object();
             List<Map<String, AttributeValue>> nexts = nextItemsOrCancel(engine, writes, i -> false);
             for (int i = 0; i < writes.size(); i++) writes.get(i).store(engine.db, nexts.get(i));
             if (token != null) engine.db.rememberToken(token, fingerprint);
             return Json.object();
         });
+    }
+
+    /** DynamoDB refuses a transaction that names one item twice. */
+    static void refuseTwoOperationsOnOneItem(List<ItemWrite> writes) {
+        Set<String> targets = new HashSet<>();
+        for (ItemWrite w : writes) {
+            if (!targets.add(w.definition.name() + "\u0000" + w.key))
+                throw ApiException.validation("Transaction request cannot include multiple operations on one item");
+        }
+    }
+
+    /**
+     * Inside the write lock: whether a transaction with this ClientRequestToken was applied in the last
+     * 10 minutes (the database logs tokens with their transaction, so this holds across a restart); the
+     * same token with another request is refused.
+     */
+    static boolean alreadyApplied(Engine engine, String token, String fingerprint) {
+        if (token == null) return false;
+        Database.Token seen = engine.db.token(token).orElse(null);
+        if (seen == null) return false;
+        if (!seen.requestHash().equals(fingerprint))
+            throw ApiException.idempotentMismatch("Request parameters do not match the original request for the given ClientRequestToken");
+        return true;
     }
 
     /**
