@@ -1,27 +1,16 @@
 package dev.cruddur.admin.app;
 
-import dev.cruddur.admin.engine.EmbeddedDynamo;
-import dev.cruddur.admin.engine.EngineConfig;
+import dev.cruddur.admin.testsupport.TestEndpoint;
 import java.net.URI;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A Cruddur-seeded table on the embedded engine. */
 class SeededByCruddurOnEmbeddedTest extends SeededByCruddurContract {
-    private static EmbeddedDynamo engine;
-
-    @BeforeAll
-    static void start() {
-        engine = EmbeddedDynamo.start(EngineConfig.inMemory());
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final TestEndpoint SERVER = TestEndpoint.embedded();
 
     @Override
     protected URI endpoint() {
-        return engine.endpoint();
+        return SERVER.uri();
     }
 }

@@ -3,13 +3,13 @@ package dev.cruddur.admin.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cruddur.admin.testsupport.DynaliteServer;
+import dev.cruddur.admin.testsupport.TestEndpoint;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -22,21 +22,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** The data layer against dynalite 4.0.0, which has no transactions: sends take the ordered path. */
 class DataLayerOnDynaliteTest extends DataLayerContract {
-    private static DynaliteServer dynalite;
-
-    @BeforeAll
-    static void startDynalite() {
-        dynalite = DynaliteServer.start();
-    }
-
-    @AfterAll
-    static void stopDynalite() {
-        dynalite.close();
-    }
+    @RegisterExtension
+    static final TestEndpoint SERVER = TestEndpoint.dynalite();
 
     @Override
     protected URI endpoint() {
-        return dynalite.endpoint();
+        return SERVER.uri();
     }
 
     @Test

@@ -5,31 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cruddur.admin.domain.DemoFixture;
 import dev.cruddur.admin.domain.OutgoingMessage;
 import dev.cruddur.admin.domain.SendResult;
-import dev.cruddur.admin.engine.EmbeddedDynamo;
-import dev.cruddur.admin.engine.EngineConfig;
+import dev.cruddur.admin.testsupport.TestEndpoint;
 import java.net.URI;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The data layer against the embedded engine, which has transactions: sends are one TransactWriteItems. */
 class DataLayerOnEmbeddedTest extends DataLayerContract {
-    private static EmbeddedDynamo engine;
-
-    @BeforeAll
-    static void startEngine() {
-        engine = EmbeddedDynamo.start(EngineConfig.inMemory());
-    }
-
-    @AfterAll
-    static void stopEngine() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final TestEndpoint SERVER = TestEndpoint.embedded();
 
     @Override
     protected URI endpoint() {
-        return engine.endpoint();
+        return SERVER.uri();
     }
 
     @Test

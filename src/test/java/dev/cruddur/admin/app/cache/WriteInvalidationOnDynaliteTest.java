@@ -1,26 +1,16 @@
 package dev.cruddur.admin.app.cache;
 
-import dev.cruddur.admin.testsupport.DynaliteServer;
+import dev.cruddur.admin.testsupport.TestEndpoint;
 import java.net.URI;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every write path's invalidation on dynalite (no transactions: the ordered put-then-delete paths). */
 class WriteInvalidationOnDynaliteTest extends WriteInvalidationContract {
-    private static DynaliteServer dynalite;
-
-    @BeforeAll
-    static void start() {
-        dynalite = DynaliteServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynalite.close();
-    }
+    @RegisterExtension
+    static final TestEndpoint SERVER = TestEndpoint.dynalite();
 
     @Override
     protected URI endpoint() {
-        return dynalite.endpoint();
+        return SERVER.uri();
     }
 }

@@ -2,29 +2,19 @@ package dev.cruddur.admin.app.consistency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cruddur.admin.testsupport.DynaliteServer;
+import dev.cruddur.admin.testsupport.TestEndpoint;
 import java.net.URI;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The repair cases against dynalite 4.0.0: no transactions, so each conversation is repaired by ordered puts, then deletes. */
 class ConsistencyRepairOnDynaliteTest extends ConsistencyRepairContract {
-    private static DynaliteServer dynalite;
-
-    @BeforeAll
-    static void start() {
-        dynalite = DynaliteServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynalite.close();
-    }
+    @RegisterExtension
+    static final TestEndpoint SERVER = TestEndpoint.dynalite();
 
     @Override
     protected URI endpoint() {
-        return dynalite.endpoint();
+        return SERVER.uri();
     }
 
     @Test

@@ -2,30 +2,19 @@ package dev.cruddur.admin.app.consistency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cruddur.admin.engine.EmbeddedDynamo;
-import dev.cruddur.admin.engine.EngineConfig;
+import dev.cruddur.admin.testsupport.TestEndpoint;
 import java.net.URI;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The repair cases against the embedded engine: each conversation is repaired in one transaction. */
 class ConsistencyRepairOnEmbeddedTest extends ConsistencyRepairContract {
-    private static EmbeddedDynamo engine;
-
-    @BeforeAll
-    static void start() {
-        engine = EmbeddedDynamo.start(EngineConfig.inMemory());
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final TestEndpoint SERVER = TestEndpoint.embedded();
 
     @Override
     protected URI endpoint() {
-        return engine.endpoint();
+        return SERVER.uri();
     }
 
     @Test

@@ -4,29 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cruddur.admin.store.DynamoConnection;
 import dev.cruddur.admin.store.DynamoTarget;
-import dev.cruddur.admin.testsupport.DynaliteServer;
+import dev.cruddur.admin.testsupport.TestEndpoint;
 import java.net.URI;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The linter and migration on dynalite 4.0.0, which has no transactions: moves take the ordered path. */
 class SortKeyMigrationOnDynaliteTest extends SortKeyMigrationContract {
-    private static DynaliteServer dynalite;
-
-    @BeforeAll
-    static void start() {
-        dynalite = DynaliteServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynalite.close();
-    }
+    @RegisterExtension
+    static final TestEndpoint SERVER = TestEndpoint.dynalite();
 
     @Override
     protected URI endpoint() {
-        return dynalite.endpoint();
+        return SERVER.uri();
     }
 
     @Test

@@ -2,32 +2,21 @@ package dev.cruddur.admin.app.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cruddur.admin.engine.EmbeddedDynamo;
-import dev.cruddur.admin.engine.EngineConfig;
 import dev.cruddur.admin.store.DynamoConnection;
 import dev.cruddur.admin.store.DynamoTarget;
+import dev.cruddur.admin.testsupport.TestEndpoint;
 import java.net.URI;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The linter and migration on the embedded engine: each step is one transaction. */
 class SortKeyMigrationOnEmbeddedTest extends SortKeyMigrationContract {
-    private static EmbeddedDynamo engine;
-
-    @BeforeAll
-    static void start() {
-        engine = EmbeddedDynamo.start(EngineConfig.inMemory());
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final TestEndpoint SERVER = TestEndpoint.embedded();
 
     @Override
     protected URI endpoint() {
-        return engine.endpoint();
+        return SERVER.uri();
     }
 
     @Test
