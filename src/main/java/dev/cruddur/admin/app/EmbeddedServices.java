@@ -1,6 +1,7 @@
 package dev.cruddur.admin.app;
 
 import dev.cruddur.admin.cacheengine.CacheEngineConfig;
+import dev.cruddur.admin.cacheengine.CacheRateLimits;
 import dev.cruddur.admin.cacheengine.CacheToken;
 import dev.cruddur.admin.cacheengine.EmbeddedCacheServer;
 import dev.cruddur.admin.engine.EmbeddedDynamo;
@@ -47,13 +48,19 @@ public final class EmbeddedServices implements AutoCloseable {
      *
      * @param tokenRequired   serve only the data directory's token (else anyone on loopback)
      * @param maxValueBytes   the memory bound of the cache's keys and values (least recently used evicted beyond it)
+     * @param rateLimits      the per-cache request rate and throughput, reported and perhaps enforced
      */
-    public record CacheAccess(boolean tokenRequired, long maxValueBytes) {
+    public record CacheAccess(boolean tokenRequired, long maxValueBytes, CacheRateLimits rateLimits) {
         public CacheAccess {
             if (maxValueBytes <= 0) throw new IllegalArgumentException("maxValueBytes must be positive");
+            java.util.Objects.requireNonNull(rateLimits, "rateLimits");
         }
 
-        /** A token, and 64 MB of values. */
+        public CacheAccess(boolean tokenRequired, long maxValueBytes) {
+            this(tokenRequired, maxValueBytes, CacheRateLimits.reportedOnly());
+        }
+
+        /** A token, 64 MB of values, Momento's rate limits reported but not enforced. */
         public static CacheAccess withToken() {
             return new CacheAccess(true, CacheEngineConfig.DEFAULT_MAX_VALUE_BYTES);
         }
@@ -64,7 +71,11 @@ public final class EmbeddedServices implements AutoCloseable {
         }
 
         public CacheAccess withMaxValueBytes(long bound) {
-            return new CacheAccess(tokenRequired, bound);
+            return new CacheAccess(tokenRequired, bound, rateLimits);
+        }
+
+        public CacheAccess withRateLimits(CacheRateLimits limits) {
+            return new CacheAccess(tokenRequired, maxValueBytes, limits);
         }
     }
     /** Present once the demo data has been offered to this directory. */
@@ -147,7 +158,8 @@ public final class EmbeddedServices implements AutoCloseable {
     }
 
     private static EmbeddedCacheServer startCache(int port, CacheAccess access, Optional<String> token, EmbeddedDynamo dynamo) {
-        CacheEngineConfig config = CacheEngineConfig.onPort(port).withMaxValueBytes(access.maxValueBytes());
+        CacheEngineConfig config = CacheEngineConfig.onPort(port).withMaxValueBytes(access.maxValueBytes())
+                .withRateLimits(access.rateLimits());
         try {
             return EmbeddedCacheServer.start(token.map(config::withToken).orElse(config));
         } catch (RuntimeException e) {

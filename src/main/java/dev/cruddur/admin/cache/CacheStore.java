@@ -52,7 +52,7 @@ import momento.sdk.responses.cache.ttl.UpdateTtlResponse;
 public final class CacheStore implements AutoCloseable {
 
     /** What one connection owns; shared by the views {@link #forCache} makes. */
-    private record Shared(CacheSettings settings, CacheClient client, DataPlaneProbe probe,
+    private record Shared(CacheSettings settings, CacheClient client, DataPlaneProbe probe, ChannelKeeper keeper,
                           Optional<EmbeddedCacheServer> embedded, Optional<ApiKey> key, FailureMessages failures,
                           CacheStatistics statistics, String where, AtomicBoolean closed) {}
 
@@ -79,6 +79,12 @@ public final class CacheStore implements AutoCloseable {
     }
 
     public static CacheStore open(CacheSettings settings, CacheStatistics statistics) throws CacheSettingsException {
+        return open(settings, statistics, ChannelKeeper.DEFAULT_EVERY);
+    }
+
+    /** As {@link #open(CacheSettings, CacheStatistics)}, touching the idle channels every {@code keepChannelsEvery}. */
+    static CacheStore open(CacheSettings settings, CacheStatistics statistics, Duration keepChannelsEvery)
+            throws CacheSettingsException {
         TransportLogs.keepHeadersOutOfLogs();
         Optional<EmbeddedCacheServer> embedded = Optional.empty();
         CredentialProvider credentials;
@@ -123,8 +129,8 @@ public final class CacheStore implements AutoCloseable {
                     + key.map(k -> k.redact(rootMessage(refused))).orElse(rootMessage(refused)));
         }
         FailureMessages failures = new FailureMessages(where, settings.timeout(), key);
-        Shared shared = new Shared(settings, client, new DataPlaneProbe(credentials, settings.timeout()),
-                embedded, key, failures, statistics, where, new AtomicBoolean());
+        Shared shared = new Shared(settings, client, new DataPlaneProbe(credentials, configuration, settings.timeout()),
+                new ChannelKeeper(client, settings.cacheName(), keepChannelsEvery), embedded, key, failures, statistics, where, new AtomicBoolean());
         CacheStore store = new CacheStore(shared, settings.cacheName(), true);
         if (embedded.isPresent()) {
             store.ensureCache();
@@ -491,6 +497,11 @@ public final class CacheStore implements AutoCloseable {
         return shared.client();
     }
 
+    /** The server this store started, if it started one. */
+    Optional<EmbeddedCacheServer> embeddedServer() {
+        return shared.embedded();
+    }
+
     // ---------------------------------------------------------------- plumbing
 
     private <R> CacheRead<R> read(Supplier<CompletableFuture<GetResponse>> send, Function<GetResponse.Hit, R> value) {
@@ -637,6 +648,7 @@ public final class CacheStore implements AutoCloseable {
         if (!owner || !shared.closed().compareAndSet(false, true)) {
             return;
         }
+        shared.keeper().close();
         shared.probe().close();
         shared.client().close();
         shared.embedded().ifPresent(EmbeddedCacheServer::close);

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import momento.sdk.auth.CredentialProvider;
+import momento.sdk.config.Configuration;
+import momento.sdk.internal.GrpcChannelOptions;
 
 /**
  * The two data-plane questions Momento's protocol answers but SDK 1.21's {@code CacheClient}
@@ -25,18 +27,22 @@ final class DataPlaneProbe implements AutoCloseable {
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     private static final Metadata.Key<String> CACHE = Metadata.Key.of("cache", Metadata.ASCII_STRING_MARSHALLER);
 
+    // gRPC takes an idle timeout of 30 days or more as "never idle"
+    private static final long IDLE_MODE_OFF_DAYS = 30;
+
     private final ManagedChannel channel;
     private final String token;
     private final Duration timeout;
 
-    DataPlaneProbe(CredentialProvider credentials, Duration timeout) {
+    DataPlaneProbe(CredentialProvider credentials, Configuration configuration, Duration timeout) {
         NettyChannelBuilder builder = NettyChannelBuilder.forAddress(credentials.getCacheEndpoint(), credentials.getPort());
-        if (credentials.isEndpointSecure()) {
-            builder.useTransportSecurity();
-        } else {
-            builder.usePlaintext();
-        }
-        this.channel = builder.disableRetry().build();
+        // the SDK's own channel settings (TLS choice, no retry, its keepalive pings with or without calls)
+        GrpcChannelOptions.applyGrpcConfigurationToChannelBuilder(
+                configuration.getTransportStrategy().getGrpcConfiguration(), builder, credentials.isEndpointSecure());
+        // and no client idle mode: gRPC would otherwise close this connection after 30 idle minutes
+        // (see ChannelKeeper); the keepalive above keeps the held connection honest
+        builder.idleTimeout(IDLE_MODE_OFF_DAYS, TimeUnit.DAYS);
+        this.channel = builder.build();
         this.token = credentials.getAuthToken();
         this.timeout = timeout;
     }

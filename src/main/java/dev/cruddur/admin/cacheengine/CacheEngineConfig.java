@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param maxItemBytes  the largest key plus value accepted (Momento: 5,000,000 bytes, see the README)
  * @param sweepInterval how often expired items are swept out (reads also drop them lazily)
  * @param maxValueBytes the memory bound: keys and values held beyond it evict the least recently used items
+ * @param rateLimits    the per-cache request rate and throughput reported by {@code listCaches}, enforced or not
  */
 public record CacheEngineConfig(
         int port,
@@ -24,14 +25,12 @@ public record CacheEngineConfig(
         Duration maxTtl,
         long maxItemBytes,
         Duration sweepInterval,
-        long maxValueBytes) {
+        long maxValueBytes,
+        CacheRateLimits rateLimits) {
 
     public static final Duration MOMENTO_MAX_TTL = Duration.ofHours(24);
     /** What Momento's SDK tests expect the service to accept at most (its docs say 5 MB). */
     public static final long MOMENTO_MAX_ITEM_BYTES = 5_000_000L;
-    /** Momento's default per-cache request rate (operations per second) and throughput (KiB/s). */
-    public static final int MOMENTO_MAX_TRAFFIC_RATE = 100;
-    public static final int MOMENTO_MAX_THROUGHPUT_KIBPS = 1024;
     public static final long DEFAULT_MAX_VALUE_BYTES = 64L * 1024 * 1024;
 
     public CacheEngineConfig {
@@ -52,6 +51,13 @@ public record CacheEngineConfig(
         if (maxValueBytes <= 0) {
             throw new IllegalArgumentException("maxValueBytes must be positive");
         }
+        Objects.requireNonNull(rateLimits, "rateLimits");
+    }
+
+    /** The seven-part form of earlier versions: Momento's rate limits, reported only. */
+    public CacheEngineConfig(int port, Optional<String> token, List<String> initialCaches, Duration maxTtl,
+                             long maxItemBytes, Duration sweepInterval, long maxValueBytes) {
+        this(port, token, initialCaches, maxTtl, maxItemBytes, sweepInterval, maxValueBytes, CacheRateLimits.reportedOnly());
     }
 
     /** The six-part form of earlier versions: the default memory bound. */
@@ -60,7 +66,7 @@ public record CacheEngineConfig(
         this(port, token, initialCaches, maxTtl, maxItemBytes, sweepInterval, DEFAULT_MAX_VALUE_BYTES);
     }
 
-    /** Momento's limits, no token, no caches, a sweep every second, 64 MB of values. */
+    /** Momento's limits (the rates reported, not enforced), no token, no caches, a sweep every second, 64 MB of values. */
     public static CacheEngineConfig onPort(int port) {
         return new CacheEngineConfig(port, Optional.empty(), List.of(),
                 MOMENTO_MAX_TTL, MOMENTO_MAX_ITEM_BYTES, Duration.ofSeconds(1), DEFAULT_MAX_VALUE_BYTES);
@@ -68,15 +74,20 @@ public record CacheEngineConfig(
 
     public CacheEngineConfig withToken(String newToken) {
         return new CacheEngineConfig(port, Optional.of(newToken), initialCaches, maxTtl, maxItemBytes, sweepInterval,
-                maxValueBytes);
+                maxValueBytes, rateLimits);
     }
 
     public CacheEngineConfig withCaches(String... names) {
-        return new CacheEngineConfig(port, token, List.of(names), maxTtl, maxItemBytes, sweepInterval, maxValueBytes);
+        return new CacheEngineConfig(port, token, List.of(names), maxTtl, maxItemBytes, sweepInterval, maxValueBytes,
+                rateLimits);
     }
 
     public CacheEngineConfig withMaxValueBytes(long bound) {
-        return new CacheEngineConfig(port, token, initialCaches, maxTtl, maxItemBytes, sweepInterval, bound);
+        return new CacheEngineConfig(port, token, initialCaches, maxTtl, maxItemBytes, sweepInterval, bound, rateLimits);
+    }
+
+    public CacheEngineConfig withRateLimits(CacheRateLimits limits) {
+        return new CacheEngineConfig(port, token, initialCaches, maxTtl, maxItemBytes, sweepInterval, maxValueBytes, limits);
     }
 
     /** Never prints the token. */
@@ -85,6 +96,6 @@ public record CacheEngineConfig(
         return "CacheEngineConfig[port=" + port + ", token=" + (token.isPresent() ? "(set)" : "(none)")
                 + ", initialCaches=" + initialCaches + ", maxTtl=" + maxTtl
                 + ", maxItemBytes=" + maxItemBytes + ", sweepInterval=" + sweepInterval
-                + ", maxValueBytes=" + maxValueBytes + "]";
+                + ", maxValueBytes=" + maxValueBytes + ", rateLimits=" + rateLimits + "]";
     }
 }

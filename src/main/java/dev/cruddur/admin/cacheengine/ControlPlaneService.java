@@ -16,9 +16,11 @@ import io.grpc.stub.StreamObserver;
 /** Momento's control plane ({@code control_client.ScsControl}): caches, not signing keys. */
 final class ControlPlaneService extends ScsControlGrpc.ScsControlImplBase {
     private final CacheStorage storage;
+    private final CacheRateLimits rateLimits;
 
-    ControlPlaneService(CacheStorage storage) {
+    ControlPlaneService(CacheStorage storage, CacheRateLimits rateLimits) {
         this.storage = storage;
+        this.rateLimits = rateLimits;
     }
 
     @Override
@@ -52,8 +54,8 @@ final class ControlPlaneService extends ScsControlGrpc.ScsControlImplBase {
                     // 5,000,000 bytes reads 4,883 KiB (rounded up, so the limit is never understated)
                     .setMaxItemSizeKb((int) Math.min(Integer.MAX_VALUE, (storage.maxItemBytes() + 1023) / 1024))
                     .setMaxTtlSeconds(storage.maxTtlMillis() / 1000)
-                    .setMaxTrafficRate(CacheEngineConfig.MOMENTO_MAX_TRAFFIC_RATE)
-                    .setMaxThroughputKbps(CacheEngineConfig.MOMENTO_MAX_THROUGHPUT_KIBPS)
+                    .setMaxTrafficRate(rateLimits.operationsPerSecond())
+                    .setMaxThroughputKbps(rateLimits.kibPerSecond())
                     .build();
             var response = _ListCachesResponse.newBuilder();
             for (String name : storage.cacheNames()) {

@@ -2,6 +2,7 @@ package dev.cruddur.admin.cacheengine;
 
 import io.grpc.Attributes;
 import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.ServerTransportFilter;
 import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -77,8 +78,8 @@ public final class EmbeddedCacheServer implements AutoCloseable {
                 // every operation is a short in-memory step: no need to hop to another thread
                 .directExecutor()
                 .addTransportFilter(connections)
-                .addService(ServerInterceptors.intercept(new DataPlaneService(storage), callerCheck))
-                .addService(ServerInterceptors.intercept(new ControlPlaneService(storage), callerCheck))
+                .addService(dataPlane(storage, config.rateLimits(), callerCheck))
+                .addService(ServerInterceptors.intercept(new ControlPlaneService(storage, config.rateLimits()), callerCheck))
                 .build();
         try {
             server.start();
@@ -93,6 +94,14 @@ public final class EmbeddedCacheServer implements AutoCloseable {
         long every = config.sweepInterval().toMillis();
         sweeper.scheduleWithFixedDelay(storage::sweep, every, every, TimeUnit.MILLISECONDS);
         return new EmbeddedCacheServer(server, sweeper, config, storage, connections);
+    }
+
+    // the caller is checked first (the last interceptor runs first), so a wrong key never spends a cache's budget
+    private static ServerServiceDefinition dataPlane(CacheStorage storage, CacheRateLimits limits, CallerCheck callerCheck) {
+        DataPlaneService service = new DataPlaneService(storage);
+        return limits.enforced()
+                ? ServerInterceptors.intercept(service, new RateLimitCheck(limits, System::nanoTime), callerCheck)
+                : ServerInterceptors.intercept(service, callerCheck);
     }
 
     public int port() {

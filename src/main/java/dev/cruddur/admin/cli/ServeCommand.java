@@ -2,6 +2,7 @@ package dev.cruddur.admin.cli;
 
 import dev.cruddur.admin.app.EmbeddedServices;
 import dev.cruddur.admin.app.UserDirectories;
+import dev.cruddur.admin.cacheengine.CacheRateLimits;
 import dev.cruddur.admin.domain.TableKeys;
 import dev.cruddur.admin.engine.storage.Durability;
 import java.nio.file.Path;
@@ -28,6 +29,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--cache-memory", paramLabel = "MB", defaultValue = "64",
             description = "The cache's memory bound for keys and values, in MB; least recently used items are evicted beyond it (default ${DEFAULT-VALUE}).")
     long cacheMemoryMb;
+
+    @Option(names = "--cache-limits", paramLabel = "reported|service", defaultValue = "reported",
+            description = "'service': refuse a cache's calls beyond 100 per second or 1,024 KiB per second with LIMIT_EXCEEDED,"
+                    + " as Momento's service does; 'reported' (the default): listCaches reports these limits but nothing is throttled.")
+    String cacheLimits;
 
     @CommandLine.ArgGroup(exclusive = true)
     Storage storage = new Storage();
@@ -66,8 +72,13 @@ final class ServeCommand implements Callable<Integer> {
             throw new BadInput("--cache-token takes only 'none' (the token itself is made once per data directory, in cache.token).");
         }
         if (cacheMemoryMb < 1 || cacheMemoryMb > 1_048_576) throw new BadInput("--cache-memory is between 1 and 1048576 MB.");
+        CacheRateLimits rateLimits = switch (cacheLimits.toLowerCase(java.util.Locale.ROOT)) {
+            case "reported" -> CacheRateLimits.reportedOnly();
+            case "service" -> CacheRateLimits.asTheService();
+            default -> throw new BadInput("--cache-limits is reported or service, not '" + cacheLimits + "'.");
+        };
         EmbeddedServices.CacheAccess access = (cacheToken == null ? EmbeddedServices.CacheAccess.withToken()
-                : EmbeddedServices.CacheAccess.open()).withMaxValueBytes(cacheMemoryMb * 1024 * 1024);
+                : EmbeddedServices.CacheAccess.open()).withMaxValueBytes(cacheMemoryMb * 1024 * 1024).withRateLimits(rateLimits);
         Path dir = storage.data != null ? storage.data : UserDirectories.data(env);
         Durability forced = switch (durability.toLowerCase(java.util.Locale.ROOT)) {
             case "process" -> Durability.PROCESS;
@@ -83,7 +94,9 @@ final class ServeCommand implements Callable<Integer> {
             out.println("DynamoDB endpoint: " + services.dynamoEndpoint()
                     + (storage.inMemory ? " (in memory)" : " (data in " + dir + ")"));
             out.println("Momento-compatible cache: 127.0.0.1:" + services.cachePort() + " (plaintext; MOMENTO_LOCAL_ENDPOINT=127.0.0.1:"
-                    + services.cachePort() + "; " + cacheMemoryMb + " MB of values)");
+                    + services.cachePort() + "; " + cacheMemoryMb + " MB of values; "
+                    + (rateLimits.enforced() ? "rate limits enforced as the service's: " : "rate limits reported, not enforced: ")
+                    + rateLimits.operationsPerSecond() + " ops/s, " + rateLimits.kibPerSecond() + " KiB/s per cache)");
             if (services.cacheToken().isEmpty()) {
                 out.println("Cache token: none (--cache-token none): any local process may use the cache.");
             } else if (storage.inMemory) {

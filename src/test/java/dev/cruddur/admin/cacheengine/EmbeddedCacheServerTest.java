@@ -106,6 +106,21 @@ class EmbeddedCacheServerTest {
     }
 
     @Test
+    void enforcedRateLimitsAreTheOnesListed() throws Exception {
+        CacheEngineConfig config = CacheEngineConfig.onPort(0).withCaches("cruddur").withRateLimits(CacheRateLimits.enforced(5, 64));
+        try (EmbeddedCacheServer server = EmbeddedCacheServer.start(config)) {
+            ManagedChannel channel = channel(server);
+            try {
+                var limits = control(channel, "").listCaches(_ListCachesRequest.getDefaultInstance()).getCache(0).getCacheLimits();
+                assertThat(limits.getMaxTrafficRate()).isEqualTo(5);
+                assertThat(limits.getMaxThroughputKbps()).isEqualTo(64);
+            } finally {
+                channel.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void setIfHonoursEachCondition() throws Exception {
         try (EmbeddedCacheServer server = EmbeddedCacheServer.start(CacheEngineConfig.onPort(0).withCaches("cruddur"))) {
             ManagedChannel channel = channel(server);

@@ -81,7 +81,8 @@ class CommandLineTest {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (!out.toString().contains("Stop with Ctrl+C") && System.nanoTime() < deadline) Thread.sleep(20);
         assertThat(out.toString()).contains("DynamoDB endpoint: http://127.0.0.1:").contains("Created table 'cruddur-messages' with the demo data.")
-                .contains("Momento-compatible cache: 127.0.0.1:");
+                .contains("Momento-compatible cache: 127.0.0.1:")
+                .contains("rate limits reported, not enforced: 100 ops/s, 1024 KiB/s per cache");
         String url = out.toString().lines().filter(l -> l.startsWith("DynamoDB endpoint: ")).findFirst().orElseThrow()
                 .replaceAll("DynamoDB endpoint: (\\S+).*", "$1");
         // a command with no endpoint finds the running server through the data directory
@@ -100,6 +101,9 @@ class CommandLineTest {
         serve.stop.countDown();
         server.join(10_000);
         assertThat(server.isAlive()).isFalse();
+        Run unknownLimits = run(env, "serve", "--port", "0", "--cache-limits", "strict");
+        assertThat(unknownLimits.code()).isEqualTo(2);
+        assertThat(unknownLimits.err()).contains("--cache-limits is reported or service, not 'strict'.");
     }
 
     @Test
