@@ -70,6 +70,16 @@ final class RequestSupport {
         return t;
     }
 
+    /**
+     * The table an item read or write runs on: DynamoDB (and dynalite) answer a table that is still CREATING
+     * as one that does not exist, with the same ResourceNotFoundException.
+     */
+    static Table activeTable(Engine engine, String name) {
+        Table t = engine.db.table(name);
+        if (t == null || engine.creating(t.definition())) throw ApiException.tableNotFound();
+        return t;
+    }
+
     static Map<String, AttributeValue> requiredItem(JsonNode request, String field, String member) {
         JsonNode n = request.get(field);
         if (n == null || n.isNull())
@@ -146,9 +156,9 @@ final class RequestSupport {
         if (mixed != null) throw ApiException.validation(mixed);
         if (request.hasNonNull("ExpressionAttributeNames") && present.isEmpty())
             throw ApiException.validation("ExpressionAttributeNames can only be specified when using expressions");
+        if (!request.hasNonNull("ExpressionAttributeValues")) return;
         List<String> valueExpressions = expressions.stream().filter(e -> !e.equals("ProjectionExpression")).toList();
-        if (!valueExpressions.isEmpty() && request.hasNonNull("ExpressionAttributeValues")
-                && valueExpressions.stream().noneMatch(request::hasNonNull))
+        if (!valueExpressions.isEmpty() && valueExpressions.stream().noneMatch(request::hasNonNull))
             throw ApiException.validation("ExpressionAttributeValues can only be specified when using expressions: "
                     + String.join(" and ", valueExpressions) + " " + (valueExpressions.size() > 1 ? "are" : "is") + " null");
     }
