@@ -193,7 +193,25 @@ final class RequestSupport {
             for (Map.Entry<String, JsonNode> e : Json.fields(v))
                 values.put(e.getKey(), Values.valueOrFail(e.getValue(), "ExpressionAttributeValues contains invalid value: ", " for key " + e.getKey()));
         }
+        checkSubstitutionSize(names, values);
         return new ExpressionContext(names, values);
+    }
+
+    /** DynamoDB's documented limit on everything an expression may substitute: names and values together. */
+    static final int MAX_SUBSTITUTION_BYTES = 2 * 1024 * 1024;
+    /**
+     * No text of DynamoDB's for this refusal could be found (not in dynalite, botocore or public issue threads);
+     * this one is ours, in the words of its other size refusals ("Item size has exceeded the maximum allowed size").
+     */
+    static final String SUBSTITUTION_TOO_LARGE =
+            "ExpressionAttributeNames and ExpressionAttributeValues size has exceeded the maximum allowed size of 2 MB";
+
+    private static void checkSubstitutionSize(Map<String, String> names, Map<String, AttributeValue> values) {
+        if (names == null && values == null) return;
+        long total = 0;
+        if (names != null) for (Map.Entry<String, String> e : names.entrySet()) total += ItemSize.utf8Length(e.getKey()) + ItemSize.utf8Length(e.getValue());
+        if (values != null) for (Map.Entry<String, AttributeValue> e : values.entrySet()) total += ItemSize.utf8Length(e.getKey()) + ItemSize.size(e.getValue(), false);
+        if (total > MAX_SUBSTITUTION_BYTES) throw ApiException.validation(SUBSTITUTION_TOO_LARGE);
     }
 
     /** DynamoDB's documented limit: a placeholder (#name or :value, with its first character) is at most 255 bytes. */
