@@ -176,6 +176,80 @@ class DocumentedBehaviourTest {
         assertThat(c.getItem(g -> g.tableName("docs").key(map("pk", s("a")))).item()).doesNotContainKey("");
     }
 
+    /**
+     * An item or key holding an attribute named "" is refused wherever items come in (dynalite stores it; the
+     * message is ours, in DynamoDB's "One or more parameter values were invalid" family), and nothing is written.
+     */
+    @Test
+    void itemsAndKeysWithAnEmptyAttributeNameAreRefused() {
+        String expected = dev.cruddur.admin.engine.api.Values.EMPTY_ATTRIBUTE_NAME;
+        java.util.Map<String, AttributeValue> item = map("pk", s("empty-name"), "", s("x"));
+        java.util.Map<String, AttributeValue> key = map("pk", s("empty-name"), "", s("x"));
+        List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> calls = List.of(
+                () -> c.putItem(p -> p.tableName("docs").item(item)),
+                () -> c.getItem(g -> g.tableName("docs").key(key)),
+                () -> c.deleteItem(d -> d.tableName("docs").key(key)),
+                () -> c.updateItem(u -> u.tableName("docs").key(key).updateExpression("SET v = :v").expressionAttributeValues(map(":v", n("1")))),
+                () -> c.batchWriteItem(b -> b.requestItems(java.util.Map.of("docs", List.of(WriteRequest.builder()
+                        .putRequest(PutRequest.builder().item(item).build()).build())))),
+                () -> c.batchWriteItem(b -> b.requestItems(java.util.Map.of("docs", List.of(WriteRequest.builder()
+                        .deleteRequest(DeleteRequest.builder().key(key).build()).build())))),
+                () -> c.batchGetItem(b -> b.requestItems(java.util.Map.of("docs", KeysAndAttributes.builder().keys(key).build()))),
+                () -> c.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder().put(Put.builder().tableName("docs").item(item).build()).build())),
+                () -> c.transactGetItems(t -> t.transactItems(TransactGetItem.builder().get(Get.builder().tableName("docs").key(key).build()).build())));
+        for (var call : calls)
+            org.assertj.core.api.Assertions.assertThatThrownBy(call).isInstanceOf(DynamoDbException.class).hasMessageStartingWith(expected);
+        assertThat(c.getItem(g -> g.tableName("docs").key(map("pk", s("empty-name")))).item()).isEmpty();
+    }
+
+    /**
+     * BatchWriteItem counts each write as the single write would (by the larger of the old and the new item) per
+     * table, and gives ItemCollectionMetrics per table for one with a local index, one entry per collection written.
+     */
+    @Test
+    void batchWritesReportCapacityPerTableAndItemCollectionMetrics() {
+        c.createTable(t -> t.tableName("docs_batch_lsi").attributeDefinitions(DiffData.attr("pk", "S"), DiffData.attr("sk", "S"), DiffData.attr("n", "N"))
+                .keySchema(DiffData.key("pk", KeyType.HASH), DiffData.key("sk", KeyType.RANGE)).billingMode(BillingMode.PAY_PER_REQUEST)
+                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("by_n").keySchema(DiffData.key("pk", KeyType.HASH), DiffData.key("n", KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)).build()));
+        String big = "x".repeat(1500);
+        c.putItem(p -> p.tableName("docs").item(map("pk", s("batch-big"), "v", s(big))));
+        BatchWriteItemResponse r = c.batchWriteItem(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE)
+                .requestItems(java.util.Map.of(
+                        // replacing a 1.5 KB item with a small one costs 2 units, as PutItem's would; a new small item 1
+                        "docs", List.of(put(map("pk", s("batch-big"))), put(map("pk", s("batch-new")))),
+                        "docs_batch_lsi", List.of(put(map("pk", s("c1"), "sk", s("1"), "n", n("1"))), put(map("pk", s("c1"), "sk", s("2"))),
+                                put(map("pk", s("c2"), "sk", s("1")))))));
+        java.util.Map<String, Double> units = new java.util.HashMap<>();
+        r.consumedCapacity().forEach(cc -> units.put(cc.tableName(), cc.capacityUnits()));
+        assertThat(units).containsEntry("docs", 3.0).containsEntry("docs_batch_lsi", 3.0);
+        assertThat(r.itemCollectionMetrics()).containsOnlyKeys("docs_batch_lsi");
+        assertThat(r.itemCollectionMetrics().get("docs_batch_lsi")).extracting(ItemCollectionMetrics::itemCollectionKey)
+                .containsExactly(map("pk", s("c1")), map("pk", s("c2")));
+        assertThat(r.itemCollectionMetrics().get("docs_batch_lsi").get(0).sizeEstimateRangeGB()).containsExactly(0.0, 1.0);
+    }
+
+    /**
+     * DynamoDB's documented 2 MB limit on what an expression substitutes (ExpressionAttributeNames and Values
+     * together); dynalite has none. The message is ours (RequestSupport says why).
+     */
+    @Test
+    void substitutionsOverTwoMegabytesAreRefused() {
+        String half = "v".repeat(1024 * 1024), over = "v".repeat(2 * 1024 * 1024);
+        c.putItem(p -> p.tableName("docs").item(map("pk", s("subst"))).conditionExpression("a <> :v").expressionAttributeValues(map(":v", s(half))));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.putItem(p -> p.tableName("docs").item(map("pk", s("subst-over")))
+                        .conditionExpression("a <> :v AND #b <> :w").expressionAttributeNames(names("#b", "b"))
+                        .expressionAttributeValues(map(":v", s(over.substring(10)), ":w", s("0123456789")))))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageStartingWith("ExpressionAttributeNames and ExpressionAttributeValues size has exceeded the maximum allowed size of 2 MB");
+        assertThat(c.getItem(g -> g.tableName("docs").key(map("pk", s("subst-over")))).item()).isEmpty();
+    }
+
+    private static WriteRequest put(java.util.Map<String, AttributeValue> item) {
+        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+    }
+
     /** The read-only descriptions tools ask any endpoint for, in DynamoDB's shapes (dynalite has neither). */
     @Test
     void endpointsAreTheAddressTheClientReachedWithADaysCachePeriod() {
@@ -216,8 +290,20 @@ class DocumentedBehaviourTest {
             s.createTable(t -> t.tableName("slow").attributeDefinitions(DiffData.attr("pk", "S"))
                     .keySchema(DiffData.key("pk", KeyType.HASH)).billingMode(BillingMode.PAY_PER_REQUEST));
             assertThat(s.describeTable(d -> d.tableName("slow")).table().tableStatus()).isEqualTo(TableStatus.CREATING);
+            // reads and writes of a CREATING table are refused as if it did not exist yet (dynalite's cases are in CreatingTableDifferentialTest);
+            // transactions, which dynalite lacks, are refused the same way
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder()
+                            .put(Put.builder().tableName("slow").item(map("pk", s("t"))).build()).build())))
+                    .isInstanceOf(ResourceNotFoundException.class).hasMessageStartingWith("Requested resource not found");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.transactGetItems(t -> t.transactItems(TransactGetItem.builder()
+                            .get(Get.builder().tableName("slow").key(map("pk", s("t"))).build()).build())))
+                    .isInstanceOf(ResourceNotFoundException.class).hasMessageStartingWith("Requested resource not found");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.executeStatement(e -> e.statement("SELECT * FROM slow WHERE pk = 't'")))
+                    .isInstanceOf(ResourceNotFoundException.class).hasMessageStartingWith("Requested resource not found");
             clock.advance(java.time.Duration.ofSeconds(5));
             assertThat(s.describeTable(d -> d.tableName("slow")).table().tableStatus()).isEqualTo(TableStatus.ACTIVE);
+            s.putItem(p -> p.tableName("slow").item(map("pk", s("t"))));
+            assertThat(s.getItem(g -> g.tableName("slow").key(map("pk", s("t")))).item()).isEqualTo(map("pk", s("t")));
         }
     }
 

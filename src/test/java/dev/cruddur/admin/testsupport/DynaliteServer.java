@@ -20,16 +20,29 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DynaliteServer implements AutoCloseable {
     private final Optional<Path> dataDir;
+    private final long createTableMs;
     private int port;
     private Process process;
 
     private DynaliteServer(Optional<Path> dataDir) {
+        this(dataDir, 0);
+    }
+
+    private DynaliteServer(Optional<Path> dataDir, long createTableMs) {
         this.dataDir = dataDir;
+        this.createTableMs = createTableMs;
     }
 
     /** An in-memory dynalite on a free port. */
     public static DynaliteServer start() {
         DynaliteServer server = new DynaliteServer(Optional.empty());
+        server.launch(freePort());
+        return server;
+    }
+
+    /** An in-memory dynalite whose new tables stay CREATING for this long (its --createTableMs). */
+    public static DynaliteServer startWithCreateDelay(long createTableMs) {
+        DynaliteServer server = new DynaliteServer(Optional.empty(), createTableMs);
         server.launch(freePort());
         return server;
     }
@@ -86,7 +99,7 @@ public final class DynaliteServer implements AutoCloseable {
                     + " (the Maven build does it in generate-test-resources)");
         }
         List<String> command = new ArrayList<>(List.of("node", cli.toString(), "--host", "127.0.0.1", "--port", String.valueOf(onPort),
-                "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
+                "--createTableMs", Long.toString(createTableMs), "--deleteTableMs", "0", "--updateTableMs", "0"));
         dataDir.ifPresent(d -> {
             command.add("--path");
             command.add(d.toString());

@@ -37,10 +37,18 @@ public final class Values {
         return item;
     }
 
-    /** A request item, or a ValidationException carrying DynamoDB's message. */
+    /**
+     * DynamoDB refuses an item or key holding an attribute named "" (dynalite stores it). The wording is ours, in
+     * the family of DynamoDB's "One or more parameter values were invalid" messages: no exact text could be found.
+     */
+    public static final String EMPTY_ATTRIBUTE_NAME = "One or more parameter values were invalid: An attribute name may not be empty";
+
+    /** A request item (or key), or a ValidationException carrying DynamoDB's message. */
     public static Map<String, AttributeValue> itemOrFail(JsonNode node) {
         try {
-            return item(node);
+            Map<String, AttributeValue> item = item(node);
+            if (item.containsKey("")) throw ApiException.validation(EMPTY_ATTRIBUTE_NAME);
+            return item;
         } catch (InvalidValue e) {
             throw ApiException.validation(e.getMessage());
         } catch (SerializationFailure e) {

@@ -320,6 +320,24 @@ public final class HttpEndpoint implements Closeable {
             return buffer[position++] & 0xff;
         }
 
+        /** Gives back the byte read() just returned. */
+        void unread() { position--; }
+
+        /**
+         * The next line when it is whole in the buffer (as nearly every request line and header is): one string
+         * made from the bytes, ISO-8859-1 as the byte-by-byte path reads them; null when it runs past the buffer.
+         */
+        String bufferedLine() {
+            for (int i = position; i < limit; i++) {
+                if (buffer[i] != '\n') continue;
+                int end = i > position && buffer[i - 1] == '\r' ? i - 1 : i;
+                String line = new String(buffer, position, end - position, StandardCharsets.ISO_8859_1);
+                position = i + 1;
+                return line;
+            }
+            return null;
+        }
+
         /** n bytes, or null when the stream ends first; the array grows with what arrives, never to n up front. */
         byte[] readBody(int n) throws IOException {
             byte[] out = new byte[Math.min(n, FIRST_BODY_BUFFER)];
@@ -346,8 +364,11 @@ public final class HttpEndpoint implements Closeable {
 
     /** One line without its CRLF; first is a byte already read (or -1); null when the stream ended before any byte. */
     private static String readLine(Input in, int first) throws IOException, Refusal {
+        if (first >= 0) in.unread();
+        String buffered = in.bufferedLine();
+        if (buffered != null) return buffered;
         StringBuilder sb = new StringBuilder(64);
-        int c = first >= 0 ? first : in.read();
+        int c = in.read();
         while (c != -1) {
             if (c == '\n') {
                 int len = sb.length();

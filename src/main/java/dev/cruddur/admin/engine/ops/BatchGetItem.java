@@ -63,7 +63,7 @@ public final class BatchGetItem implements Operation {
             ObjectNode responses = r.putObject("Responses");
             ArrayNode capacity = Json.array();
             for (TableRequest tr : requests) {
-                Table table = RequestSupport.table(engine.db, tr.table());
+                Table table = RequestSupport.activeTable(engine, tr.table());
                 ArrayNode out = responses.putArray(tr.table());
                 // each key is a read of its own, rounded up on its own, as DynamoDB counts it (a missing item costs one read too)
                 double units = 0;

@@ -9,7 +9,9 @@ import dev.cruddur.admin.engine.api.Values;
 import dev.cruddur.admin.engine.model.AttributeValue;
 import dev.cruddur.admin.engine.model.ItemSize;
 import dev.cruddur.admin.engine.storage.Database;
+import dev.cruddur.admin.engine.storage.IndexDefinition;
 import dev.cruddur.admin.engine.storage.ItemKey;
+import dev.cruddur.admin.engine.storage.StoredItem;
 import dev.cruddur.admin.engine.storage.Table;
 
 import java.util.ArrayList;
@@ -55,10 +57,10 @@ public final class BatchWriteItem implements Operation {
         if (writes.size() > 25) throw ApiException.validation("Too many items requested for the BatchWriteItem call");
         return engine.db.write(() -> {
             Map<String, Set<ItemKey>> seen = new LinkedHashMap<>();
-            List<Runnable> apply = new ArrayList<>();
-            Map<String, Double> units = new LinkedHashMap<>();
+            List<Table> tables = new ArrayList<>();
+            List<ItemKey> keys = new ArrayList<>();
             for (Write w : writes) {
-                Table table = RequestSupport.table(engine.db, w.table());
+                Table table = RequestSupport.activeTable(engine, w.table());
                 ItemKey key;
                 if (w.item() != null) {
                     try {
@@ -69,19 +71,35 @@ public final class BatchWriteItem implements Operation {
                         throw ex;
                     }
                     key = Database.keyOf(table.definition(), w.item());
-                    apply.add(() -> engine.db.put(table, w.item()));
-                    units.merge(w.table(), RequestSupport.writeUnits(ItemSize.of(w.item())), Double::sum);
                 } else {
                     key = RequestSupport.key(table.definition(), w.key());
-                    apply.add(() -> engine.db.delete(table, key, false));
-                    units.merge(w.table(), 1.0, Double::sum);
                 }
                 if (!seen.computeIfAbsent(w.table(), t -> new HashSet<>()).add(key))
                     throw ApiException.validation("Provided list of item keys contains duplicates");
+                tables.add(table);
+                keys.add(key);
             }
-            apply.forEach(Runnable::run);
+            // each write is counted as the single-item write would be: by the larger of the old and the new item
+            Map<String, Double> units = new LinkedHashMap<>();
+            Map<String, Map<AttributeValue, ObjectNode>> collections = new LinkedHashMap<>();
+            boolean metrics = "SIZE".equals(Json.string(request, "ReturnItemCollectionMetrics"));
+            for (int i = 0; i < writes.size(); i++) {
+                Write w = writes.get(i);
+                Table table = tables.get(i);
+                StoredItem old = w.item() != null ? engine.db.put(table, w.item()) : engine.db.delete(table, keys.get(i), false);
+                int newSize = w.item() == null ? 0 : ItemSize.of(w.item());
+                units.merge(w.table(), RequestSupport.writeUnits(newSize, old == null ? 0 : old.size()), Double::sum);
+                if (metrics && !table.definition().indexes().stream().allMatch(IndexDefinition::global)) {
+                    AttributeValue hash = keys.get(i).hash();
+                    collections.computeIfAbsent(w.table(), t -> new LinkedHashMap<>()).computeIfAbsent(hash, h -> collectionMetrics(table, h));
+                }
+            }
             ObjectNode r = Json.object();
             r.putObject("UnprocessedItems");
+            if (!collections.isEmpty()) {
+                ObjectNode m = r.putObject("ItemCollectionMetrics");
+                collections.forEach((t, byKey) -> m.putArray(t).addAll(byKey.values()));
+            }
             String mode = Json.string(request, "ReturnConsumedCapacity");
             if ("TOTAL".equals(mode) || "INDEXES".equals(mode)) {
                 ArrayNode c = r.putArray("ConsumedCapacity");
@@ -92,5 +110,16 @@ public final class BatchWriteItem implements Operation {
             }
             return r;
         });
+    }
+
+    /**
+     * One entry per item collection the batch wrote to, on a table with a local secondary index (as the single
+     * writes give it): the collection's key and DynamoDB's estimate, [0, 1] GB for any collection held here.
+     */
+    private static ObjectNode collectionMetrics(Table table, AttributeValue hash) {
+        ObjectNode n = Json.object();
+        n.set("ItemCollectionKey", Values.itemToJson(Map.of(table.definition().hash().name(), hash)));
+        n.putArray("SizeEstimateRangeGB").add(0.0).add(1.0);
+        return n;
     }
 }

@@ -16,6 +16,8 @@ public final class DeleteTable implements Operation {
         return engine.db.write(() -> {
             Table t = engine.db.table(name);
             if (t == null) throw dev.cruddur.admin.engine.api.ApiException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
+            if (engine.creating(t.definition()))
+                throw dev.cruddur.admin.engine.api.ApiException.resourceInUse("Attempt to change a resource which is still in use: Table is being created: " + name);
             ObjectNode r = Json.object();
             r.set("TableDescription", TableDescriptions.describe(t, "DELETING"));
             engine.db.deleteTable(name);

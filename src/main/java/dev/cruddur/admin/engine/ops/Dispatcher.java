@@ -23,6 +23,7 @@ import java.util.zip.CRC32;
 public final class Dispatcher implements RequestHandler {
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final String DYNAMODB = "DynamoDB_20120810.";
+    private static final String STREAMS = "DynamoDBStreams_20120810.";
     private final Map<String, Operation> operations = new HashMap<>();
     private final RequestShapes shapes = RequestShapes.load();
     private final AtomicLong requestCounter = new AtomicLong();
@@ -57,7 +58,7 @@ public final class Dispatcher implements RequestHandler {
                 Map.entry("ListTagsOfResource", TableTags.list(engine)),
                 Map.entry("TagResource", TableTags.tag(engine)),
                 Map.entry("UntagResource", TableTags.untag(engine))));
-        register("DynamoDBStreams_20120810.", Map.of(
+        register(STREAMS, Map.of(
                 "ListStreams", new ListStreams(engine),
                 "DescribeStream", new DescribeStream(engine),
                 "GetShardIterator", new GetShardIterator(engine),
@@ -156,6 +157,7 @@ public final class Dispatcher implements RequestHandler {
         if (input == null || !input.isObject()) throw ApiException.serialization("Unexpected value type in payload");
         // serialization and model constraints come before anything an operation checks, as in DynamoDB
         if (target.startsWith(DYNAMODB)) shapes.check(target.substring(DYNAMODB.length()), (ObjectNode) input);
+        else if (target.startsWith(STREAMS)) shapes.check(target.substring(STREAMS.length()), (ObjectNode) input);
         if (op instanceof DescribeEndpoints endpoints) return endpoints.answer(request.header("host"));
         return op.handle(input);
     }

@@ -30,7 +30,7 @@ public final class GetItem implements Operation {
         RequestSupport.checkUnused(context);
         boolean consistent = Json.bool(request, "ConsistentRead");
         return engine.db.read(() -> {
-            Table table = RequestSupport.table(engine.db, tableName);
+            Table table = RequestSupport.activeTable(engine, tableName);
             ItemKey key = RequestSupport.key(table.definition(), keyItem);
             RequestSupport.checkKeyPaths(table.definition(), projection);
             StoredItem stored = engine.db.get(table, key);

@@ -95,7 +95,7 @@ final class ItemWrite {
         if (kind == Kind.CHECK && condition == null)
             throw ApiException.validation("1 validation error detected: Value null at 'conditionExpression' failed to satisfy constraint: Member must not be null");
 
-        Table table = RequestSupport.table(engine.db, tableName);
+        Table table = RequestSupport.activeTable(engine, tableName);
         TableDefinition d = table.definition();
         ItemKey key;
         if (kind == Kind.PUT) {

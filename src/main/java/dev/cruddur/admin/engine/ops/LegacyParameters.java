@@ -161,9 +161,16 @@ final class LegacyParameters {
      * FilterExpression or ProjectionExpression when there is no KeyConditionExpression.
      */
     static String mixingMessage(JsonNode request, List<String> expressions, List<String> legacy) {
-        List<String> present = expressions.stream().filter(request::hasNonNull).toList();
-        if (present.isEmpty()) return null;
-        List<String> legacyPresent = new ArrayList<>(legacy.stream().filter(request::hasNonNull).toList());
+        // loops, not streams: this runs for every item request, and nearly always finds nothing
+        List<String> present = null;
+        for (String e : expressions) {
+            if (!request.hasNonNull(e)) continue;
+            if (present == null) present = new ArrayList<>(2);
+            present.add(e);
+        }
+        if (present == null) return null;
+        List<String> legacyPresent = new ArrayList<>();
+        for (String l : legacy) if (request.hasNonNull(l)) legacyPresent.add(l);
         if (request.hasNonNull("KeyConditions") && !request.hasNonNull("KeyConditionExpression")) legacyPresent.remove("KeyConditions");
         if (legacyPresent.isEmpty()) return null;
         return "Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {"

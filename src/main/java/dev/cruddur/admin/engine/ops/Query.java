@@ -29,7 +29,7 @@ public final class Query implements Operation {
         if (conditions.size() != 1 && conditions.size() != 2) throw ApiException.validation("Conditions can be of length 1 or 2 only");
         boolean forward = !request.hasNonNull("ScanIndexForward") || Json.bool(request, "ScanIndexForward");
         return engine.db.read(() -> {
-            ReadRequest.Source source = read.source(engine.db);
+            ReadRequest.Source source = read.source(engine);
             KeyAttribute hash = source.hash(), range = source.range();
             if (range == null && conditions.size() > 1) throw ApiException.validation("Query key condition not supported");
             KeyCondition hashCondition = conditions.get(hash.name());

@@ -8,7 +8,6 @@ import dev.cruddur.admin.engine.expr.Condition;
 import dev.cruddur.admin.engine.expr.ExpressionContext;
 import dev.cruddur.admin.engine.expr.Path;
 import dev.cruddur.admin.engine.model.AttributeValue;
-import dev.cruddur.admin.engine.storage.Database;
 import dev.cruddur.admin.engine.storage.IndexDefinition;
 import dev.cruddur.admin.engine.storage.KeyAttribute;
 import dev.cruddur.admin.engine.storage.OrderedItems;
@@ -82,8 +81,8 @@ final class ReadRequest {
     record Source(Table table, TableDefinition definition, IndexDefinition index, OrderedItems items,
                   KeyAttribute hash, KeyAttribute range, List<String> startKeyNames, Function<StoredItem, StoredItem> fetch) {}
 
-    Source source(Database db) {
-        Table table = RequestSupport.table(db, tableName);
+    Source source(Engine engine) {
+        Table table = RequestSupport.activeTable(engine, tableName);
         TableDefinition d = table.definition();
         List<String> startKeyNames = new ArrayList<>();
         startKeyNames.add(d.hash().name());
@@ -102,7 +101,7 @@ final class ReadRequest {
                 throw ApiException.validation("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index "
                         + indexName + " because its projection type is not ALL");
             fetch = entry -> {
-                StoredItem whole = db.get(table, entry.key());
+                StoredItem whole = engine.db.get(table, entry.key());
                 return whole == null ? entry : whole;
             };
         }

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +39,11 @@ final class RequestShapes {
 
     private final ObjectNode shapes;
     private final ObjectNode attributeValue;
+    // every request walks the same few specs: what they say is worked out once, not per member of every request
+    private final Map<String, String[]> parsedTypes = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> typeOnlySpecs = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> attributeValueSpecs = new ConcurrentHashMap<>();
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     private RequestShapes(ObjectNode shapes) {
         this.shapes = shapes;
@@ -71,6 +77,16 @@ final class RequestShapes {
     // ---- serialization
 
     private void checkTypes(ObjectNode data, JsonNode types) {
+        if (data.size() == 1) {
+            // an attribute value holds one member: look that one up instead of asking for each of the ten types;
+            // with one member present the order of the spec's members cannot change which error comes first
+            Map.Entry<String, JsonNode> only = data.fields().next();
+            JsonNode spec = types.get(only.getKey());
+            if (spec == null || only.getValue() == null || only.getValue().isNull()) return;
+            JsonNode converted = checkType(only.getValue(), spec);
+            if (converted != only.getValue()) data.set(only.getKey(), converted);
+            return;
+        }
         for (Iterator<String> it = types.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             JsonNode value = data.get(key);
@@ -83,26 +99,23 @@ final class RequestShapes {
     private JsonNode checkType(JsonNode val, JsonNode spec) {
         if (val == null || val.isNull()) return val;
         JsonNode children = spec.isObject() ? spec.get("children") : null;
-        if (children != null && children.isTextual()) children = Json.object().put("type", children.textValue());
-        String type = spec.isObject() ? spec.get("type").textValue() : spec.textValue();
-        String subtype = null;
-        Matcher m = GENERIC.matcher(type);
-        if (m.matches()) {
-            type = m.group(1);
-            subtype = m.group(2);
-        }
+        if (children != null && children.isTextual()) children = typeOnlySpecs.computeIfAbsent(children.textValue(), t -> Json.object().put("type", t));
+        String[] parsed = parsedTypes.computeIfAbsent(spec.isObject() ? spec.get("type").textValue() : spec.textValue(), RequestShapes::parseType);
+        String type = parsed[0], subtype = parsed[1];
         if (type.equals("AttrStruct")) {
-            ObjectNode s = Json.object().put("type", subtype + "<AttributeValue>");
-            s.set("children", attributeValue);
-            return checkType(val, s);
+            return checkType(val, attributeValueSpecs.computeIfAbsent(subtype, sub -> {
+                ObjectNode s = Json.object().put("type", sub + "<AttributeValue>");
+                s.set("children", attributeValue);
+                return s;
+            }));
         }
         switch (type) {
             case "Boolean" -> {
                 if (val.isNumber()) throw serialization(numberKind(val) + " cannot be converted to Boolean");
                 if (val.isTextual()) {
                     String t = val.textValue().toUpperCase();
-                    if (List.of("TRUE", "1", "YES").contains(t)) return Json.NODES.booleanNode(true);
-                    if (List.of("FALSE", "0", "NO").contains(t)) return Json.NODES.booleanNode(false);
+                    if (t.equals("TRUE") || t.equals("1") || t.equals("YES")) return Json.NODES.booleanNode(true);
+                    if (t.equals("FALSE") || t.equals("0") || t.equals("NO")) return Json.NODES.booleanNode(false);
                     throw serialization("Unexpected token received from parser");
                 }
                 if (val.isArray()) throw serialization("Unrecognized collection type class java.lang.Boolean");
@@ -171,6 +184,16 @@ final class RequestShapes {
         }
     }
 
+    /** "Map<AttributeValue>" as {"Map", "AttributeValue"}; a plain type has no subtype. */
+    private static String[] parseType(String type) {
+        Matcher m = GENERIC.matcher(type);
+        return m.matches() ? new String[]{m.group(1), m.group(2)} : new String[]{type, null};
+    }
+
+    private static boolean matches(String regex, String text) {
+        return PATTERNS.computeIfAbsent(regex, Pattern::compile).matcher(text).matches();
+    }
+
     /** JavaScript's test: a JSON number with no fraction (1.0 included) is a NUMBER_VALUE. */
     private static String numberKind(JsonNode n) {
         if (n.isIntegralNumber()) return "NUMBER_VALUE";
@@ -228,12 +251,14 @@ final class RequestShapes {
         for (Iterator<String> it = spec.fieldNames(); it.hasNext(); ) {
             if (errors.size() >= MAX_CONSTRAINT_ERRORS) return;
             String rule = it.next();
-            if (List.of("type", "required", "tableName").contains(rule)) continue;
+            if (rule.equals("type") || rule.equals("required") || rule.equals("tableName")) continue;
             if (!rule.equals("notNull") && data == null) continue;
             JsonNode arg = spec.get(rule);
-            String path = (parent == null ? "" : parent + ".") + lowerFirst(attr);
             switch (rule) {
                 case "children" -> {
+                    // an attribute value's spec is its type alone: nothing in it to check (nor a path to build)
+                    if (!arg.isObject()) continue;
+                    String path = (parent == null ? "" : parent + ".") + lowerFirst(attr);
                     if (type.endsWith("List")) {
                         for (int i = 0; i < data.size(); i++) checkMember("member", present(data.get(i)), arg, path + "." + (i + 1), errors);
                     } else if (type.contains("Map")) {
@@ -248,13 +273,18 @@ final class RequestShapes {
                 case "notNull" -> failIf(data == null, "Member must not be null", data, parent, attr, errors);
                 case "greaterThanOrEqual" -> failIf(data.asDouble() < arg.asDouble(), "Member must have value greater than or equal to " + arg.asText(), data, parent, attr, errors);
                 case "lessThanOrEqual" -> failIf(data.asDouble() > arg.asDouble(), "Member must have value less than or equal to " + arg.asText(), data, parent, attr, errors);
-                case "regex" -> failIf(!Pattern.matches(arg.asText(), text(data)), "Member must satisfy regular expression pattern: " + arg.asText(), data, parent, attr, errors);
+                case "regex" -> failIf(!matches(arg.asText(), text(data)), "Member must satisfy regular expression pattern: " + arg.asText(), data, parent, attr, errors);
                 case "lengthGreaterThanOrEqual" -> failIf(length(data) < arg.asInt(), "Member must have length greater than or equal to " + arg.asText(), data, parent, attr, errors);
                 case "lengthLessThanOrEqual" -> failIf(length(data) > arg.asInt(), "Member must have length less than or equal to " + arg.asText(), data, parent, attr, errors);
                 case "enum" -> {
-                    List<String> allowed = new ArrayList<>();
-                    arg.forEach(a -> allowed.add(a.asText()));
-                    failIf(!allowed.contains(text(data)), "Member must satisfy enum value set: [" + String.join(", ", allowed) + "]", data, parent, attr, errors);
+                    String value = text(data);
+                    boolean allowed = false;
+                    for (JsonNode a : arg) allowed |= a.asText().equals(value);
+                    if (!allowed) {
+                        List<String> set = new ArrayList<>();
+                        arg.forEach(a -> set.add(a.asText()));
+                        failIf(true, "Member must satisfy enum value set: [" + String.join(", ", set) + "]", data, parent, attr, errors);
+                    }
                 }
                 case "keys" -> {
                     for (Iterator<String> keys = data.fieldNames(); keys.hasNext(); ) {
@@ -281,7 +311,7 @@ final class RequestShapes {
             boolean ok = switch (rule) {
                 case "lengthGreaterThanOrEqual" -> length(value) >= arg.asInt();
                 case "lengthLessThanOrEqual" -> length(value) <= arg.asInt();
-                case "regex" -> Pattern.matches(arg.asText(), text(value));
+                case "regex" -> matches(arg.asText(), text(value));
                 default -> true;
             };
             if (!ok) return false;

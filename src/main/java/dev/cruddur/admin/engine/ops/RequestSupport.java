@@ -70,6 +70,16 @@ final class RequestSupport {
         return t;
     }
 
+    /**
+     * The table an item read or write runs on: DynamoDB (and dynalite) answer a table that is still CREATING
+     * as one that does not exist, with the same ResourceNotFoundException.
+     */
+    static Table activeTable(Engine engine, String name) {
+        Table t = engine.db.table(name);
+        if (t == null || engine.creating(t.definition())) throw ApiException.tableNotFound();
+        return t;
+    }
+
     static Map<String, AttributeValue> requiredItem(JsonNode request, String field, String member) {
         JsonNode n = request.get(field);
         if (n == null || n.isNull())
@@ -146,9 +156,9 @@ final class RequestSupport {
         if (mixed != null) throw ApiException.validation(mixed);
         if (request.hasNonNull("ExpressionAttributeNames") && present.isEmpty())
             throw ApiException.validation("ExpressionAttributeNames can only be specified when using expressions");
+        if (!request.hasNonNull("ExpressionAttributeValues")) return;
         List<String> valueExpressions = expressions.stream().filter(e -> !e.equals("ProjectionExpression")).toList();
-        if (!valueExpressions.isEmpty() && request.hasNonNull("ExpressionAttributeValues")
-                && valueExpressions.stream().noneMatch(request::hasNonNull))
+        if (!valueExpressions.isEmpty() && valueExpressions.stream().noneMatch(request::hasNonNull))
             throw ApiException.validation("ExpressionAttributeValues can only be specified when using expressions: "
                     + String.join(" and ", valueExpressions) + " " + (valueExpressions.size() > 1 ? "are" : "is") + " null");
     }
@@ -183,7 +193,25 @@ final class RequestSupport {
             for (Map.Entry<String, JsonNode> e : Json.fields(v))
                 values.put(e.getKey(), Values.valueOrFail(e.getValue(), "ExpressionAttributeValues contains invalid value: ", " for key " + e.getKey()));
         }
+        checkSubstitutionSize(names, values);
         return new ExpressionContext(names, values);
+    }
+
+    /** DynamoDB's documented limit on everything an expression may substitute: names and values together. */
+    static final int MAX_SUBSTITUTION_BYTES = 2 * 1024 * 1024;
+    /**
+     * No text of DynamoDB's for this refusal could be found (not in dynalite, botocore or public issue threads);
+     * this one is ours, in the words of its other size refusals ("Item size has exceeded the maximum allowed size").
+     */
+    static final String SUBSTITUTION_TOO_LARGE =
+            "ExpressionAttributeNames and ExpressionAttributeValues size has exceeded the maximum allowed size of 2 MB";
+
+    private static void checkSubstitutionSize(Map<String, String> names, Map<String, AttributeValue> values) {
+        if (names == null && values == null) return;
+        long total = 0;
+        if (names != null) for (Map.Entry<String, String> e : names.entrySet()) total += ItemSize.utf8Length(e.getKey()) + ItemSize.utf8Length(e.getValue());
+        if (values != null) for (Map.Entry<String, AttributeValue> e : values.entrySet()) total += ItemSize.utf8Length(e.getKey()) + ItemSize.size(e.getValue(), false);
+        if (total > MAX_SUBSTITUTION_BYTES) throw ApiException.validation(SUBSTITUTION_TOO_LARGE);
     }
 
     /** DynamoDB's documented limit: a placeholder (#name or :value, with its first character) is at most 255 bytes. */

@@ -51,7 +51,7 @@ public final class Scan implements Operation {
             last = 4095;
         }
         return engine.db.read(() -> {
-            ReadRequest.Source source = read.source(engine.db);
+            ReadRequest.Source source = read.source(engine);
             HashBucket startBucket = null;
             RowKey startRow = null;
             if (read.exclusiveStartKey != null) {

@@ -46,7 +46,7 @@ final class StatementSelect {
         RequestSupport.enumValue(request, "ReturnConsumedCapacity", "returnConsumedCapacity", java.util.Set.of("INDEXES", "TOTAL", "NONE"));
 
         return engine.db.read(() -> {
-            ReadRequest.Source source = read.source(engine.db);
+            ReadRequest.Source source = read.source(engine);
             KeyAttribute hash = source.hash(), range = source.range();
             List<AttributeValue> partitions = pinnedPartitions(s.where(), hash);
             boolean forward = true;

@@ -111,7 +111,7 @@ final class StatementSupport {
 
     /** A write statement as the ItemWrite the single-item operations run; EXISTS becomes a condition check. */
     static ItemWrite write(Engine engine, Statement statement, boolean returnOldOnConditionFailure) {
-        Table table = RequestSupport.table(engine.db, statement.table());
+        Table table = RequestSupport.activeTable(engine, statement.table());
         TableDefinition d = table.definition();
         Condition hashExists = new Condition.Call("attribute_exists", List.of(new Path(List.of(d.hash().name()))));
         Condition hashAbsent = new Condition.Call("attribute_not_exists", List.of(new Path(List.of(d.hash().name()))));
@@ -142,7 +142,7 @@ final class StatementSupport {
     /** A SELECT read by its full primary key (batches and transactions allow no other reads). */
     static Map<String, AttributeValue> getByKey(Engine engine, Statement.Select s) {
         if (s.index() != null) throw ApiException.validation("Batch and transaction reads must read the table itself, not an index");
-        Table table = RequestSupport.table(engine.db, s.table());
+        Table table = RequestSupport.activeTable(engine, s.table());
         ItemKey key = fullKey(table.definition(), s.where());
         RequestSupport.checkKeyPaths(table.definition(), s.projection());
         StoredItem stored = engine.db.get(table, key);

@@ -47,7 +47,7 @@ public final class TransactGetItems implements Operation {
             ObjectNode r = Json.object();
             ArrayNode out = r.putArray("Responses");
             for (Get g : gets) {
-                Table t = RequestSupport.table(engine.db, g.table());
+                Table t = RequestSupport.activeTable(engine, g.table());
                 StoredItem s = engine.db.get(t, RequestSupport.key(t.definition(), g.key()));
                 ObjectNode resp = out.addObject();
                 if (s == null) continue;
