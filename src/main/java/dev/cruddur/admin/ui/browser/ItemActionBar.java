@@ -1,5 +1,8 @@
 package dev.cruddur.admin.ui.browser;
 
+import dev.cruddur.admin.app.browse.ItemCopyAs;
+import dev.cruddur.admin.ui.common.CopyAsMenu;
+import javafx.scene.control.SeparatorMenuItem;
 import atlantafx.base.theme.Styles;
 import dev.cruddur.admin.ui.common.Copied;
 import dev.cruddur.admin.ui.common.Icons;
@@ -78,7 +81,14 @@ final class ItemActionBar extends HBox {
         MenuItem javaScript = new MenuItem("JavaScript (AWS SDK v3) module", Icons.of(Material2AL.CODE));
         javaScript.setId("browser-copy-javascript");
         javaScript.setOnAction(e -> vm.copyAsJavaScript().ifPresent(t -> Copied.copy(t, "Copied as a JavaScript (AWS SDK v3) module", table)));
-        MenuButton copy = new MenuButton("Copy as", Icons.of(Material2AL.CONTENT_PASTE), cli, java, python, javaScript);
+        var selectedItem = CopyAsMenu.of("Selected item: GetItem as", "browser-copy-item-get",
+                language -> vm.copyRowAs(selectedRow(), ItemCopyAs.Operation.GET_ITEM, language), () -> table);
+        var selectedPut = CopyAsMenu.of("Selected item: PutItem as", "browser-copy-item-put",
+                language -> vm.copyRowAs(selectedRow(), ItemCopyAs.Operation.PUT_ITEM, language), () -> table);
+        selectedItem.disableProperty().bind(notOne);
+        selectedPut.disableProperty().bind(notOne);
+        MenuButton copy = new MenuButton("Copy as", Icons.of(Material2AL.CONTENT_PASTE), cli, java, python, javaScript,
+                new SeparatorMenuItem(), selectedItem, selectedPut);
         copy.setId("browser-copy-as");
         copy.disableProperty().bind(noShape);
 
@@ -98,5 +108,11 @@ final class ItemActionBar extends HBox {
                 copy);
         getStyleClass().add("browser-actions");
         setAlignment(Pos.CENTER_LEFT);
+    }
+
+    /** The one selected row, or null. */
+    private ItemBrowserViewModel.Row selectedRow() {
+        var rows = table.getSelectionModel().getSelectedItems();
+        return rows.size() == 1 ? rows.get(0) : null;
     }
 }

@@ -23,7 +23,7 @@ final class ItemActions {
         return table.getScene().getWindow();
     }
 
-    /** Edit, Duplicate and Delete on a right click of the results. */
+    /** Edit, Duplicate, Delete and Copy as on a right click of the results. */
     ContextMenu contextMenu() {
         MenuItem edit = new MenuItem("Edit…");
         edit.setOnAction(e -> editSelected());
@@ -32,7 +32,20 @@ final class ItemActions {
         MenuItem delete = new MenuItem("Delete…");
         delete.setOnAction(e -> confirmDelete());
         delete.disableProperty().bind(vm.writableProperty().not());
-        return new ContextMenu(edit, duplicate, delete);
+        var getItem = dev.cruddur.admin.ui.common.CopyAsMenu.of("GetItem as", "row-copy-get",
+                language -> vm.copyRowAs(table.getSelectionModel().getSelectedItem(), dev.cruddur.admin.app.browse.ItemCopyAs.Operation.GET_ITEM, language),
+                () -> table);
+        var putItem = dev.cruddur.admin.ui.common.CopyAsMenu.of("PutItem as", "row-copy-put",
+                language -> vm.copyRowAs(table.getSelectionModel().getSelectedItem(), dev.cruddur.admin.app.browse.ItemCopyAs.Operation.PUT_ITEM, language),
+                () -> table);
+        ContextMenu menu = new ContextMenu(edit, duplicate, delete, new javafx.scene.control.SeparatorMenuItem(), getItem, putItem);
+        // a copy is of one item: with several rows selected it would be a guess which
+        menu.setOnShowing(e -> {
+            boolean one = table.getSelectionModel().getSelectedItems().size() == 1;
+            getItem.setDisable(!one);
+            putItem.setDisable(!one);
+        });
+        return menu;
     }
 
     void createNew() {
