@@ -44,9 +44,7 @@ public final class CopyAs {
         if (!request.values().isEmpty()) w.addAll(List.of("--expression-attribute-values", valuesJson(request.values())));
         if (request.query() && !request.ascending()) w.add("--no-scan-index-forward");
         if (request.pageSize() > 0) w.addAll(List.of("--page-size", String.valueOf(request.pageSize())));
-        w.addAll(List.of("--region", target.region()));
-        target.profile().ifPresent(p -> w.addAll(List.of("--profile", p)));
-        target.endpoint().ifPresent(e -> w.addAll(List.of("--endpoint-url", e.toString())));
+        w.addAll(ClientSetup.awsCliTarget(target));
         return w;
     }
 
@@ -61,22 +59,10 @@ public final class CopyAs {
     /** A complete class, {@code CopiedQuery}, that runs the request and prints every item of every page. */
     public static String javaSdk(ItemRequest request, DynamoTarget target) {
         String op = request.query() ? "Query" : "Scan";
-        StringBuilder s = new StringBuilder();
-        s.append("import java.net.URI;\n")
-                .append("import java.util.Base64;\n")
-                .append("import java.util.List;\n")
-                .append("import java.util.Map;\n")
-                .append("import software.amazon.awssdk.core.SdkBytes;\n")
-                .append("import software.amazon.awssdk.regions.Region;\n")
-                .append("import software.amazon.awssdk.services.dynamodb.DynamoDbClient;\n")
-                .append("import software.amazon.awssdk.services.dynamodb.model.AttributeValue;\n")
-                .append("import software.amazon.awssdk.services.dynamodb.model.").append(op).append("Request;\n\n")
-                .append("public class Copied").append(op).append(" {\n")
+        StringBuilder s = new StringBuilder(ClientSetup.javaImports(List.of(op + "Request")));
+        s.append("public class Copied").append(op).append(" {\n")
                 .append("    public static void main(String[] args) {\n")
-                .append("        try (DynamoDbClient client = DynamoDbClient.builder()\n")
-                .append("                .region(Region.of(").append(literal(target.region())).append("))\n");
-        target.endpoint().ifPresent(e -> s.append("                .endpointOverride(URI.create(").append(literal(e.toString())).append("))\n"));
-        s.append("                .build()) {\n")
+                .append(ClientSetup.javaClient(target))
                 .append("            ").append(op).append("Request request = ").append(op).append("Request.builder()\n")
                 .append("                    .tableName(").append(literal(request.table())).append(")\n");
         request.index().ifPresent(i -> s.append("                    .indexName(").append(literal(i)).append(")\n"));
@@ -108,9 +94,7 @@ public final class CopyAs {
 
     /** A script: the request as the keyword arguments of {@code client.query} / {@code client.scan}, every page. */
     public static String boto3(ItemRequest request, DynamoTarget target) {
-        String py = StatementCopyAs.boto3("-", List.of(), target); // the client and the printing, as PartiQL's
-        String client = py.substring(0, py.indexOf("request = "));
-        StringBuilder s = new StringBuilder(client).append("request = {\n");
+        StringBuilder s = new StringBuilder(ClientSetup.pythonClient(target)).append("request = {\n");
         s.append("    \"TableName\": ").append(StatementCopyAs.pyString(request.table())).append(",\n");
         request.index().ifPresent(i -> s.append("    \"IndexName\": ").append(StatementCopyAs.pyString(i)).append(",\n"));
         request.keyCondition().ifPresent(k -> s.append("    \"KeyConditionExpression\": ").append(StatementCopyAs.pyString(k)).append(",\n"));
@@ -128,9 +112,7 @@ public final class CopyAs {
         }
         if (request.query() && !request.ascending()) s.append("    \"ScanIndexForward\": False,\n");
         if (request.pageSize() > 0) s.append("    \"Limit\": ").append(request.pageSize()).append(",\n");
-        s.append("}\n\n\n")
-                .append("def plain_bytes(value):\n")
-                .append("    return base64.b64encode(value).decode()\n\n\n")
+        s.append("}\n").append(ClientSetup.PYTHON_PLAIN_BYTES)
                 .append("while True:\n")
                 .append("    page = client.").append(request.query() ? "query" : "scan").append("(**request)\n")
                 .append("    for item in page.get(\"Items\", []):\n")
@@ -146,8 +128,7 @@ public final class CopyAs {
     /** An ES module (save as .mjs) using @aws-sdk/client-dynamodb: QueryCommand or ScanCommand, every page. */
     public static String javaScript(ItemRequest request, DynamoTarget target) {
         String command = request.query() ? "QueryCommand" : "ScanCommand";
-        String js = StatementCopyAs.javaScript("-", List.of(), target); // the imports and the client, as PartiQL's
-        String head = js.substring(0, js.indexOf("const request = ")).replace("ExecuteStatementCommand", command);
+        String head = ClientSetup.javaScriptClient(target, command);
         List<String> fields = new ArrayList<>();
         fields.add("TableName: " + StatementCopyAs.pyString(request.table()));
         request.index().ifPresent(i -> fields.add("IndexName: " + StatementCopyAs.pyString(i)));
@@ -169,7 +150,7 @@ public final class CopyAs {
         StringBuilder s = new StringBuilder(head).append("const request = {\n");
         for (String f : fields) s.append("  ").append(f).append(",\n");
         s.append("};\n")
-                .append("const plainBytes = (key, value) => value instanceof Uint8Array ? Buffer.from(value).toString(\"base64\") : value;\n")
+                .append(ClientSetup.JAVASCRIPT_PLAIN_BYTES)
                 .append("do {\n")
                 .append("  const page = await client.send(new ").append(command).append("(request));\n")
                 .append("  for (const item of page.Items ?? []) console.log(JSON.stringify(item, plainBytes));\n")

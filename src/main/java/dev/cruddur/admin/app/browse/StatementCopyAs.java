@@ -30,9 +30,7 @@ public final class StatementCopyAs {
     public static List<String> awsCliWords(String statement, List<String> parameters, DynamoTarget target) {
         List<String> w = new ArrayList<>(List.of("aws", "dynamodb", "execute-statement", "--statement", statement));
         if (!parameters.isEmpty()) w.addAll(List.of("--parameters", array(parameters).toString()));
-        w.addAll(List.of("--region", target.region()));
-        target.profile().ifPresent(p -> w.addAll(List.of("--profile", p)));
-        target.endpoint().ifPresent(e -> w.addAll(List.of("--endpoint-url", e.toString())));
+        w.addAll(ClientSetup.awsCliTarget(target));
         return w;
     }
 
@@ -40,23 +38,10 @@ public final class StatementCopyAs {
 
     /** A complete class, {@code CopiedStatement}, that compiles as it is. */
     public static String javaSdk(String statement, List<String> parameters, DynamoTarget target) {
-        StringBuilder s = new StringBuilder();
-        s.append("import java.net.URI;\n")
-                .append("import java.util.Base64;\n")
-                .append("import java.util.List;\n")
-                .append("import java.util.Map;\n")
-                .append("import software.amazon.awssdk.core.SdkBytes;\n")
-                .append("import software.amazon.awssdk.regions.Region;\n")
-                .append("import software.amazon.awssdk.services.dynamodb.DynamoDbClient;\n")
-                .append("import software.amazon.awssdk.services.dynamodb.model.AttributeValue;\n")
-                .append("import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementRequest;\n")
-                .append("import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementResponse;\n\n")
-                .append("public class CopiedStatement {\n")
+        StringBuilder s = new StringBuilder(ClientSetup.javaImports(List.of("ExecuteStatementRequest", "ExecuteStatementResponse")));
+        s.append("public class CopiedStatement {\n")
                 .append("    public static void main(String[] args) {\n")
-                .append("        try (DynamoDbClient client = DynamoDbClient.builder()\n")
-                .append("                .region(Region.of(").append(CopyAs.literal(target.region())).append("))\n");
-        target.endpoint().ifPresent(e -> s.append("                .endpointOverride(URI.create(").append(CopyAs.literal(e.toString())).append("))\n"));
-        s.append("                .build()) {\n")
+                .append(ClientSetup.javaClient(target))
                 .append("            List<AttributeValue> parameters = List.of(");
         List<String> values = new ArrayList<>();
         for (String p : parameters) values.add("\n                    " + CopyAs.javaValue(tree(p)));
@@ -80,19 +65,14 @@ public final class StatementCopyAs {
     // --- Python, boto3 ------------------------------------------------------------------------
 
     public static String boto3(String statement, List<String> parameters, DynamoTarget target) {
-        StringBuilder s = new StringBuilder();
-        s.append("import base64\nimport json\n\nimport boto3\n\n")
-                .append("client = boto3.client(\"dynamodb\", region_name=").append(pyString(target.region()));
-        target.endpoint().ifPresent(e -> s.append(", endpoint_url=").append(pyString(e.toString())));
-        s.append(")\n")
-                .append("request = {\"Statement\": ").append(pyString(statement)).append("}\n");
+        StringBuilder s = new StringBuilder(ClientSetup.pythonClient(target));
+        s.append("request = {\"Statement\": ").append(pyString(statement)).append("}\n");
         if (!parameters.isEmpty()) {
             List<String> values = new ArrayList<>();
             for (String p : parameters) values.add(pyValue(tree(p)));
             s.append("request[\"Parameters\"] = [").append(String.join(", ", values)).append("]\n");
         }
-        s.append("\n\ndef plain_bytes(value):\n")
-                .append("    return base64.b64encode(value).decode()\n\n\n")
+        s.append(ClientSetup.PYTHON_PLAIN_BYTES)
                 .append("while True:\n")
                 .append("    page = client.execute_statement(**request)\n")
                 .append("    for item in page.get(\"Items\", []):\n")
@@ -100,9 +80,6 @@ public final class StatementCopyAs {
                 .append("    if \"NextToken\" not in page:\n")
                 .append("        break\n")
                 .append("    request[\"NextToken\"] = page[\"NextToken\"]\n");
-        if (target.profile().isPresent()) {
-            return s.toString().replace("client = boto3.client(", "client = boto3.Session(profile_name=" + pyString(target.profile().get()) + ").client(");
-        }
         return s.toString();
     }
 
@@ -141,21 +118,15 @@ public final class StatementCopyAs {
 
     /** An ES module (save as .mjs) using @aws-sdk/client-dynamodb. */
     public static String javaScript(String statement, List<String> parameters, DynamoTarget target) {
-        StringBuilder s = new StringBuilder();
-        s.append("import { DynamoDBClient, ExecuteStatementCommand } from \"@aws-sdk/client-dynamodb\";\n");
-        if (target.profile().isPresent()) s.append("import { fromIni } from \"@aws-sdk/credential-providers\";\n");
-        s.append("\nconst client = new DynamoDBClient({ region: ").append(pyString(target.region()));
-        target.endpoint().ifPresent(e -> s.append(", endpoint: ").append(pyString(e.toString())));
-        target.profile().ifPresent(p -> s.append(", credentials: fromIni({ profile: ").append(pyString(p)).append(" })"));
-        s.append(" });\n")
-                .append("const request = { Statement: ").append(pyString(statement));
+        StringBuilder s = new StringBuilder(ClientSetup.javaScriptClient(target, "ExecuteStatementCommand"));
+        s.append("const request = { Statement: ").append(pyString(statement));
         if (!parameters.isEmpty()) {
             List<String> values = new ArrayList<>();
             for (String p : parameters) values.add(jsValue(tree(p)));
             s.append(", Parameters: [").append(String.join(", ", values)).append("]");
         }
         s.append(" };\n")
-                .append("const plainBytes = (key, value) => value instanceof Uint8Array ? Buffer.from(value).toString(\"base64\") : value;\n")
+                .append(ClientSetup.JAVASCRIPT_PLAIN_BYTES)
                 .append("do {\n")
                 .append("  const page = await client.send(new ExecuteStatementCommand(request));\n")
                 .append("  for (const item of page.Items ?? []) console.log(JSON.stringify(item, plainBytes));\n")

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cruddur.admin.app.browse.CopyAs;
 import dev.cruddur.admin.app.browse.FilterRow;
+import dev.cruddur.admin.app.browse.ItemCopyAs;
 import dev.cruddur.admin.app.browse.ItemBrowsing;
 import dev.cruddur.admin.app.browse.ItemQuery;
 import dev.cruddur.admin.app.browse.SortKeyOperator;
@@ -403,6 +404,35 @@ public final class ItemBrowserViewModel {
             error.set(e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * One item as a GetItem (its key) or a PutItem (the whole item) in a language; shown under the
+     * results as the copied requests are. Empty, with the reason as the error, when it cannot be written.
+     */
+    public Optional<String> copyItemAs(String itemJson, ItemCopyAs.Operation operation, ItemCopyAs.Language language) {
+        if (connection == null || shape.get() == null || itemJson == null) return Optional.empty();
+        try {
+            String text = ItemCopyAs.of(operation, language, table.get(), shape.get().keyNames(), itemJson, connection.target());
+            requestKind.set((operation == ItemCopyAs.Operation.GET_ITEM ? "GetItem" : "PutItem") + ", " + language.label());
+            requestText.set(text);
+            error.set(null);
+            return Optional.of(text);
+        } catch (IllegalArgumentException e) {
+            error.set("Cannot copy this item: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** A result row as GetItem or PutItem; a PutItem of a row holding only projected attributes is refused. */
+    public Optional<String> copyRowAs(Row row, ItemCopyAs.Operation operation, ItemCopyAs.Language language) {
+        if (row == null) return Optional.empty();
+        if (operation == ItemCopyAs.Operation.PUT_ITEM && partialRows()) {
+            error.set("This row holds only what the request projected: its PutItem would drop the rest. "
+                    + "Open it in the editor (which reads the whole item) and copy the PutItem there.");
+            return Optional.empty();
+        }
+        return copyItemAs(row.dynamoJson(), operation, language);
     }
 
     public void dismissError() {

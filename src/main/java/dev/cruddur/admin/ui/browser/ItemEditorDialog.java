@@ -70,7 +70,16 @@ public final class ItemEditorDialog {
                 ? "Saved only if nobody changed the item since it was read." : "Saved only if no item has this key yet.", vm.kindProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(8, new HBox(dynamo, plain), spacer, hint);
+        javafx.scene.control.MenuButton copy = new javafx.scene.control.MenuButton("Copy as", Icons.of(Material2AL.CONTENT_PASTE),
+                dev.cruddur.admin.ui.common.CopyAsMenu.of("GetItem as", "editor-copy-get",
+                        language -> vm.copyAs(dev.cruddur.admin.app.browse.ItemCopyAs.Operation.GET_ITEM, language), () -> hint),
+                dev.cruddur.admin.ui.common.CopyAsMenu.of("PutItem as", "editor-copy-put",
+                        language -> vm.copyAs(dev.cruddur.admin.app.browse.ItemCopyAs.Operation.PUT_ITEM, language), () -> hint));
+        copy.setId("editor-copy-as");
+        copy.getStyleClass().add(Styles.SMALL);
+        copy.setTooltip(new Tooltip("The item as it is in the editor now, as code: GetItem of its key, or PutItem of all of it"));
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        HBox head = new HBox(8, new HBox(dynamo, plain), copy, spacer, hint);
         head.setAlignment(Pos.CENTER_LEFT);
 
         TextArea text = new TextArea();

@@ -89,6 +89,15 @@ public final class ItemEditorViewModel {
 
     // Commands
 
+    /**
+     * The editor's current text as a GetItem of its key or a PutItem of the whole item; empty while
+     * the text does not parse (the problem line says why).
+     */
+    public Optional<String> copyAs(dev.cruddur.admin.app.browse.ItemCopyAs.Operation operation,
+            dev.cruddur.admin.app.browse.ItemCopyAs.Language language) {
+        return asDynamoJson().flatMap(json -> browser.copyItemAs(json, operation, language));
+    }
+
     /** Starts a new item from a copy of an existing one (Duplicate): change its key, then save. */
     void startFrom(String dynamoJson) {
         kind.set(Kind.CREATE);

@@ -67,9 +67,13 @@ final class MessageCell extends ListCell<TranscriptEntry> {
         super.updateItem(entry, empty);
         setText(null);
         if (empty || entry == null) {
+            getStyleClass().remove("day-cell");
             setGraphic(null);
             return;
         }
+        // a separator is never shown selected: only messages are
+        getStyleClass().remove("day-cell");
+        if (entry instanceof TranscriptEntry.Day) getStyleClass().add("day-cell");
         if (entry instanceof TranscriptEntry.Day day) {
             dayLabel.setText(day.label());
             setGraphic(dayRow);

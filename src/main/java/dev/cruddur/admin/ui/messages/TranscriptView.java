@@ -36,6 +36,7 @@ public final class TranscriptView extends StackPane {
     private final Button send = new Button("Send", Icons.of(Material2MZ.SEND));
     private final TranscriptViewModel vm;
     private boolean armed;
+    private boolean endWanted;
     private VirtualFlow<?> flow;
 
     private final HBox header;
@@ -83,6 +84,7 @@ public final class TranscriptView extends StackPane {
         list.getSelectionModel().selectedItemProperty().addListener((o, a, e) ->
                 vm.selectMessage(e instanceof TranscriptEntry.Bubble b ? b.message() : null));
         list.setContextMenu(messageMenu());
+        list.addEventFilter(KeyEvent.KEY_PRESSED, this::arrowToMessage);
         VBox.setVgrow(list, Priority.ALWAYS);
         Label loadingFirst = new Label("Loading messages…");
         loadingFirst.getStyleClass().add(Styles.TEXT_MUTED);
@@ -93,6 +95,16 @@ public final class TranscriptView extends StackPane {
         });
         vm.setOnOlderPrepended(added -> list.scrollTo(added));
         list.skinProperty().addListener((o, a, skin) -> watchScrolling());
+        // after the scene's layout pass (the rows measured): the newest row, if asked for
+        Runnable afterLayout = () -> {
+            if (!endWanted || list.getScene() == null) return;
+            endWanted = false;
+            scrollToEndNow();
+        };
+        list.sceneProperty().addListener((o, before, scene) -> {
+            if (before != null) before.removePostLayoutPulseListener(afterLayout);
+            if (scene != null) scene.addPostLayoutPulseListener(afterLayout);
+        });
         vm.entries().addListener((javafx.collections.ListChangeListener<TranscriptEntry>) c -> {
             // a message just sent (appended at the end) is brought into view
             while (c.next()) {
@@ -194,7 +206,9 @@ public final class TranscriptView extends StackPane {
         javafx.scene.control.MenuItem time = new javafx.scene.control.MenuItem("Open the timestamp in the Time pane", Icons.of(Material2AL.ACCESS_TIME));
         time.setId("message-open-time");
         time.setOnAction(e -> selected().ifPresent(m -> onOpenTimestamp.accept(MessageCopies.sk(m))));
-        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(text, sk, json,
+        javafx.scene.control.Menu getItem = dev.cruddur.admin.ui.common.CopyAsMenu.of("GetItem as", "message-copy-get",
+                language -> selected().flatMap(m -> vm.copyAsGetItem(m, language)), () -> list);
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(text, sk, json, getItem,
                 new javafx.scene.control.SeparatorMenuItem(), browser, time);
         menu.setId("message-menu");
         // on a day separator or empty space there is no message to act on
@@ -220,6 +234,28 @@ public final class TranscriptView extends StackPane {
         onOpenTimestamp = action;
     }
 
+    /**
+     * Up and Down move the selection from message to message, over the day separators (a separator
+     * selected says nothing and copies nothing), and bring the message whole into view.
+     */
+    private void arrowToMessage(KeyEvent e) {
+        if ((e.getCode() != KeyCode.UP && e.getCode() != KeyCode.DOWN) || e.isShiftDown() || e.isShortcutDown()) return;
+        int step = e.getCode() == KeyCode.UP ? -1 : 1;
+        int size = list.getItems().size();
+        int from = list.getSelectionModel().getSelectedIndex();
+        if (from < 0) from = step < 0 ? size : -1;
+        e.consume();
+        for (int i = from + step; i >= 0 && i < size; i += step) {
+            if (list.getItems().get(i) instanceof TranscriptEntry.Bubble) {
+                list.getSelectionModel().clearAndSelect(i);
+                list.getFocusModel().focus(i);
+                if (flow != null) flow.scrollTo(i);
+                else list.scrollTo(i);
+                return;
+            }
+        }
+    }
+
     /** Older pages load when the transcript is scrolled to its top (once it has been at the bottom). */
     private void watchScrolling() {
         if (!(list.lookup(".virtual-flow") instanceof VirtualFlow<?> f)) return;
@@ -231,12 +267,23 @@ public final class TranscriptView extends StackPane {
         });
     }
 
-    /** Row heights are estimates until laid out: scroll, lay out, then make the newest row fully visible. */
+    /**
+     * Asks for the newest row, whole, after the next layout pass. Done at once, it missed: while a
+     * change of the entries is being told, the list's flow does not know the added row yet (the view's
+     * listener runs before the skin's), so a sent message stayed below the fold; and row heights are
+     * estimates until laid out.
+     */
     private void scrollToEnd() {
+        endWanted = true;
+        list.requestLayout();
+    }
+
+    /** Scroll, lay out, then make the newest row fully visible: its real height is known only then. */
+    private void scrollToEndNow() {
         int last = vm.entries().size() - 1;
         if (last < 0) return;
         list.scrollTo(last);
-        if (flow != null && list.getScene() != null) {
+        if (flow != null) {
             list.layout();
             flow.scrollTo(last);
         }

@@ -177,6 +177,14 @@ public final class TranscriptViewModel {
         open(null, null, null);
     }
 
+    /** A message's item as a GetItem of its key, for this window's connection and table. */
+    public java.util.Optional<String> copyAsGetItem(Message m, dev.cruddur.admin.app.browse.ItemCopyAs.Language language) {
+        if (messages == null || m == null) return java.util.Optional.empty();
+        var target = messages.connection().target();
+        return java.util.Optional.of(dev.cruddur.admin.app.browse.ItemCopyAs.of(dev.cruddur.admin.app.browse.ItemCopyAs.Operation.GET_ITEM, language,
+                target.table(), List.of(dev.cruddur.admin.domain.TableKeys.PK, dev.cruddur.admin.domain.TableKeys.SK), MessageCopies.itemJson(m), target));
+    }
+
     /** The transcript's selection (null: none). */
     public void selectMessage(Message m) {
         selectedMessage.set(m);

@@ -35,6 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * The Browser's "Copy as" Python (boto3) and JavaScript (AWS SDK v3): each script, run against the
  * embedded endpoint by python3 and node, prints the same items, in the same order, as the app's
  * own paging of the same query or scan (small pages, so the scripts follow LastEvaluatedKey).
+ * For a single item: GetItem prints the stored item (python3, node and the AWS CLI), PutItem stores
+ * exactly the item it was copied from (python3, node), and both Java classes compile.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(120)
@@ -149,6 +151,105 @@ class CopyAsScriptsTest {
             } finally {
                 Files.deleteIfExists(module);
             }
+        }
+    }
+
+    // --- a single item ---------------------------------------------------------------------------
+
+    private static final List<String> KEY = List.of("pk", "sk");
+
+    private Map<String, AttributeValue> stored(String pk, String sk) {
+        try (DynamoDbClient c = DynamoClients.dynamo(engine.endpoint())) {
+            return c.getItem(g -> g.tableName(TABLE).consistentRead(true)
+                    .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
+        }
+    }
+
+    /** The stored item with every kind of value, and a key needing quotes in every language. */
+    private Map<String, AttributeValue> richItem() {
+        return stored("GRP#it's \"q\"", "2024-01");
+    }
+
+    private static Path nodeDir() {
+        return Path.of(System.getProperty("dynalite.dir", "src/test/node")).toAbsolutePath();
+    }
+
+    /** Runs a script in python3, node (beside node_modules) or the shell; returns what it printed. */
+    private static String runIn(ItemCopyAs.Language language, String source, Path dir) throws Exception {
+        return switch (language) {
+            case PYTHON -> {
+                Path script = dir.resolve("copied-item.py");
+                Files.writeString(script, source);
+                yield run(dir, List.of("python3", script.toString()));
+            }
+            case JAVASCRIPT -> {
+                Path module = nodeDir().resolve("copied-item-" + System.nanoTime() + ".mjs");
+                try {
+                    Files.writeString(module, source);
+                    yield run(nodeDir(), List.of("node", module.toString()));
+                } finally {
+                    Files.deleteIfExists(module);
+                }
+            }
+            case AWS_CLI -> run(dir, List.of("sh", "-c", source));
+            case JAVA -> throw new IllegalArgumentException("compiled, not run: see theItemJavaClassesCompile");
+        };
+    }
+
+    private static boolean awsCliRuns() {
+        try {
+            Process p = new ProcessBuilder("aws", "--version").redirectErrorStream(true).start();
+            p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Test
+    void getItemScriptsPrintTheStoredItem(@TempDir Path dir) throws Exception {
+        Map<String, AttributeValue> item = richItem();
+        assertThat(item).containsKeys("blob", "m", "n");
+        String json = ItemJson.toDynamoJson(item);
+        for (ItemCopyAs.Language language : List.of(ItemCopyAs.Language.PYTHON, ItemCopyAs.Language.JAVASCRIPT)) {
+            String source = ItemCopyAs.of(ItemCopyAs.Operation.GET_ITEM, language, TABLE, KEY, json, target);
+            assertThat(printed(runIn(language, source, dir))).as(source).containsExactly(item);
+        }
+        if (awsCliRuns()) {
+            String line = ItemCopyAs.of(ItemCopyAs.Operation.GET_ITEM, ItemCopyAs.Language.AWS_CLI, TABLE, KEY, json, target);
+            String out = runIn(ItemCopyAs.Language.AWS_CLI, line, dir);
+            var response = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.substring(out.indexOf('{')));
+            assertThat(ItemJson.fromDynamoJson(response.get("Item").toString())).as(line).isEqualTo(item);
+        }
+    }
+
+    @Test
+    void putItemScriptsStoreTheItemTheyWereCopiedFrom(@TempDir Path dir) throws Exception {
+        for (ItemCopyAs.Language language : List.of(ItemCopyAs.Language.PYTHON, ItemCopyAs.Language.JAVASCRIPT)) {
+            Map<String, AttributeValue> copy = new java.util.HashMap<>(richItem());
+            String sk = "2099-put-by-" + language.name().toLowerCase(java.util.Locale.ROOT);
+            copy.put("sk", AttributeValue.fromS(sk)); // as an edited key in the item editor
+            copy.put("message", AttributeValue.fromS("line one\nit's \"two\" ✓ $HOME `x`"));
+            String source = ItemCopyAs.of(ItemCopyAs.Operation.PUT_ITEM, language, TABLE, KEY, ItemJson.toDynamoJson(copy), target);
+            assertThat(stored(copy.get("pk").s(), sk)).as("not there before").isEmpty();
+            runIn(language, source, dir);
+            assertThat(stored(copy.get("pk").s(), sk)).as(source).isEqualTo(copy);
+        }
+    }
+
+    @Test
+    void theItemJavaClassesCompile(@TempDir Path dir) throws Exception {
+        String json = ItemJson.toDynamoJson(richItem());
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        for (ItemCopyAs.Operation op : ItemCopyAs.Operation.values()) {
+            String code = ItemCopyAs.of(op, ItemCopyAs.Language.JAVA, TABLE, KEY, json, target);
+            Path source = dir.resolve(op.name()).resolve(op == ItemCopyAs.Operation.GET_ITEM ? "CopiedGetItem.java" : "CopiedPutItem.java");
+            Files.createDirectories(source.getParent());
+            Files.writeString(source, code);
+            java.io.StringWriter errors = new java.io.StringWriter();
+            boolean ok = javac.getTask(errors, null, null, List.of("-classpath", System.getProperty("java.class.path"), "-d", dir.toString(), "-proc:none"),
+                    null, javac.getStandardFileManager(null, null, null).getJavaFileObjects(source)).call();
+            assertThat(ok).as(errors + "\n" + code).isTrue();
         }
     }
 }

@@ -1,0 +1,118 @@
+package dev.cruddur.admin.ui.browser;
+
+import dev.cruddur.admin.app.browse.ItemCopyAs;
+import dev.cruddur.admin.ui.common.CopyAsMenu;
+import javafx.scene.control.SeparatorMenuItem;
+import atlantafx.base.theme.Styles;
+import dev.cruddur.admin.ui.common.Copied;
+import dev.cruddur.admin.ui.common.Icons;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.material2.Material2AL;
+
+/** The Items tab's bottom bar: the summary, Load more, and New, Edit, Duplicate, Delete and Copy as. */
+final class ItemActionBar extends HBox {
+    private final ItemBrowserViewModel vm;
+    private final TableView<ItemBrowserViewModel.Row> table;
+    private final ItemActions actions;
+
+    ItemActionBar(ItemBrowserViewModel vm, TableView<ItemBrowserViewModel.Row> table, ItemActions actions) {
+        this.vm = vm;
+        this.table = table;
+        this.actions = actions;
+        build();
+    }
+
+    private void build() {
+        Label summary = new Label();
+        summary.setId("browser-summary");
+        summary.getStyleClass().add(Styles.TEXT_MUTED);
+        summary.textProperty().bind(vm.summaryProperty());
+        Label notice = new Label();
+        notice.setId("browser-notice");
+        notice.getStyleClass().add(Styles.SUCCESS);
+        notice.textProperty().bind(vm.noticeProperty());
+        Button more = new Button("Load more", Icons.of(Material2AL.EXPAND_MORE));
+        more.setId("browser-load-more");
+        more.disableProperty().bind(vm.hasMoreProperty().not().or(vm.loadingProperty()));
+        more.setOnAction(e -> vm.loadMore());
+
+        var selected = table.getSelectionModel().getSelectedItems();
+        var noneSelected = Bindings.isEmpty(selected);
+        var notOne = Bindings.size(selected).isNotEqualTo(1);
+        var noShape = vm.shapeProperty().isNull();
+
+        Button add = new Button("New", Icons.of(Material2AL.ADD));
+        add.setId("browser-new");
+        add.setOnAction(e -> actions.createNew());
+        Button edit = new Button("Edit", Icons.of(Material2AL.EDIT));
+        edit.setId("browser-edit");
+        edit.disableProperty().bind(notOne);
+        edit.setTooltip(new Tooltip("Edit the selected item (double-click a row)"));
+        edit.setOnAction(e -> actions.editSelected());
+        Button duplicate = new Button("Duplicate", Icons.of(Material2AL.CONTENT_COPY));
+        duplicate.setId("browser-duplicate");
+        duplicate.setOnAction(e -> actions.duplicateSelected());
+        Button delete = new Button("Delete", Icons.of(Material2AL.DELETE_OUTLINE));
+        delete.setId("browser-delete");
+        delete.getStyleClass().add(Styles.DANGER);
+        delete.textProperty().bind(Bindings.createStringBinding(() -> selected.size() > 1 ? "Delete " + selected.size() : "Delete", selected));
+        delete.setOnAction(e -> actions.confirmDelete());
+
+        MenuItem cli = new MenuItem("AWS CLI command", Icons.of(Material2AL.CODE));
+        cli.setId("browser-copy-cli");
+        cli.setOnAction(e -> vm.copyAsAwsCli().ifPresent(t -> Copied.copy(t, "Copied as an AWS CLI command", table)));
+        MenuItem java = new MenuItem("Java SDK v2 code", Icons.of(Material2AL.INTEGRATION_INSTRUCTIONS));
+        java.setId("browser-copy-java");
+        java.setOnAction(e -> vm.copyAsJava().ifPresent(t -> Copied.copy(t, "Copied as Java SDK v2 code", table)));
+        MenuItem python = new MenuItem("Python (boto3) script", Icons.of(Material2AL.CODE));
+        python.setId("browser-copy-python");
+        python.setOnAction(e -> vm.copyAsBoto3().ifPresent(t -> Copied.copy(t, "Copied as a Python (boto3) script", table)));
+        MenuItem javaScript = new MenuItem("JavaScript (AWS SDK v3) module", Icons.of(Material2AL.CODE));
+        javaScript.setId("browser-copy-javascript");
+        javaScript.setOnAction(e -> vm.copyAsJavaScript().ifPresent(t -> Copied.copy(t, "Copied as a JavaScript (AWS SDK v3) module", table)));
+        var selectedItem = CopyAsMenu.of("Selected item: GetItem as", "browser-copy-item-get",
+                language -> vm.copyRowAs(selectedRow(), ItemCopyAs.Operation.GET_ITEM, language), () -> table);
+        var selectedPut = CopyAsMenu.of("Selected item: PutItem as", "browser-copy-item-put",
+                language -> vm.copyRowAs(selectedRow(), ItemCopyAs.Operation.PUT_ITEM, language), () -> table);
+        selectedItem.disableProperty().bind(notOne);
+        selectedPut.disableProperty().bind(notOne);
+        MenuButton copy = new MenuButton("Copy as", Icons.of(Material2AL.CONTENT_PASTE), cli, java, python, javaScript,
+                new SeparatorMenuItem(), selectedItem, selectedPut);
+        copy.setId("browser-copy-as");
+        copy.disableProperty().bind(noShape);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        summary.setMinWidth(0); // the one label that may give way: its whole text is one hover away
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(summary.textProperty());
+        summary.setTooltip(whole);
+        for (Region r : List.of(more, add, edit, duplicate, delete, copy)) r.setMinWidth(Region.USE_PREF_SIZE);
+        setSpacing(8);
+        getChildren().setAll(summary, more, notice, spacer,
+                WriteGuard.guard(add, vm.writableProperty(), noShape, "A new item in this table (Ctrl+N)"),
+                edit,
+                WriteGuard.guard(duplicate, vm.writableProperty(), notOne, "A copy of the selected item under a new key"),
+                WriteGuard.guard(delete, vm.writableProperty(), noneSelected, "Delete the selected items (Delete)"),
+                copy);
+        getStyleClass().add("browser-actions");
+        setAlignment(Pos.CENTER_LEFT);
+    }
+
+    /** The one selected row, or null. */
+    private ItemBrowserViewModel.Row selectedRow() {
+        var rows = table.getSelectionModel().getSelectedItems();
+        return rows.size() == 1 ? rows.get(0) : null;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.cruddur.admin.ui.browser;
+
+import atlantafx.base.theme.Styles;
+import dev.cruddur.admin.ui.common.Icons;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** The Items tab's results: a column per attribute seen, keys first; the last row asks for the next page. */
+final class ItemResultsTable extends TableView<ItemBrowserViewModel.Row> {
+    private final ItemBrowserViewModel vm;
+    private ItemActions actions;
+
+    ItemResultsTable(ItemBrowserViewModel vm) {
+        this.vm = vm;
+        build();
+        vm.zoneProperty().addListener((o, a, zone) -> refresh());
+    }
+
+    /** Where Enter, Delete and a double click send the selected rows. */
+    void actOn(ItemActions actions) {
+        this.actions = actions;
+    }
+
+    private void build() {
+        setId("browser-results");
+        setItems(vm.rows());
+        getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        // a saved item replaces its row, which drops the selection: select the saved row again
+        vm.lastSavedProperty().addListener((o, a, saved) -> {
+            int at = saved == null ? -1 : getItems().indexOf(saved);
+            if (at < 0) return;
+            getSelectionModel().clearAndSelect(at);
+            getFocusModel().focus(at);
+        });
+        getStyleClass().addAll(Styles.DENSE, "browser-results");
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        Label empty = new Label();
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        empty.textProperty().bind(Bindings.createStringBinding(() -> vm.loadingProperty().get() ? "Loading…"
+                : !vm.connectedProperty().get() ? "Not connected." : "No items: run a scan or a query.",
+                vm.loadingProperty(), vm.connectedProperty()));
+        setPlaceholder(empty);
+        vm.columns().addListener((ListChangeListener<String>) c -> showColumns());
+        setRowFactory(t -> {
+            TableRow<ItemBrowserViewModel.Row> row = new TableRow<>() {
+                @Override
+                protected void updateItem(ItemBrowserViewModel.Row item, boolean empty) {
+                    super.updateItem(item, empty);
+                    // scrolling to the last row asks for the next page
+                    if (!empty && getIndex() == vm.rows().size() - 1 && vm.hasMoreProperty().get() && !vm.loadingProperty().get()) {
+                        vm.loadMore(); // only starts a background read; the rows arrive later
+                    }
+                }
+            };
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) actions.openEditor(row.getItem());
+            });
+            return row;
+        });
+        setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && getSelectionModel().getSelectedItem() != null) actions.openEditor(getSelectionModel().getSelectedItem());
+            if (e.getCode() == KeyCode.DELETE) actions.confirmDelete();
+        });
+    }
+
+    private void showColumns() {
+        var shape = vm.shapeProperty().get();
+        Set<String> keys = new LinkedHashSet<>();
+        if (shape != null) {
+            keys.addAll(shape.keyNames());
+            shape.indexes().forEach(i -> {
+                keys.add(i.partitionKey().name());
+                i.sortKey().ifPresent(k -> keys.add(k.name()));
+            });
+        }
+        var existing = new java.util.HashMap<String, TableColumn<ItemBrowserViewModel.Row, ?>>();
+        for (var c : getColumns()) existing.put(c.getText(), c);
+        List<TableColumn<ItemBrowserViewModel.Row, ?>> next = new java.util.ArrayList<>();
+        for (String name : vm.columns()) {
+            TableColumn<ItemBrowserViewModel.Row, ?> c = existing.get(name);
+            next.add(c != null ? c : column(name, keys.contains(name)));
+        }
+        getColumns().setAll(next);
+    }
+
+    private TableColumn<ItemBrowserViewModel.Row, ItemBrowserViewModel.Row> column(String name, boolean key) {
+        TableColumn<ItemBrowserViewModel.Row, ItemBrowserViewModel.Row> c = new TableColumn<>(name);
+        c.setId("column-" + name);
+        c.setSortable(false);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
+        c.setCellFactory(col -> new ValueCell(name, () -> vm.zoneProperty().get()));
+        boolean sortKey = vm.shapeProperty().get() != null && (vm.shapeProperty().get().sortKey().map(k -> k.name().equals(name)).orElse(false)
+                || vm.shapeProperty().get().indexes().stream().anyMatch(i -> i.sortKey().map(k -> k.name().equals(name)).orElse(false)));
+        c.setPrefWidth(sortKey ? 340 : key ? 250 : name.equals("message") ? 260 : 160);
+        if (key) {
+            c.getStyleClass().add("key-column");
+            c.setGraphic(Icons.of(Material2MZ.VPN_KEY, 12));
+        }
+        return c;
+    }
+}

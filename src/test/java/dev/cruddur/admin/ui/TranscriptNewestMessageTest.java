@@ -1,0 +1,202 @@
+package dev.cruddur.admin.ui;
+
+import static dev.cruddur.admin.ui.FxHarness.onFx;
+import static dev.cruddur.admin.ui.FxHarness.runFx;
+import static dev.cruddur.admin.ui.FxHarness.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cruddur.admin.app.DirectMessages;
+import dev.cruddur.admin.app.connect.ConnectionProfile;
+import dev.cruddur.admin.domain.DemoFixture;
+import dev.cruddur.admin.domain.OutgoingMessage;
+import dev.cruddur.admin.engine.EmbeddedDynamo;
+import dev.cruddur.admin.engine.EngineConfig;
+import dev.cruddur.admin.store.DynamoTarget;
+import dev.cruddur.admin.store.Seeder;
+import dev.cruddur.admin.ui.messages.TranscriptEntry;
+import dev.cruddur.admin.ui.shell.WindowSession;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javafx.geometry.Bounds;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * "A conversation always opens at its newest message": a conversation far longer than the
+ * transcript, whose newest message is long, of several lines, and alone under its day separator,
+ * shows that message whole after opening, after F5 and after a send (of another long message); and a
+ * click, or the arrow keys, select a message visibly.
+ */
+@Timeout(120)
+class TranscriptNewestMessageTest {
+    private static final String TABLE = "cruddur-messages";
+    private static final String NEWEST = "Three things before the watch party:\n"
+            + "1. The season two finale is the one with the Shadows arriving at Z'ha'dum, so no spoilers, please, "
+            + "even the small ones that seem harmless.\n"
+            + "2. Bring the good speakers; the soundtrack deserves them and the station's hum is half the atmosphere.\n"
+            + "3. We start at eight sharp, and whoever is late explains the Vorlons to everyone else.";
+    private static EmbeddedDynamo engine;
+
+    @TempDir
+    Path config;
+    private final FxRobot robot = new FxRobot();
+    private Stage stage;
+    private DesktopApp.Assembled app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        engine = EmbeddedDynamo.start(EngineConfig.inMemory());
+        Instant now = Clock.systemUTC().instant();
+        try (DirectMessages dm = DirectMessages.open(DynamoTarget.endpoint(engine.endpoint(), TABLE))) {
+            dm.schema().create();
+            // the demo's hundred messages days ago; the newest today, alone under its own day separator
+            dm.seeder().seedFixture(now.minus(Duration.ofDays(3)), Seeder.Progress.NONE);
+            dm.send(new OutgoingMessage(DemoFixture.MAIN_GROUP, DemoFixture.ANDREW_BAYKO, NEWEST, UUID.randomUUID().toString(),
+                    now.minus(Duration.ofMinutes(5))));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    @BeforeEach
+    void open() {
+        FxHarness.closeAllWindows();
+        stage = onFx(Stage::new);
+        app = onFx(() -> DesktopApp.assemble(stage, new DesktopApp.Settings(config,
+                Optional.of(ConnectionProfile.local("Embedded test", engine.endpoint().toString(), TABLE)),
+                Optional.of("andrewbrown"), Clock.systemUTC(), ZoneOffset.UTC, false, 1024, 700)));
+        waitFor("ready", 30, () -> app.main().stateProperty().get() == WindowSession.State.READY);
+        runFx(stage::toFront);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        runFx(() -> List.copyOf(Window.getWindows()).forEach(Window::hide));
+        FxToolkit.cleanupStages();
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<TranscriptEntry> transcript() {
+        return (ListView<TranscriptEntry>) stage.getScene().lookup("#transcript");
+    }
+
+    private void openMainConversation() {
+        waitFor("conversations listed", 20, () -> !app.main().conversations().shown().isEmpty());
+        assertThat(onFx(() -> app.main().conversations().shown().get(0).groupUuid())).isEqualTo(DemoFixture.MAIN_GROUP);
+        waitFor("conversation cells", 10, () -> robot.lookup(".conversation-cell").queryAll().stream()
+                .anyMatch(n -> n instanceof ListCell<?> c && c.getItem() != null));
+        robot.clickOn(onFx(() -> robot.lookup(".conversation-cell").queryAll().stream()
+                .filter(n -> n instanceof ListCell<?> c && c.getIndex() == 0 && c.getItem() != null).findFirst().orElseThrow()));
+        waitFor("the conversation open", 20, () -> transcript() != null && transcript().getItems().size() > 20
+                && !app.main().transcript().loadingProperty().get());
+    }
+
+    /** Where the newest row is against the transcript's viewport. */
+    private String newestPlacement() {
+        return placement(onFx(() -> transcript().getItems().size() - 1));
+    }
+
+    /** Whether the row at {@code index} is inside the viewport whole, cut, or not shown. */
+    private String placement(int index) {
+        return onFx(() -> {
+            ListView<TranscriptEntry> list = transcript();
+            int last = index;
+            VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
+            Bounds view = flow.localToScene(flow.getLayoutBounds());
+            for (var node : list.lookupAll(".message-cell")) {
+                if (node instanceof ListCell<?> cell && cell.isVisible() && cell.getIndex() == last && cell.getItem() != null) {
+                    Bounds b = cell.localToScene(cell.getLayoutBounds());
+                    return b.getMinY() >= view.getMinY() - 0.5 && b.getMaxY() <= view.getMaxY() + 0.5 ? "whole"
+                            : "cut: cell " + b.getMinY() + ".." + b.getMaxY() + " in view " + view.getMinY() + ".." + view.getMaxY();
+                }
+            }
+            return "not shown";
+        });
+    }
+
+    private void assertNewestShownWhole(String when) {
+        FxHarness.settle();
+        assertThat(newestPlacement()).as("the newest message " + when).isEqualTo("whole");
+        assertThat(onFx(() -> transcript().getItems().get(transcript().getItems().size() - 2)))
+                .as("its day separator stands just above it").isInstanceOf(TranscriptEntry.Day.class);
+    }
+
+    @Test
+    void aLongConversationOpensAtItsNewestMessageWholeAfterOpeningF5AndSending() {
+        openMainConversation();
+        assertThat(onFx(() -> ((TranscriptEntry.Bubble) transcript().getItems().get(transcript().getItems().size() - 1)).message().text()))
+                .isEqualTo(NEWEST);
+        assertNewestShownWhole("after opening");
+
+        robot.clickOn("#transcript");
+        robot.type(KeyCode.F5);
+        waitFor("reloaded", 20, () -> !app.main().transcript().loadingProperty().get() && transcript().getItems().size() > 20);
+        assertNewestShownWhole("after F5");
+
+        String reply = "Deal. Speakers, snacks and no spoilers.\nAnd I will read up on the Vorlons,\njust in case I am late.";
+        runFx(() -> app.main().transcript().textProperty().set(reply));
+        robot.clickOn("#send");
+        waitFor("sent", 30, () -> transcript().getItems().get(transcript().getItems().size() - 1) instanceof TranscriptEntry.Bubble b
+                && b.message().text().equals(reply) && !app.main().transcript().sendingProperty().get());
+        FxHarness.settle();
+        assertThat(newestPlacement()).as("the sent message").isEqualTo("whole");
+    }
+
+    @Test
+    void aClickSelectsAMessageAndTheArrowKeysMoveTheSelectionOverTheDaySeparator() {
+        openMainConversation();
+        // the first message under the last day separator (the other test may have added one after it)
+        int first = onFx(() -> {
+            List<TranscriptEntry> items = transcript().getItems();
+            for (int i = items.size() - 1; i >= 0; i--) if (items.get(i) instanceof TranscriptEntry.Day) return i + 1;
+            throw new AssertionError("no day separator");
+        });
+        ListCell<?> below = onFx(() -> robot.lookup(".message-cell").queryAll().stream()
+                .filter(n -> n instanceof ListCell<?> c && c.getIndex() == first).map(n -> (ListCell<?>) n).findFirst().orElseThrow());
+        robot.clickOn(below);
+        waitFor("selected", 5, () -> transcript().getSelectionModel().getSelectedIndex() == first);
+        FxHarness.settle();
+        assertThat(onFx(below::isSelected)).isTrue();
+        assertThat(onFx(() -> transcript().isFocused())).as("the transcript has the keyboard").isTrue();
+        assertThat(onFx(() -> below.getBackground() != null && below.getBackground().getFills().stream()
+                .anyMatch(f -> !f.getFill().equals(javafx.scene.paint.Color.TRANSPARENT))))
+                .as("a selected message is highlighted").isTrue();
+
+        robot.type(KeyCode.UP);
+        FxHarness.settle();
+        assertThat(onFx(() -> transcript().getSelectionModel().getSelectedIndex()))
+                .as("Up passes over the day separator to the message above it").isEqualTo(first - 2);
+        assertThat(onFx(() -> transcript().getSelectionModel().getSelectedItem())).isInstanceOf(TranscriptEntry.Bubble.class);
+        robot.type(KeyCode.UP);
+        FxHarness.settle();
+        assertThat(onFx(() -> transcript().getSelectionModel().getSelectedIndex())).isEqualTo(first - 3);
+        robot.type(KeyCode.DOWN);
+        robot.type(KeyCode.DOWN);
+        FxHarness.settle();
+        assertThat(onFx(() -> transcript().getSelectionModel().getSelectedIndex())).as("Down over it again").isEqualTo(first);
+        assertThat(placement(first)).as("the selected message is brought into view whole").isEqualTo("whole");
+    }
+}
