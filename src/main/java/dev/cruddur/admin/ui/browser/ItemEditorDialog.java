@@ -70,6 +70,11 @@ public final class ItemEditorDialog {
                 ? "Saved only if nobody changed the item since it was read." : "Saved only if no item has this key yet.", vm.kindProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // the notation switch keeps its words; the hint wraps beside it
+        dynamo.setMinWidth(Region.USE_PREF_SIZE);
+        plain.setMinWidth(Region.USE_PREF_SIZE);
+        hint.setWrapText(true);
+        hint.setMinWidth(0);
         HBox head = new HBox(8, new HBox(dynamo, plain), spacer, hint);
         head.setAlignment(Pos.CENTER_LEFT);
 
