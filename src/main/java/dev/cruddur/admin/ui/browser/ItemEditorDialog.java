@@ -70,6 +70,11 @@ public final class ItemEditorDialog {
                 ? "Saved only if nobody changed the item since it was read." : "Saved only if no item has this key yet.", vm.kindProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // the notation switch keeps its words; the hint wraps beside it
+        dynamo.setMinWidth(Region.USE_PREF_SIZE);
+        plain.setMinWidth(Region.USE_PREF_SIZE);
+        hint.setWrapText(true);
+        hint.setMinWidth(0);
         javafx.scene.control.MenuButton copy = new javafx.scene.control.MenuButton("Copy as", Icons.of(Material2AL.CONTENT_PASTE),
                 dev.cruddur.admin.ui.common.CopyAsMenu.of("GetItem as", "editor-copy-get",
                         language -> vm.copyAs(dev.cruddur.admin.app.browse.ItemCopyAs.Operation.GET_ITEM, language), () -> hint),
@@ -140,6 +145,7 @@ public final class ItemEditorDialog {
 
         VBox content = new VBox(8, head, text, problem, refused, status, readOnly);
         content.getStyleClass().add("editor-content");
+        content.setPadding(new javafx.geometry.Insets(12, 14, 4, 14)); // the dialog pane gives this content no inset of its own
         content.setPrefWidth(760);
         dialog.getDialogPane().setPrefWidth(800);
         dialog.getDialogPane().setContent(content);
