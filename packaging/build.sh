@@ -55,6 +55,13 @@ DEB_DEPS="libgtk-3-0, libglib2.0-0, libpango-1.0-0, libpangoft2-1.0-0, libcairo2
 # defaults took 9 s and over 380 MB there.
 # shellcheck disable=SC2054 # the comma belongs to the value
 JAVA_OPTIONS=(-Dfile.encoding=UTF-8 -Dprism.order=es2,sw -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m)
+# Class-data sharing: the app's classes as they were after a training run (below), mapped from
+# lib/app/cruddur-admin.jsa instead of being read from the jars, verified and parsed at every
+# start. The launcher expands $APPDIR; a missing or stale archive is ignored by the JVM (it then
+# starts as before), so the image works without one.
+CDS_ARCHIVE=cruddur-admin.jsa
+# shellcheck disable=SC2016 # $APPDIR is the launcher's, not ours
+JAVA_OPTIONS+=('-XX:SharedArchiveFile=$APPDIR/'"$CDS_ARCHIVE")
 
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/jpackage" ]; then
   JLINK="$JAVA_HOME/bin/jlink" JPACKAGE="$JAVA_HOME/bin/jpackage"
@@ -90,8 +97,10 @@ done
 [ -f "$out/input/libglass.so" ] || { echo "build.sh: no JavaFX natives in target/lib/javafx-graphics-*-linux.jar" >&2; exit 1; }
 
 echo "== jlink runtime: $MODULES"
+# --generate-cds-archive: the runtime's own classes.jsa (the JDK's default CDS archive, which a
+# jlink'd runtime lacks otherwise); the app's archive is a dynamic one on top of it.
 "$JLINK" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress=2 \
-  --output "$out/runtime"
+  --generate-cds-archive --output "$out/runtime"
 
 # jpackage takes "<launcher>.desktop" and "<launcher>.png" from --resource-dir; the desktop file's
 # APPLICATION_* words are jpackage's own placeholders, filled in with the installed paths.
@@ -109,6 +118,50 @@ echo "== jpackage app image"
   --runtime-image "$out/runtime" --java-options "${JAVA_OPTIONS[*]}" \
   --dest "$out/image"
 image="$out/image/$APP_NAME"
+
+# The CDS training run: the image's own runtime, the launcher's class path in the launcher's
+# order and its options, the window opened under Xvfb on a fresh embedded data directory, each
+# pane shown once (-Dcruddur.training), then quit; -XX:ArchiveClassesAtExit writes every class
+# loaded that the base archive lacks. A first run loads the demo data, so the archived run is an
+# ordinary start. Without Xvfb (or a DISPLAY) the image is built without the archive.
+echo "== CDS archive: training run of the window"
+train_cds() {
+  local appdir java cp tmp display xvfb_pid="" rc=0
+  appdir="$(cd "$image/lib/app" && pwd)"
+  java="$(cd "$image/lib/runtime/bin" && pwd)/java"
+  cp="$(sed -n 's/^app.classpath=\$APPDIR/'"${appdir//\//\\/}"'/p' "$appdir/$APP_NAME.cfg" | paste -sd:)"
+  tmp="$(mktemp -d)"
+  if [ -n "${DISPLAY:-}" ]; then
+    display="$DISPLAY"
+  elif command -v Xvfb >/dev/null; then
+    exec 4>"$tmp/display"
+    Xvfb -displayfd 4 -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
+    xvfb_pid=$!
+    exec 4>&-
+    for _ in $(seq 100); do [ -s "$tmp/display" ] && break; sleep 0.05; done
+    display=":$(head -1 "$tmp/display")"
+  else
+    echo "build.sh: no DISPLAY and no Xvfb (apt-get install xvfb): the image has no CDS archive and starts slower" >&2
+    rm -rf "$tmp"; return 0
+  fi
+  local opts=("${JAVA_OPTIONS[@]:0:${#JAVA_OPTIONS[@]}-1}" -Dcruddur.training=true -cp "$cp")
+  for run in seed archive; do
+    local extra=()
+    [ "$run" = archive ] && extra=(-XX:ArchiveClassesAtExit="$appdir/$CDS_ARCHIVE" -Xlog:cds=off -Xlog:cds+dynamic=off)
+    timeout 180 env -i PATH=/usr/bin:/bin HOME="$tmp/home" DISPLAY="$display" XDG_CONFIG_HOME="$tmp/config" \
+      XDG_DATA_HOME="$tmp/data" "$java" "${extra[@]}" "${opts[@]}" "$MAIN_CLASS" >"$tmp/$run.log" 2>&1 || rc=$?
+    if [ $rc -ne 0 ]; then
+      echo "build.sh: the CDS training run ($run) failed ($rc); the image has no archive:" >&2
+      tail -20 "$tmp/$run.log" >&2
+      rm -f "$appdir/$CDS_ARCHIVE"; break
+    fi
+  done
+  [ -n "$xvfb_pid" ] && { kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null || true; }
+  rm -rf "$tmp"
+  [ -f "$appdir/$CDS_ARCHIVE" ] && echo "CDS archive: $appdir/$CDS_ARCHIVE ($(du -h "$appdir/$CDS_ARCHIVE" | cut -f1))"
+  return 0
+}
+train_cds
 echo "app image: $image ($(du -sh "$image" | cut -f1))"
 
 if $want_deb; then

@@ -39,9 +39,16 @@ public final class ConnectionProfiles {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss").withZone(ZoneOffset.UTC);
     private final Path file;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /**
+     * Made on first read or write, never in the constructor: the window constructs this on the FX
+     * thread while it builds itself, and Jackson's first mapper costs a few hundred classes there.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     public ConnectionProfiles(Path configDir, Clock clock) {
         this.file = configDir.resolve(FILE_NAME);
@@ -77,7 +84,7 @@ public final class ConnectionProfiles {
             return new Loaded(List.of(first), first, Optional.empty());
         }
         try {
-            Saved saved = json.readValue(file.toFile(), Saved.class);
+            Saved saved = Json.MAPPER.readValue(file.toFile(), Saved.class);
             List<ConnectionProfile> profiles = new ArrayList<>();
             for (ConnectionProfile p : saved.profiles()) if (p != null && profiles.stream().noneMatch(q -> q.name().equals(p.name()))) profiles.add(p);
             if (profiles.isEmpty()) profiles.add(ConnectionProfile.defaultProfile());
@@ -102,7 +109,7 @@ public final class ConnectionProfiles {
     /** Writes the profiles atomically. */
     public void save(List<ConnectionProfile> profiles, ConnectionProfile selected) {
         try {
-            AtomicFiles.replace(file, temp -> json.writeValue(temp.toFile(), new Saved(1, selected == null ? null : selected.name(), profiles)));
+            AtomicFiles.replace(file, temp -> Json.MAPPER.writeValue(temp.toFile(), new Saved(1, selected == null ? null : selected.name(), profiles)));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not save the connections to " + file + ": " + e.getMessage(), e);
         }

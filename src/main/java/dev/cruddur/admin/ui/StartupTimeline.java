@@ -1,0 +1,84 @@
+package dev.cruddur.admin.ui;
+
+import dev.cruddur.admin.domain.Conversation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ListCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+
+/**
+ * Where start-up time goes, measured from the process's start (so the packaged app's launcher
+ * counts too), printed on stderr only when asked for with {@code -Dcruddur.timeline=true}:
+ * the jar and the packaged app are timed the same way, to the conversation list drawn.
+ * {@code -Dcruddur.training=true} is the class-data-sharing training run of packaging/build.sh:
+ * once the conversations are drawn it shows every pane once (so their classes are archived too)
+ * and quits, which writes the archive.
+ */
+final class StartupTimeline {
+    static final boolean PRINT = Boolean.getBoolean("cruddur.timeline");
+    static final boolean TRAINING = Boolean.getBoolean("cruddur.training");
+
+    private StartupTimeline() {}
+
+    static void mark(String what) {
+        if (PRINT) {
+            // CPU time beside the wall clock: steadier when other work shares the cores
+            long cpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+            System.err.printf(Locale.ROOT, "startup: %5d ms  %s  (CPU %d ms)%n", sinceProcessStart(), what, cpu);
+        }
+    }
+
+    private static long sinceProcessStart() {
+        Instant start = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+        return Duration.between(start, Instant.now()).toMillis();
+    }
+
+    /** Marks the first frame and the first conversation drawn; in a training run, then walks the panes and quits. */
+    static void follow(Scene scene, MainWindow window, MainViewModel main) {
+        if (!PRINT && !TRAINING) return;
+        main.stateProperty().addListener((o, was, now) -> mark("connection " + now));
+        Runnable[] check = new Runnable[1];
+        boolean[] framed = {false};
+        check[0] = () -> {
+            if (!framed[0]) {
+                framed[0] = true;
+                mark("first frame laid out");
+            }
+            for (Node n : scene.getRoot().lookupAll(".conversation-cell")) {
+                if (n instanceof ListCell<?> cell && cell.getItem() instanceof Conversation && n.isVisible()) {
+                    scene.removePostLayoutPulseListener(check[0]);
+                    mark("conversations drawn");
+                    if (TRAINING) Platform.runLater(() -> walkPanesAndQuit(scene, window, 2));
+                    return;
+                }
+            }
+        };
+        scene.addPostLayoutPulseListener(check[0]);
+    }
+
+    private static void walkPanesAndQuit(Scene scene, MainWindow window, int pane) {
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
+        if (pane > digits.length) {
+            scene.getAccelerators().get(new KeyCodeCombination(digits[0], KeyCombination.SHORTCUT_DOWN)).run();
+            mark("training run done");
+            window.quit();
+            return;
+        }
+        Runnable select = scene.getAccelerators().get(new KeyCodeCombination(digits[pane - 1], KeyCombination.SHORTCUT_DOWN));
+        if (select != null) select.run();
+        // a pulse between panes, so each is laid out and drawn (its skins' classes load) before the next
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                Platform.runLater(() -> walkPanesAndQuit(scene, window, pane + 1));
+            }
+        });
+    }
+}
