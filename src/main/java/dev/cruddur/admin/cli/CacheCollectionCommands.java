@@ -38,6 +38,12 @@ final class CacheCollectionCommands {
             return 0;
         }
 
+        /** Prints what was found; nothing found is {@link #missing}. */
+        <T> int printFound(CacheOutcome<Optional<T>> outcome, CacheStore store, String what) {
+            if (outcome instanceof CacheOutcome.Ok<Optional<T>> ok && ok.value().isEmpty()) return missing(store, what);
+            return print(outcome, store, found -> String.valueOf(found.get()));
+        }
+
         int missing(CacheStore store, String what) {
             err().println("No " + what + " at '" + key + "' in cache '" + store.cacheName() + "'.");
             return CruddurCommand.FAILURE;
@@ -193,9 +199,7 @@ final class CacheCollectionCommands {
 
         @Override
         int run(CacheCollections collections, CacheStore store, String key) {
-            var popped = collections.listPop(key, front);
-            if (popped instanceof CacheOutcome.Ok<Optional<String>> ok && ok.value().isEmpty()) return missing(store, "list");
-            return print(popped, store, Optional::get);
+            return printFound(collections.listPop(key, front), store, "list");
         }
     }
 
@@ -279,9 +283,7 @@ final class CacheCollectionCommands {
 
         @Override
         int run(CacheCollections collections, CacheStore store, String key) {
-            var rank = collections.sortedSetRank(key, element, descending);
-            if (rank instanceof CacheOutcome.Ok<Optional<Long>> ok && ok.value().isEmpty()) return missing(store, "element '" + element + "' in a sorted set");
-            return print(rank, store, r -> String.valueOf(r.get()));
+            return printFound(collections.sortedSetRank(key, element, descending), store, "element '" + element + "' in a sorted set");
         }
     }
 
