@@ -38,12 +38,30 @@ final class CacheCollectionCommands {
             return 0;
         }
 
+        /** Prints what was found; nothing found is {@link #missing}. */
+        <T> int printFound(CacheOutcome<Optional<T>> outcome, CacheStore store, String what) {
+            if (outcome instanceof CacheOutcome.Ok<Optional<T>> ok && ok.value().isEmpty()) return missing(store, what);
+            return print(outcome, store, found -> String.valueOf(found.get()));
+        }
+
         int missing(CacheStore store, String what) {
             err().println("No " + what + " at '" + key + "' in cache '" + store.cacheName() + "'.");
             return CruddurCommand.FAILURE;
         }
+    }
 
-        int fetch(CacheCollections collections, CacheStore store, ItemType type, String what) {
+    /** A fetch verb: the collection of one type, a row a line. */
+    abstract static class FetchCommand extends CollectionCommand {
+        private final ItemType type;
+        private final String what;
+
+        FetchCommand(ItemType type, String what) {
+            this.type = type;
+            this.what = what;
+        }
+
+        @Override
+        final int run(CacheCollections collections, CacheStore store, String key) {
             CacheOutcome<Optional<CollectionContents>> fetched = collections.fetch(key, type);
             if (fetched instanceof CacheOutcome.Failed<Optional<CollectionContents>> failed) {
                 return failed(failed.failure(), store.cacheName());
@@ -58,6 +76,31 @@ final class CacheCollectionCommands {
                 });
             }
             return CruddurCommand.OK;
+        }
+    }
+
+    /** One change to one member (field, value, element), answered with a line that names it and the key. */
+    abstract static class MemberChange extends CollectionCommand {
+        /** The change a verb makes, as {@link CacheCollections} offers it. */
+        @FunctionalInterface
+        interface Change {
+            CacheOutcome<?> apply(CacheCollections collections, String key, String member);
+        }
+
+        private final Change change;
+        private final String doneFormat;
+        // set by each verb's own @Parameters setter, which names the member in its help
+        String member;
+
+        /** @param doneFormat the line printed on success, with the member and the key for its two {@code %s} */
+        MemberChange(Change change, String doneFormat) {
+            this.change = change;
+            this.doneFormat = doneFormat;
+        }
+
+        @Override
+        final int run(CacheCollections collections, CacheStore store, String key) {
+            return print(change.apply(collections, key, member), store, v -> String.format(doneFormat, member, key));
         }
     }
 
@@ -76,10 +119,9 @@ final class CacheCollectionCommands {
     // ---------------------------------------------------------------- dictionary
 
     @Command(name = "dictionary-fetch", mixinStandardHelpOptions = true, description = "Print a dictionary's fields and values, one 'field<TAB>value' a line.")
-    static final class DictionaryFetch extends CollectionCommand {
-        @Override
-        int run(CacheCollections collections, CacheStore store, String key) {
-            return fetch(collections, store, ItemType.DICTIONARY, "dictionary");
+    static final class DictionaryFetch extends FetchCommand {
+        DictionaryFetch() {
+            super(ItemType.DICTIONARY, "dictionary");
         }
     }
 
@@ -112,13 +154,12 @@ final class CacheCollectionCommands {
     }
 
     @Command(name = "dictionary-remove", mixinStandardHelpOptions = true, description = "Remove a field (no error if it is not there).")
-    static final class DictionaryRemove extends CollectionCommand {
-        @Parameters(index = "1", paramLabel = "FIELD") String field;
-
-        @Override
-        int run(CacheCollections collections, CacheStore store, String key) {
-            return print(collections.dictionaryRemoveField(key, field), store, v -> "Removed field '" + field + "' of '" + key + "'.");
+    static final class DictionaryRemove extends MemberChange {
+        DictionaryRemove() {
+            super(CacheCollections::dictionaryRemoveField, "Removed field '%s' of '%s'.");
         }
+
+        @Parameters(index = "1", paramLabel = "FIELD") void field(String field) { member = field; }
     }
 
     @Command(name = "dictionary-incr", mixinStandardHelpOptions = true, description = "Add to the integer in a field; print the new value.")
@@ -135,10 +176,9 @@ final class CacheCollectionCommands {
     // ---------------------------------------------------------------- list
 
     @Command(name = "list-fetch", mixinStandardHelpOptions = true, description = "Print a list's values, first to last, one a line.")
-    static final class ListFetch extends CollectionCommand {
-        @Override
-        int run(CacheCollections collections, CacheStore store, String key) {
-            return fetch(collections, store, ItemType.LIST, "list");
+    static final class ListFetch extends FetchCommand {
+        ListFetch() {
+            super(ItemType.LIST, "list");
         }
     }
 
@@ -159,20 +199,17 @@ final class CacheCollectionCommands {
 
         @Override
         int run(CacheCollections collections, CacheStore store, String key) {
-            var popped = collections.listPop(key, front);
-            if (popped instanceof CacheOutcome.Ok<Optional<String>> ok && ok.value().isEmpty()) return missing(store, "list");
-            return print(popped, store, Optional::get);
+            return printFound(collections.listPop(key, front), store, "list");
         }
     }
 
     @Command(name = "list-remove", mixinStandardHelpOptions = true, description = "Remove every occurrence of a value.")
-    static final class ListRemove extends CollectionCommand {
-        @Parameters(index = "1", paramLabel = "VALUE") String value;
-
-        @Override
-        int run(CacheCollections collections, CacheStore store, String key) {
-            return print(collections.listRemoveValue(key, value), store, v -> "Removed '" + value + "' from '" + key + "'.");
+    static final class ListRemove extends MemberChange {
+        ListRemove() {
+            super(CacheCollections::listRemoveValue, "Removed '%s' from '%s'.");
         }
+
+        @Parameters(index = "1", paramLabel = "VALUE") void value(String value) { member = value; }
     }
 
     @Command(name = "list-length", mixinStandardHelpOptions = true, description = "Print a list's length (0 if there is no list).")
@@ -186,40 +223,36 @@ final class CacheCollectionCommands {
     // ---------------------------------------------------------------- set
 
     @Command(name = "set-fetch", mixinStandardHelpOptions = true, description = "Print a set's elements, sorted, one a line.")
-    static final class SetFetch extends CollectionCommand {
-        @Override
-        int run(CacheCollections collections, CacheStore store, String key) {
-            return fetch(collections, store, ItemType.SET, "set");
+    static final class SetFetch extends FetchCommand {
+        SetFetch() {
+            super(ItemType.SET, "set");
         }
     }
 
     @Command(name = "set-add", mixinStandardHelpOptions = true, description = "Add an element to a set.")
-    static final class SetAdd extends CollectionCommand {
-        @Parameters(index = "1", paramLabel = "ELEMENT") String element;
-
-        @Override
-        int run(CacheCollections collections, CacheStore store, String key) {
-            return print(collections.setAddElement(key, element), store, v -> "Added '" + element + "' to '" + key + "'.");
+    static final class SetAdd extends MemberChange {
+        SetAdd() {
+            super(CacheCollections::setAddElement, "Added '%s' to '%s'.");
         }
+
+        @Parameters(index = "1", paramLabel = "ELEMENT") void element(String element) { member = element; }
     }
 
     @Command(name = "set-remove", mixinStandardHelpOptions = true, description = "Remove an element from a set.")
-    static final class SetRemove extends CollectionCommand {
-        @Parameters(index = "1", paramLabel = "ELEMENT") String element;
-
-        @Override
-        int run(CacheCollections collections, CacheStore store, String key) {
-            return print(collections.setRemoveElement(key, element), store, v -> "Removed '" + element + "' from '" + key + "'.");
+    static final class SetRemove extends MemberChange {
+        SetRemove() {
+            super(CacheCollections::setRemoveElement, "Removed '%s' from '%s'.");
         }
+
+        @Parameters(index = "1", paramLabel = "ELEMENT") void element(String element) { member = element; }
     }
 
     // ---------------------------------------------------------------- sorted set
 
     @Command(name = "sorted-set-fetch", mixinStandardHelpOptions = true, description = "Print a sorted set by rank: 'rank<TAB>element<TAB>score' a line.")
-    static final class SortedSetFetch extends CollectionCommand {
-        @Override
-        int run(CacheCollections collections, CacheStore store, String key) {
-            return fetch(collections, store, ItemType.SORTED_SET, "sorted set");
+    static final class SortedSetFetch extends FetchCommand {
+        SortedSetFetch() {
+            super(ItemType.SORTED_SET, "sorted set");
         }
     }
 
@@ -235,13 +268,12 @@ final class CacheCollectionCommands {
     }
 
     @Command(name = "sorted-set-remove", mixinStandardHelpOptions = true, description = "Remove an element from a sorted set.")
-    static final class SortedSetRemove extends CollectionCommand {
-        @Parameters(index = "1", paramLabel = "ELEMENT") String element;
-
-        @Override
-        int run(CacheCollections collections, CacheStore store, String key) {
-            return print(collections.sortedSetRemove(key, element), store, v -> "Removed '" + element + "' from '" + key + "'.");
+    static final class SortedSetRemove extends MemberChange {
+        SortedSetRemove() {
+            super(CacheCollections::sortedSetRemove, "Removed '%s' from '%s'.");
         }
+
+        @Parameters(index = "1", paramLabel = "ELEMENT") void element(String element) { member = element; }
     }
 
     @Command(name = "sorted-set-rank", mixinStandardHelpOptions = true, description = "Print an element's rank (0 = lowest score; --descending: highest). Exit 1 if absent.")
@@ -251,9 +283,7 @@ final class CacheCollectionCommands {
 
         @Override
         int run(CacheCollections collections, CacheStore store, String key) {
-            var rank = collections.sortedSetRank(key, element, descending);
-            if (rank instanceof CacheOutcome.Ok<Optional<Long>> ok && ok.value().isEmpty()) return missing(store, "element '" + element + "' in a sorted set");
-            return print(rank, store, r -> String.valueOf(r.get()));
+            return printFound(collections.sortedSetRank(key, element, descending), store, "element '" + element + "' in a sorted set");
         }
     }
 
