@@ -93,15 +93,37 @@ public final class Dispatcher implements RequestHandler {
             body.put("message", "Internal error: " + e);
         }
         byte[] bytes;
+        CRC32 crc = new CRC32();
         try {
-            bytes = Json.MAPPER.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
+            bytes = serialize(body, crc);
+        } catch (IOException e) {
             status = 500;
             bytes = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\"}".getBytes(StandardCharsets.US_ASCII);
+            crc.reset();
+            crc.update(bytes);
         }
-        CRC32 crc = new CRC32();
-        crc.update(bytes);
         return new Response(status, CONTENT_TYPE, bytes, headers(Long.toString(crc.getValue())));
+    }
+
+    /** A connection thread's buffer for answers, kept between its requests (writeValueAsBytes grew a new one each time). */
+    private static final class AnswerBuffer extends java.io.ByteArrayOutputStream {
+        private static final int KEPT = 1 << 20;
+
+        AnswerBuffer() { super(16 * 1024); }
+
+        byte[] bytes() { return buf; }
+    }
+
+    private static final ThreadLocal<AnswerBuffer> ANSWERS = ThreadLocal.withInitial(AnswerBuffer::new);
+
+    private static byte[] serialize(ObjectNode body, CRC32 crc) throws IOException {
+        AnswerBuffer out = ANSWERS.get();
+        out.reset();
+        Json.MAPPER.writeValue(out, body);
+        crc.update(out.bytes(), 0, out.size());
+        byte[] bytes = out.toByteArray();
+        if (out.bytes().length > AnswerBuffer.KEPT) ANSWERS.remove(); // one huge page is no reason to keep its buffer
+        return bytes;
     }
 
     /**

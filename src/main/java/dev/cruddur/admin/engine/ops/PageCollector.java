@@ -32,6 +32,12 @@ final class PageCollector {
     private final Function<StoredItem, StoredItem> fetch;
 
     private final ArrayNode items = Json.array();
+    /**
+     * With no filter and no projection a page is its items' stored text, joined as they are taken and written as
+     * one raw value: a node per item cost the serializer a call (and often a copy) per item on a 100-item Query.
+     */
+    private final boolean storedText;
+    private final List<String> itemsText = new java.util.ArrayList<>();
     private int scanned;
     private int count;
     private long pageBytes;
@@ -46,6 +52,7 @@ final class PageCollector {
         this.countOnly = countOnly;
         this.startKeyNames = startKeyNames;
         this.fetch = fetch;
+        this.storedText = filter == null && projection == null;
     }
 
     boolean full() { return (limit != null && scanned >= limit) || pageBytes >= PAGE_BYTES; }
@@ -58,9 +65,9 @@ final class PageCollector {
         readBytes += candidate.size();
         last = candidate;
         StoredItem stored = fetch == null ? candidate : fetch.apply(candidate);
-        if (filter == null && projection == null) {
+        if (storedText) {
             count++;
-            if (!countOnly) items.addRawValue(RequestSupport.raw(stored.json()));
+            if (!countOnly) itemsText.add(stored.json());
             return true;
         }
         Map<String, AttributeValue> item = stored.parse();
@@ -74,7 +81,9 @@ final class PageCollector {
 
     ObjectNode response() {
         ObjectNode r = Json.object();
-        if (!countOnly) r.set("Items", items);
+        if (!countOnly && storedText)
+            r.putPOJO("Items", new dev.cruddur.admin.engine.api.RawJsonArray(itemsText));
+        else if (!countOnly) r.set("Items", items);
         r.put("Count", count);
         r.put("ScannedCount", scanned);
         if (full() && last != null) r.set("LastEvaluatedKey", Values.itemToJson(lastKey()));

@@ -157,8 +157,14 @@ final class RequestSupport {
         if (request.hasNonNull("ExpressionAttributeNames") && present.isEmpty())
             throw ApiException.validation("ExpressionAttributeNames can only be specified when using expressions");
         if (!request.hasNonNull("ExpressionAttributeValues")) return;
-        List<String> valueExpressions = expressions.stream().filter(e -> !e.equals("ProjectionExpression")).toList();
-        if (!valueExpressions.isEmpty() && valueExpressions.stream().noneMatch(request::hasNonNull))
+        List<String> valueExpressions = new ArrayList<>(expressions.size());
+        boolean anyValueExpression = false;
+        for (String e : expressions) {
+            if (e.equals("ProjectionExpression")) continue;
+            valueExpressions.add(e);
+            anyValueExpression |= request.hasNonNull(e);
+        }
+        if (!valueExpressions.isEmpty() && !anyValueExpression)
             throw ApiException.validation("ExpressionAttributeValues can only be specified when using expressions: "
                     + String.join(" and ", valueExpressions) + " " + (valueExpressions.size() > 1 ? "are" : "is") + " null");
     }
