@@ -99,6 +99,7 @@ public final class ItemBrowserViewModel {
     private final ReadOnlyBooleanProperty writable;
 
     private final BackgroundTasks tasks;
+    private final TableDetailsViewModel details;
     private DynamoConnection connection;
     private ItemBrowsing browsing;
     private ItemEditor editor;
@@ -115,12 +116,15 @@ public final class ItemBrowserViewModel {
         this.tasks = tasks;
         this.writable = writable;
         this.zone.set(zone);
+        this.details = new TableDetailsViewModel(tasks, () -> connection, table::get, this.zone::get);
         filterRows.add(new FilterRowModel());
         table.addListener((o, a, t) -> loadShape(t));
         index.addListener((o, a, b) -> updateKeyNames());
     }
 
     public ObservableList<String> tables() { return tables; }
+    /** The chosen table's details (keys, indexes, count, stream, TTL, tags), read when asked. */
+    public TableDetailsViewModel details() { return details; }
     public ObjectProperty<String> tableProperty() { return table; }
     public ReadOnlyObjectProperty<TableShape> shapeProperty() { return shape.getReadOnlyProperty(); }
     public ObservableList<String> indexChoices() { return indexChoices; }
@@ -189,6 +193,7 @@ public final class ItemBrowserViewModel {
         tables.clear();
         shape.set(null);
         clearResults();
+        details.clear();
     }
 
     /** Lists the connection's tables again (a table created meanwhile). */
