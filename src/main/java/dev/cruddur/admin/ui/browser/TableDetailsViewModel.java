@@ -98,7 +98,8 @@ public final class TableDetailsViewModel {
         // DynamoDB recounts about every six hours: say so, or the figure looks wrong after a write
         out.add(new Fact("Items", String.format(Locale.ROOT, "%,d  ·  %s  (as the endpoint last counted them)", d.itemCount(), size(d.sizeBytes())), false));
         d.created().ifPresent(c -> out.add(new Fact("Created", DateTimeFormatter.ofPattern("d MMM uuuu, HH:mm z", Locale.ENGLISH).format(c.atZone(zone)), false)));
-        out.add(new Fact("Stream", d.stream().enabled() ? "on, " + d.stream().viewType() + d.stream().arn().map(a -> "  ·  " + a).orElse("") : "off", false));
+        // the stream's ARN is long and says little more than the table's: the view type is what matters here
+        out.add(new Fact("Stream", d.stream().enabled() ? "on, " + d.stream().viewType() : "off", false));
         if (d.ttl() instanceof TableDetails.Part.Answered<TableDetails.Ttl> a) out.add(new Fact("TTL", ttl(a.value()), false));
         else if (d.ttl() instanceof TableDetails.Part.Unanswered<TableDetails.Ttl> u) out.add(new Fact("TTL", "Not available here: " + lower(u.why()), true));
         if (d.tags() instanceof TableDetails.Part.Answered<Map<String, String>> a) out.add(new Fact("Tags", tags(a.value()), false));
