@@ -99,6 +99,7 @@ public final class ItemBrowserViewModel {
     private final ReadOnlyBooleanProperty writable;
 
     private final BackgroundTasks tasks;
+    private final TableDetailsViewModel details;
     private DynamoConnection connection;
     private ItemBrowsing browsing;
     private ItemEditor editor;
@@ -106,21 +107,22 @@ public final class ItemBrowserViewModel {
     private Optional<String> cursor = Optional.empty();
     private long returnedTotal;
     private long scannedTotal;
-    private double capacityTotal;
-    private boolean capacityReported;
-    private int pages;
+    private final PagedRows paged = new PagedRows(rows, columns);
     private int generation;
 
     public ItemBrowserViewModel(BackgroundTasks tasks, ReadOnlyBooleanProperty writable, ZoneId zone) {
         this.tasks = tasks;
         this.writable = writable;
         this.zone.set(zone);
+        this.details = new TableDetailsViewModel(tasks, () -> connection, table::get, this.zone::get);
         filterRows.add(new FilterRowModel());
         table.addListener((o, a, t) -> loadShape(t));
         index.addListener((o, a, b) -> updateKeyNames());
     }
 
     public ObservableList<String> tables() { return tables; }
+    /** The chosen table's details (keys, indexes, count, stream, TTL, tags), read when asked. */
+    public TableDetailsViewModel details() { return details; }
     public ObjectProperty<String> tableProperty() { return table; }
     public ReadOnlyObjectProperty<TableShape> shapeProperty() { return shape.getReadOnlyProperty(); }
     public ObservableList<String> indexChoices() { return indexChoices; }
@@ -189,6 +191,7 @@ public final class ItemBrowserViewModel {
         tables.clear();
         shape.set(null);
         clearResults();
+        details.clear();
     }
 
     /** Lists the connection's tables again (a table created meanwhile). */
@@ -300,35 +303,13 @@ public final class ItemBrowserViewModel {
     private void load(ItemQuery q, Optional<String> from) {
         int gen = generation;
         ItemBrowsing b = browsing;
-        loading.set(true);
-        tasks.run(p -> b.page(q, from), (ItemBrowser.BrowsePage page) -> {
-            if (gen != generation) return;
-            loading.set(false);
-            accept(page);
-        }, failure -> {
-            if (gen != generation) return;
-            loading.set(false);
-            error.set(PlainErrors.describe(failure));
-        });
+        PagedRows.load(tasks, p -> b.page(q, from), () -> gen == generation, loading, this::accept, error::set);
     }
 
     private void accept(ItemBrowser.BrowsePage page) {
-        pages++;
         returnedTotal += page.items().size();
         scannedTotal += page.scannedCount();
-        page.consumedCapacity().ifPresent(c -> {
-            capacityReported = true;
-            capacityTotal += c;
-        });
-        LinkedHashSet<String> seen = new LinkedHashSet<>(columns);
-        if (seen.isEmpty()) seen.addAll(keyColumns());
-        List<Row> added = new ArrayList<>(page.items().size());
-        for (ItemBrowser.BrowsedItem item : page.items()) {
-            seen.addAll(item.values().keySet());
-            added.add(new Row(item.values(), item.dynamoJson()));
-        }
-        if (!seen.equals(new LinkedHashSet<>(columns))) columns.setAll(seen);
-        rows.addAll(added);
+        paged.add(page.items(), page.consumedCapacity(), keyColumns());
         cursor = page.nextCursor();
         hasMore.set(cursor.isPresent());
         summary.set(describeTotals());
@@ -351,23 +332,19 @@ public final class ItemBrowserViewModel {
         StringBuilder s = new StringBuilder();
         s.append(returnedTotal).append(returnedTotal == 1 ? " item" : " items");
         s.append(" · ").append(scannedTotal).append(" scanned");
-        s.append(" · ").append(pages).append(pages == 1 ? " page" : " pages");
-        if (capacityReported) s.append(" · ").append(String.format(Locale.ROOT, "%.1f", capacityTotal)).append(" RCU consumed");
-        else s.append(" · capacity not reported");
+        s.append(" · ").append(paged.pages()).append(paged.pages() == 1 ? " page" : " pages");
+        paged.capacity().ifPresentOrElse(c -> s.append(" · ").append(String.format(Locale.ROOT, "%.1f", c)).append(" RCU consumed"),
+                () -> s.append(" · capacity not reported"));
         if (hasMore.get()) s.append(" · more to load");
         return s.toString();
     }
 
     private void clearResults() {
-        rows.clear();
-        columns.clear();
+        paged.clear();
         cursor = Optional.empty();
         hasMore.set(false);
         returnedTotal = 0;
         scannedTotal = 0;
-        capacityTotal = 0;
-        capacityReported = false;
-        pages = 0;
         summary.set("");
         lastQuery = null;
     }

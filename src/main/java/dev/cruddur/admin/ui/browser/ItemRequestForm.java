@@ -46,7 +46,7 @@ final class ItemRequestForm extends VBox {
     ItemRequestForm(ItemBrowserViewModel vm) {
         super(8);
         this.vm = vm;
-        getChildren().setAll(firstRow(), keyRow(), moreConditions());
+        getChildren().setAll(firstRow(), keyRow(), moreConditions(), new TableDetailsPane(vm.details(), vm.shapeProperty()));
         getStyleClass().add("query-form");
     }
 

@@ -4,13 +4,11 @@ import dev.cruddur.admin.app.browse.PartiqlStatements;
 import dev.cruddur.admin.app.browse.StatementCopyAs;
 import dev.cruddur.admin.app.browse.StatementHistory;
 import dev.cruddur.admin.store.DynamoConnection;
-import dev.cruddur.admin.store.ItemBrowser;
 import dev.cruddur.admin.store.StatementRunner;
 import dev.cruddur.admin.ui.common.BackgroundTasks;
 import dev.cruddur.admin.ui.common.PlainErrors;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -63,9 +61,7 @@ public final class PartiqlViewModel {
     private String lastStatement;
     private List<String> lastParameters = List.of();
     private Optional<String> nextToken = Optional.empty();
-    private int pages;
-    private double capacityTotal;
-    private boolean capacityReported;
+    private final PagedRows paged = new PagedRows(rows, columns);
     private int generation;
 
     /** {@code tables}: the connection's table names (the item browser lists them), offered as completions. */
@@ -152,49 +148,24 @@ public final class PartiqlViewModel {
         String text = lastStatement;
         List<String> params = lastParameters;
         int size = Math.max(0, pageSize.get());
-        loading.set(true);
-        tasks.run(p -> s.page(text, params, from, size), (StatementRunner.StatementPage page) -> {
-            if (gen != generation) return;
-            loading.set(false);
-            accept(page);
-        }, failure -> {
-            if (gen != generation) return;
-            loading.set(false);
-            error.set(PlainErrors.describe(failure));
-        });
+        PagedRows.load(tasks, p -> s.page(text, params, from, size), () -> gen == generation, loading, this::accept, error::set);
     }
 
     private void accept(StatementRunner.StatementPage page) {
-        pages++;
-        page.consumedCapacity().ifPresent(c -> {
-            capacityReported = true;
-            capacityTotal += c;
-        });
-        LinkedHashSet<String> seen = new LinkedHashSet<>(columns);
-        List<ItemBrowserViewModel.Row> added = new ArrayList<>(page.items().size());
-        for (ItemBrowser.BrowsedItem item : page.items()) {
-            seen.addAll(item.values().keySet());
-            added.add(new ItemBrowserViewModel.Row(item.values(), item.dynamoJson()));
-        }
-        attributesSeen.addAll(seen);
-        if (!seen.equals(new LinkedHashSet<>(columns))) columns.setAll(seen);
-        rows.addAll(added);
+        attributesSeen.addAll(paged.add(page.items(), page.consumedCapacity(), List.of()));
         nextToken = page.nextToken();
         hasMore.set(nextToken.isPresent());
+        int pages = paged.pages();
         summary.set(rows.size() + (rows.size() == 1 ? " item" : " items") + " · " + pages + (pages == 1 ? " page" : " pages")
-                + (capacityReported ? String.format(Locale.ROOT, " · %.1f capacity units", capacityTotal) : "")
+                + paged.capacity().map(c -> String.format(Locale.ROOT, " · %.1f capacity units", c)).orElse("")
                 + (hasMore.get() ? " · more" : ""));
     }
 
     private void clearResults() {
-        rows.clear();
-        columns.clear();
+        paged.clear();
         nextToken = Optional.empty();
         hasMore.set(false);
         loading.set(false);
-        pages = 0;
-        capacityTotal = 0;
-        capacityReported = false;
         summary.set("");
     }
 

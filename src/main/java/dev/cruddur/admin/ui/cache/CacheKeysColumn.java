@@ -6,7 +6,6 @@ import dev.cruddur.admin.ui.common.Icons;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;

@@ -18,7 +18,8 @@ public final class CopyAsMenu {
     private CopyAsMenu() {}
 
     /**
-     * @param title   the submenu's text, e.g. "GetItem as"
+     * @param title   the submenu's text, e.g. "GetItem as" (what the "Copied" note names: the words before " as",
+     *                after a "…: " lead-in such as "Selected item: ")
      * @param idStem  the items' ids are {@code idStem + "-" + language}, e.g. {@code item-get-python}
      * @param render  the snippet in a language, or empty when there is nothing to copy (the view model says why)
      * @param anchor  where the "Copied" note shows
@@ -30,10 +31,15 @@ public final class CopyAsMenu {
             MenuItem item = new MenuItem(language.label(), Icons.of(Material2AL.CODE));
             item.setId(idStem + "-" + language.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             item.setOnAction(e -> render.apply(language).ifPresent(text ->
-                    Copied.copy(text, "Copied " + title.replace(" as", "") + " as " + article(language) + language.label(), anchor.get())));
+                    Copied.copy(text, "Copied " + what(title) + " as " + article(language) + language.label(), anchor.get())));
             menu.getItems().add(item);
         }
         return menu;
+    }
+
+    private static String what(String title) {
+        String named = title.contains(": ") ? title.substring(title.indexOf(": ") + 2) : title;
+        return named.endsWith(" as") ? named.substring(0, named.length() - 3) : named;
     }
 
     private static String article(ItemCopyAs.Language language) {

@@ -444,4 +444,38 @@ class BrowserPaneFlowsTest {
         return scene().lookup("#check-findings").lookupAll(".list-cell").stream().map(n -> (javafx.scene.control.ListCell<?>) n)
                 .filter(c -> !c.isEmpty()).findFirst().orElse(null);
     }
+
+    @Test
+    void tableDetailsShowKeysIndexStreamAndTheTagsTagResourceSet() {
+        String arn = client.describeTable(d -> d.tableName(table)).table().tableArn();
+        client.tagResource(t -> t.resourceArn(arn).tags(software.amazon.awssdk.services.dynamodb.model.Tag.builder().key("team").value("cruddur").build()));
+        runFx(() -> ((javafx.scene.control.TitledPane) scene().lookup("#browser-details")).setExpanded(true));
+        waitFor("details read", 20, () -> !items().details().loadingProperty().get() && scene().lookup("#browser-details-tags") != null);
+        assertThat(onFx(() -> ((javafx.scene.control.Label) scene().lookup("#browser-details-tags")).getText())).isEqualTo("team = cruddur");
+        assertThat(onFx(() -> ((javafx.scene.control.Label) scene().lookup("#browser-details-keys")).getText()))
+                .isEqualTo("pk (partition, S),  sk (sort, S)");
+        // dynalite has no streams: the messages table is created without one there
+        assertThat(onFx(() -> ((javafx.scene.control.Label) scene().lookup("#browser-details-stream")).getText())).isEqualTo("off");
+        assertThat(onFx(() -> items().details().factsProperty().get().stream().map(TableDetailsViewModel.Fact::name).toList()))
+                .contains("Table", "Keys", "Global index", "Items", "Stream", "TTL", "Tags");
+        runFx(() -> ((javafx.scene.control.TitledPane) scene().lookup("#browser-details")).setExpanded(false));
+    }
+
+    @Test
+    void aSelectedRowCopiesAsGetItemAndPutItem() {
+        runFx(() -> results().getSelectionModel().clearAndSelect(0));
+        var copy = (javafx.scene.control.MenuButton) node("browser-copy-as");
+        String sk = onFx(() -> String.valueOf(items().rows().get(0).values().get("sk")));
+        runFx(() -> copy.getItems().stream().filter(i -> "browser-copy-item-get".equals(i.getId())).findFirst()
+                .map(m -> ((javafx.scene.control.Menu) m).getItems().stream().filter(i -> "browser-copy-item-get-python".equals(i.getId()))
+                        .findFirst().orElseThrow()).orElseThrow().fire());
+        waitFor("copied", 5, () -> String.valueOf(javafx.scene.input.Clipboard.getSystemClipboard().getString()).contains("client.get_item("));
+        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).contains(sk, "TableName=\"" + table + "\"");
+        assertThat(onFx(() -> dev.cruddur.admin.ui.common.Copied.lastProperty().get())).isEqualTo("Copied GetItem as Python (boto3) script");
+        runFx(() -> copy.getItems().stream().filter(i -> "browser-copy-item-put".equals(i.getId())).findFirst()
+                .map(m -> ((javafx.scene.control.Menu) m).getItems().stream().filter(i -> "browser-copy-item-put-aws-cli".equals(i.getId()))
+                        .findFirst().orElseThrow()).orElseThrow().fire());
+        waitFor("put copied", 5, () -> String.valueOf(javafx.scene.input.Clipboard.getSystemClipboard().getString()).startsWith("aws dynamodb put-item"));
+        assertThat(onFx(() -> ((javafx.scene.control.TextArea) scene().lookup("#browser-request-text")).getText())).startsWith("aws dynamodb put-item");
+    }
 }
