@@ -224,7 +224,7 @@ public final class HttpEndpoint implements Closeable {
                 while ((line = readLine(in, -1)) != null && !line.isEmpty()) {
                     if (headers.size() >= MAX_HEADERS) throw new Refusal(400, "Too many header lines.");
                     int colon = line.indexOf(':');
-                    if (colon > 0) headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                    if (colon > 0) headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), headerValue(line, colon + 1));
                 }
                 if (line == null) return;
                 String te = headers.get("transfer-encoding");
@@ -253,6 +253,14 @@ public final class HttpEndpoint implements Closeable {
             open.remove(connection);
             connection.close();
         }
+    }
+
+    /** The value after the colon without its surrounding whitespace, cut out once (substring and trim cut it twice). */
+    private static String headerValue(String line, int from) {
+        int start = from, end = line.length();
+        while (start < end && line.charAt(start) <= ' ') start++;
+        while (end > start && line.charAt(end - 1) <= ' ') end--;
+        return line.substring(start, end);
     }
 
     private long contentLength(String header) throws Refusal {
@@ -296,10 +304,9 @@ public final class HttpEndpoint implements Closeable {
         if (close) h.append("Connection: close\r\n");
         h.append("\r\n");
         // head and body leave in one write: a reply split over two segments costs the client an extra wake-up
-        byte[] head = h.toString().getBytes(StandardCharsets.US_ASCII);
-        byte[] all = new byte[head.length + r.body().length];
-        System.arraycopy(head, 0, all, 0, head.length);
-        System.arraycopy(r.body(), 0, all, head.length, r.body().length);
+        byte[] all = new byte[h.length() + r.body().length];
+        for (int i = 0; i < h.length(); i++) all[i] = (byte) h.charAt(i); // the head is ASCII
+        System.arraycopy(r.body(), 0, all, h.length(), r.body().length);
         out.write(all);
         out.flush();
     }

@@ -20,7 +20,14 @@ public final class Table {
     final Map<ItemKey, Long> expiryOf = new HashMap<>();
 
     /** The last partition looked up: consecutive writes and reads mostly hit one conversation, and its md5 is dear. */
-    private volatile HashBucket lastBucket;
+    /**
+     * Partition keys' places in scan order (an md5 each), kept for the partitions in use: requests that go round
+     * a few conversations in turn each computed it again when only the last one was kept. Readers share the
+     * read lock, hence a concurrent map.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<dev.cruddur.admin.engine.model.AttributeValue, HashBucket> buckets =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHED_BUCKETS = 4096;
 
     Table(TableDefinition definition) {
         this.definition = definition;
@@ -30,10 +37,11 @@ public final class Table {
     public TableDefinition definition() { return definition; }
 
     HashBucket bucket(dev.cruddur.admin.engine.model.AttributeValue hash) {
-        HashBucket b = lastBucket;
-        if (b != null && b.hash().equals(hash)) return b;
+        HashBucket b = buckets.get(hash);
+        if (b != null) return b;
         b = HashBucket.of(hash);
-        lastBucket = b;
+        if (buckets.size() >= CACHED_BUCKETS) buckets.clear(); // a bound, not an eviction policy: refilling costs one md5 each
+        buckets.put(hash, b);
         return b;
     }
 
