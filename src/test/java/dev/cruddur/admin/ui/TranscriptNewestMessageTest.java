@@ -199,4 +199,29 @@ class TranscriptNewestMessageTest {
         assertThat(onFx(() -> transcript().getSelectionModel().getSelectedIndex())).as("Down over it again").isEqualTo(first);
         assertThat(placement(first)).as("the selected message is brought into view whole").isEqualTo("whole");
     }
+
+    @Test
+    void aMessageCopiesAsAGetItemThatNamesItsKey() {
+        openMainConversation();
+        int last = onFx(() -> transcript().getItems().size() - 1);
+        var newest = onFx(() -> (TranscriptEntry.Bubble) transcript().getItems().get(last));
+        ListCell<?> cell = onFx(() -> robot.lookup(".message-cell").queryAll().stream()
+                .filter(n -> n instanceof ListCell<?> c && c.getIndex() == last).map(n -> (ListCell<?>) n).findFirst().orElseThrow());
+        robot.clickOn(cell); // as a right-click does: select, then the menu (headless Monocle shows it this way)
+        runFx(() -> {
+            var b = cell.localToScreen(cell.getBoundsInLocal());
+            transcript().getContextMenu().show(cell, b.getCenterX(), b.getCenterY());
+        });
+        waitFor("the message menu", 10, () -> transcript().getContextMenu().isShowing());
+        var getItem = onFx(() -> (javafx.scene.control.Menu) transcript().getContextMenu().getItems().stream()
+                .filter(i -> "message-copy-get".equals(i.getId())).findFirst().orElseThrow());
+        assertThat(onFx(getItem::isDisable)).as("enabled on a message").isFalse();
+        runFx(() -> getItem.getItems().stream().filter(i -> "message-copy-get-python".equals(i.getId())).findFirst().orElseThrow().fire());
+        runFx(() -> transcript().getContextMenu().hide());
+        waitFor("copied", 5, () -> String.valueOf(javafx.scene.input.Clipboard.getSystemClipboard().getString()).contains("client.get_item("));
+        String copied = onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertThat(copied).contains("\"MSG#" + DemoFixture.MAIN_GROUP + "\"", "\"" + newest.message().createdAt().raw() + "\"",
+                "TableName=\"" + TABLE + "\"", engine.endpoint().toString());
+        assertThat(onFx(() -> dev.cruddur.admin.ui.common.Copied.lastProperty().get())).isEqualTo("Copied GetItem as Python (boto3) script");
+    }
 }

@@ -478,4 +478,28 @@ class BrowserPaneFlowsTest {
         waitFor("put copied", 5, () -> String.valueOf(javafx.scene.input.Clipboard.getSystemClipboard().getString()).startsWith("aws dynamodb put-item"));
         assertThat(onFx(() -> ((javafx.scene.control.TextArea) scene().lookup("#browser-request-text")).getText())).startsWith("aws dynamodb put-item");
     }
+
+    @Test
+    void theEditorCopiesItsCurrentTextAsPutItemAndItsKeyAsGetItem() {
+        runFx(() -> results().getSelectionModel().clearAndSelect(0));
+        String before = cellText(0, "message");
+        fire("browser-edit");
+        Scene editor = dialogWith("editor-text");
+        runFx(() -> {
+            TextArea text = (TextArea) editor.lookup("#editor-text");
+            text.setText(text.getText().replace(before, "Copied before saving"));
+        });
+        var copy = onFx(() -> (javafx.scene.control.MenuButton) editor.lookup("#editor-copy-as"));
+        runFx(() -> ((javafx.scene.control.Menu) copy.getItems().get(1)).getItems().stream()
+                .filter(i -> "editor-copy-put-javascript".equals(i.getId())).findFirst().orElseThrow().fire());
+        waitFor("put copied", 5, () -> String.valueOf(javafx.scene.input.Clipboard.getSystemClipboard().getString()).contains("PutItemCommand"));
+        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()))
+                .as("the editor's text, not the stored item").contains("Copied before saving").doesNotContain(before);
+        runFx(() -> ((javafx.scene.control.Menu) copy.getItems().get(0)).getItems().stream()
+                .filter(i -> "editor-copy-get-aws-cli".equals(i.getId())).findFirst().orElseThrow().fire());
+        waitFor("get copied", 5, () -> String.valueOf(javafx.scene.input.Clipboard.getSystemClipboard().getString()).startsWith("aws dynamodb get-item"));
+        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).as("a GetItem names the key only")
+                .doesNotContain("Copied before saving").contains("--key");
+        runFx(() -> editor.getWindow().hide());
+    }
 }
