@@ -4,7 +4,7 @@ import dev.cruddur.admin.domain.Conversation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import javafx.application.Platform;
+import javafx.animation.PauseTransition;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ListCell;
@@ -54,7 +54,7 @@ final class StartupTimeline {
                 if (n instanceof ListCell<?> cell && cell.getItem() instanceof Conversation && n.isVisible()) {
                     scene.removePostLayoutPulseListener(check[0]);
                     mark("conversations drawn");
-                    if (TRAINING) Platform.runLater(() -> walkPanesAndQuit(scene, window, 2));
+                    if (TRAINING) afterThisPulse(() -> walkPanesAndQuit(scene, window, 2));
                     return;
                 }
             }
@@ -77,8 +77,15 @@ final class StartupTimeline {
             @Override
             public void run() {
                 scene.removePostLayoutPulseListener(this);
-                Platform.runLater(() -> walkPanesAndQuit(scene, window, pane + 1));
+                afterThisPulse(() -> walkPanesAndQuit(scene, window, pane + 1));
             }
         });
+    }
+
+    /** Runs {@code next} on the FX thread once the pulse in progress is over (not inside its listeners). */
+    private static void afterThisPulse(Runnable next) {
+        PauseTransition later = new PauseTransition(javafx.util.Duration.millis(1));
+        later.setOnFinished(e -> next.run());
+        later.play();
     }
 }
