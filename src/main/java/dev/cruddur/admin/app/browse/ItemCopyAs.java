@@ -68,6 +68,9 @@ public final class ItemCopyAs {
     private static List<String> cliWords(boolean get, String table, ObjectNode attributes, DynamoTarget target) {
         List<String> w = new ArrayList<>(List.of("aws", "dynamodb", get ? "get-item" : "put-item", "--table-name", table,
                 get ? "--key" : "--item", attributes.toString()));
+        // binary values are base64 in DynamoDB JSON: CLI v2 reads them so by default, CLI v1 would store the
+        // base64 text itself as the bytes; naming the format makes v1 refuse the command instead of writing wrong bytes
+        if (holdsBinary(attributes)) w.addAll(List.of("--cli-binary-format", "base64"));
         w.addAll(ClientSetup.awsCliTarget(target));
         return w;
     }
@@ -123,6 +126,12 @@ public final class ItemCopyAs {
             s.append("await client.send(new PutItemCommand({ TableName: ").append(StatementCopyAs.pyString(table)).append(", Item: item }));\n");
         }
         return s.toString();
+    }
+
+    private static boolean holdsBinary(JsonNode node) {
+        if (node.isObject() && (node.has("B") || node.has("BS"))) return true;
+        for (JsonNode child : node) if (holdsBinary(child)) return true;
+        return false;
     }
 
     private static ObjectNode keyOf(ObjectNode item, List<String> keyNames) {
