@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.Tag;
 /**
  * The Browser's table details read from real endpoints: the messages table's keys, index, stream and
  * TTL from the embedded engine and from dynalite; tags set with TagResource and listed back by
- * dynalite; a TTL switched on shows its attribute.
+ * both; a TTL switched on shows its attribute.
  */
 @Timeout(120)
 class TableDetailsTest {
@@ -60,7 +60,12 @@ class TableDetailsTest {
             assertThat(d.stream().enabled()).isTrue();
             assertThat(d.stream().viewType()).isEqualTo("NEW_IMAGE");
             assertThat(d.ttl()).isEqualTo(new TableDetails.Part.Answered<>(new TableDetails.Ttl("ENABLED", java.util.Optional.of("expires_at"))));
-            assertThat(d.tags()).isInstanceOf(TableDetails.Part.Answered.class);
+            assertThat(d.tags()).isEqualTo(new TableDetails.Part.Answered<>(Map.of()));
+            try (var client = DynamoClients.dynamo(engine.endpoint())) {
+                client.tagResource(t -> t.resourceArn(d.arn().orElseThrow())
+                        .tags(Tag.builder().key("team").value("cruddur").build(), Tag.builder().key("env").value("week-5").build()));
+            }
+            assertThat(read(engine.endpoint()).tags()).isEqualTo(new TableDetails.Part.Answered<>(Map.of("team", "cruddur", "env", "week-5")));
         }
     }
 
