@@ -50,17 +50,15 @@ DEB_DEPS="libgtk-3-0, libglib2.0-0, libpango-1.0-0, libpangoft2-1.0-0, libcairo2
 # Launched from /opt with HOME unwritable or from a menu without LANG: UTF-8 for message text,
 # OpenGL (es2) with a software fallback, and no JavaFX native-library cache in HOME (the natives
 # are unpacked next to the jars below and loaded from there).
-# C1 only, the serial collector and a 256 MB heap: the window (with the embedded engine and cache
-# in-process) starts in under 2 s on 2 cores and stays near 250 MB resident (UiBenchmark); the JVM's
-# defaults took 9 s and over 380 MB there.
+# C1 only, the serial collector and a heap of at most 256 MB. -Xms32m, -Xmn24m and the free ratios:
+# the heap grows to what the window holds instead of starting at the whole 256 MB (the JVM's
+# initial heap is 1/64 of the machine's memory capped by -Xmx, so 256 MB on any machine of 16 GB or
+# more, with an 85 MB young generation touched on every cycle); a 24 MB young generation; after a
+# full collection the old generation keeps 20-40 % free. WindowSoak, 30 minutes of use under Xvfb:
+# 551 MB resident before, about 395 MB with these (README, "Memory").
 # shellcheck disable=SC2054 # the comma belongs to the value
-# -Xms32m and the free ratios: the heap grows to what the window holds, instead of starting at the
-# whole 256 MB (the JVM's initial heap is 1/64 of the machine's memory, capped by -Xmx, so 256 MB
-# on any machine of 16 GB or more, with an 85 MB young generation touched on every cycle); after a
-# full collection the old generation keeps 20-40 % free. WindowSoak, 30 min under Xvfb: heap
-# committed 136 MB instead of 256 MB, resident memory about 130 MB lower.
 JAVA_OPTIONS=(-Dfile.encoding=UTF-8 -Dprism.order=es2,sw -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m
-              -Xms32m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40)
+              -Xms32m -Xmn24m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40)
 # Class-data sharing: the app's classes as they were after a training run (below), mapped from
 # lib/app/cruddur-admin.jsa instead of being read from the jars, verified and parsed at every
 # start. The launcher expands $APPDIR; a missing or stale archive is ignored by the JVM (it then

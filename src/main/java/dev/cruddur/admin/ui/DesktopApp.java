@@ -77,11 +77,42 @@ public final class DesktopApp extends Application {
         StartupTimeline.mark("main");
         fewerNettyArenas();
         dropClasspathWarning();
-        Thread preload = new Thread(DirectMessages::preload, "cruddur-preload");
+        Settings settings = Settings.fromEnvironment();
+        ConnectionOpener launched = launchOpener;
+        launchOpener = null; // one window per launch: a window assembled later starts its own
+        ConnectionOpener opener = launched != null ? launched : new ConnectionOpener(EmbeddedEndpoint.installed());
+        launchSettings = settings;
+        launchOpener = opener;
+        Thread preload = new Thread(() -> {
+            DirectMessages.preload(); // the SDK's classes load while the toolkit starts
+            startEmbeddedEarly(settings, opener);
+        }, "cruddur-preload");
         preload.setDaemon(true);
-        preload.start(); // the SDK's classes load while the toolkit starts
-        launchSettings = Settings.fromEnvironment();
+        preload.start();
         Application.launch(DesktopApp.class, args);
+    }
+
+    /** The launch's opener, whose embedded engine {@link #startEmbeddedEarly} may have started already. */
+    private static volatile ConnectionOpener launchOpener;
+
+    /**
+     * When the connection the window will open is the embedded one, its engine and cache start
+     * beside the toolkit instead of after it: the first conversation waits for them, not for the
+     * window. The window's own connect then finds them started (the endpoint starts a directory
+     * once; a connect that comes while this runs waits for it). Any failure is left for that
+     * connect to meet and report.
+     */
+    private static void startEmbeddedEarly(Settings s, ConnectionOpener opener) {
+        try {
+            ConnectionProfile first = s.override()
+                    .orElseGet(() -> new ConnectionProfiles(s.configDir(), s.clock()).load().selected());
+            if (first != null && first.kind() == ConnectionProfile.Kind.EMBEDDED && first.problem() == null) {
+                opener.targetOf(first, ConnectionProfiles.embeddedDataDir(s.configDir(), System.getenv()));
+                StartupTimeline.mark("embedded engine and cache started");
+            }
+        } catch (RuntimeException leftForTheConnect) {
+            // the window's connect opens the same profile and shows what went wrong
+        }
     }
 
     @Override
@@ -93,7 +124,9 @@ public final class DesktopApp extends Application {
     /** Builds the window on {@code stage}, shows it, and starts connecting (in the background). */
     public static Assembled assemble(Stage stage, Settings s) {
         BackgroundTasks tasks = BackgroundTasks.forFx();
-        ConnectionOpener opener = new ConnectionOpener(EmbeddedEndpoint.installed());
+        ConnectionOpener launched = launchOpener;
+        launchOpener = null; // one window per launch: a window assembled later starts its own
+        ConnectionOpener opener = launched != null ? launched : new ConnectionOpener(EmbeddedEndpoint.installed());
         Path dataDir = ConnectionProfiles.embeddedDataDir(s.configDir(), System.getenv());
         MainViewModel main = new MainViewModel(tasks, opener, dataDir, s.clock(), s.zone(), s.viewer());
         ConnectionsViewModel connections = new ConnectionsViewModel(tasks, new ConnectionProfiles(s.configDir(), s.clock()),

@@ -25,8 +25,9 @@ final class EmbeddedServicesEndpoint implements EmbeddedEndpoint {
                 "embedded-services-shutdown"));
     }
 
+    /** Synchronized: the window may start its data early on one thread while its connect asks on another (DesktopApp). */
     @Override
-    public URI start(Path dataDir) {
+    public synchronized URI start(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
         EmbeddedServices mine = started.get(dir);
         if (mine != null) return mine.dynamoEndpoint();
