@@ -200,6 +200,8 @@ class HttpLimitsTest {
                     assertThat(read(s.getInputStream()).status()).isEqualTo(200);
                     idle.add(s);
                 }
+                // a reply reaches the client a moment before its connection's thread marks itself idle again
+                awaitIdle(capped, 4);
                 try (Socket fifth = connect(capped.port())) {
                     fifth.getOutputStream().write(LIST_TABLES.getBytes(StandardCharsets.US_ASCII));
                     assertThat(read(fifth.getInputStream()).status()).isEqualTo(200);
@@ -242,6 +244,22 @@ class HttpLimitsTest {
     }
 
     /** Waits (bounded) until n connection threads are inside a request head: nothing on the wire says so, their stacks do. */
+    /** Waits until {@code n} connection threads wait for the first byte of their next request (idle, not inside one). */
+    private static void awaitIdle(EmbeddedDynamo e, int n) throws InterruptedException {
+        for (int i = 0; i < 3000; i++) {
+            long waiting = Thread.getAllStackTraces().entrySet().stream()
+                    .filter(t -> t.getKey().getName().startsWith("engine-http-") && !t.getKey().getName().equals("engine-http-accept"))
+                    .filter(t -> java.util.Arrays.stream(t.getValue())
+                            .filter(f -> f.getClassName().equals(dev.cruddur.admin.engine.http.HttpEndpoint.class.getName()))
+                            .findFirst().map(f -> f.getMethodName().equals("serve")).orElse(false))
+                    .filter(t -> java.util.Arrays.stream(t.getValue()).anyMatch(f -> f.getMethodName().startsWith("socketRead")
+                            || f.getMethodName().equals("read0") || f.getMethodName().equals("implRead")))
+                    .count();
+            if (waiting >= n) return;
+            Thread.sleep(10);
+        }
+    }
+
     private static void awaitBusy(EmbeddedDynamo e, int n) throws InterruptedException {
         for (int i = 0; i < 3000; i++) {
             long reading = Thread.getAllStackTraces().entrySet().stream()
