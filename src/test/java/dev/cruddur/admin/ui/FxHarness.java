@@ -34,6 +34,8 @@ public final class FxHarness {
     public static void screenshotMain(String[] args, ScreenshotRenderer renderer) {
         try {
             if (System.getProperty("dynalite.dir") == null) System.setProperty("dynalite.dir", "src/test/node");
+            // Monocle's headless screen is 1280x800 unless told: a larger window overflows its painter
+            if (System.getProperty("headless.geometry") == null) System.setProperty("headless.geometry", "1920x1080-32");
             startHeadless();
             renderer.render(Path.of(args.length > 0 ? args[0] : "docs/screenshots"));
             System.exit(0);
@@ -134,6 +136,48 @@ public final class FxHarness {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The scene of the showing window (a dialog) that holds a node with this id, or null. */
+    public static Scene sceneWith(String id) {
+        return onFx(() -> javafx.stage.Window.getWindows().stream().filter(w -> w.isShowing() && w.getScene() != null
+                && w.getScene().lookup("#" + id) != null).findFirst().map(javafx.stage.Window::getScene).orElse(null));
+    }
+
+    /** Waits until a window holding {@code #id} shows, and returns its scene. */
+    public static Scene awaitSceneWith(String id) {
+        waitFor("a window with #" + id, 20, () -> sceneWith(id) != null);
+        settle();
+        return sceneWith(id);
+    }
+
+    /**
+     * A dialog as a user sees it: centred over its window, the window dimmed behind it, on a
+     * canvas the size of the window, so a dialog larger than its window shows cut off. Returns
+     * whether the dialog fits.
+     */
+    public static boolean snapshotOver(Scene window, Scene dialog, Path png) {
+        java.awt.image.BufferedImage back = SwingFXUtils.fromFXImage(onFx(() -> window.snapshot(null)), null);
+        java.awt.image.BufferedImage front = SwingFXUtils.fromFXImage(onFx(() -> dialog.snapshot(null)), null);
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(back.getWidth(), back.getHeight(),
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.drawImage(back, 0, 0, null);
+        g.setColor(new java.awt.Color(0, 0, 0, 90));
+        g.fillRect(0, 0, back.getWidth(), back.getHeight());
+        int x = (back.getWidth() - front.getWidth()) / 2;
+        int y = Math.max(0, (back.getHeight() - front.getHeight()) / 3);
+        g.drawImage(front, x, y, null);
+        g.setColor(new java.awt.Color(120, 120, 120));
+        g.drawRect(x - 1, y - 1, front.getWidth() + 1, front.getHeight() + 1);
+        g.dispose();
+        try {
+            Files.createDirectories(png.getParent());
+            ImageIO.write(out, "png", png.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return front.getWidth() <= back.getWidth() && front.getHeight() <= back.getHeight();
     }
 
     private static void await(CountDownLatch latch) {

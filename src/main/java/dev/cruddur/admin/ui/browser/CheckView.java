@@ -52,10 +52,17 @@ public final class CheckView extends VBox {
         progress.setPrefWidth(200);
         var busy = vm.checkingProperty().or(vm.repairingProperty());
         progress.visibleProperty().bind(busy);
+        progress.managedProperty().bind(busy); // hidden, it must not take the width the title needs
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label explain = new Label("Group rows against messages, as Cruddur writes them");
         explain.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        // the title and the buttons keep their text; the explanation gives way, whole on hover
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        run.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        explain.setMinWidth(0);
+        explain.setTooltip(new javafx.scene.control.Tooltip(explain.getText()));
         HBox head = new HBox(10, title, explain, spacer, progress, cancel, run);
         head.setAlignment(Pos.CENTER_LEFT);
 

@@ -140,6 +140,7 @@ public final class ItemEditorDialog {
 
         VBox content = new VBox(8, head, text, problem, refused, status, readOnly);
         content.getStyleClass().add("editor-content");
+        content.setPadding(new javafx.geometry.Insets(12, 14, 4, 14)); // the dialog pane gives this content no inset of its own
         content.setPrefWidth(760);
         dialog.getDialogPane().setPrefWidth(800);
         dialog.getDialogPane().setContent(content);

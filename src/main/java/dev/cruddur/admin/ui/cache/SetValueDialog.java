@@ -25,6 +25,7 @@ public final class SetValueDialog extends Dialog<SetValueDialog.Entry> {
         text.setId("set-value-text");
         text.getStyleClass().add("cache-mono");
         text.setPrefSize(560, 300);
+        text.setWrapText(true); // a cached page is one line of JSON: wrapped, all of it is in view
         VBox.setVgrow(text, Priority.ALWAYS);
         TextField ttl = new TextField(String.valueOf(defaultTtlSeconds));
         ttl.setId("set-value-ttl");
@@ -33,7 +34,10 @@ public final class SetValueDialog extends Dialog<SetValueDialog.Entry> {
         error.getStyleClass().add("danger");
         HBox ttlRow = new HBox(8, new Label("TTL"), ttl, new Label("seconds (1 to 86400)"), error);
         ttlRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox box = new VBox(10, new Label("Value stored under " + key + " (as text):"), text, ttlRow);
+        Label what = new Label("Value stored under " + key + " (as text):");
+        what.setWrapText(true);
+        what.setMaxWidth(560);
+        VBox box = new VBox(10, what, text, ttlRow);
         box.setPadding(new Insets(16, 18, 6, 18));
         getDialogPane().setContent(box);
         getDialogPane().getStylesheets().add(CachePane.stylesheet());

@@ -4,8 +4,10 @@ import atlantafx.base.theme.Styles;
 import dev.cruddur.admin.app.connect.ConnectionProfile;
 import dev.cruddur.admin.ui.common.Icons;
 import dev.cruddur.admin.ui.common.Themes;
+import java.util.List;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -126,24 +128,26 @@ public final class ConnectionsDialog {
         ColumnConstraints fields = new ColumnConstraints(260, 320, Double.MAX_VALUE);
         fields.setHgrow(Priority.ALWAYS);
         form.getColumnConstraints().addAll(labels, fields);
-        int row = 0;
-        form.addRow(row++, new Label("Name"), name);
-        form.addRow(row++, new Label("Kind"), kind);
         Label endpointLabel = new Label("Endpoint URL");
-        form.addRow(row++, endpointLabel, endpoint);
         Label awsLabel = new Label("AWS profile");
-        form.addRow(row++, awsLabel, awsProfile);
         Label regionLabel = new Label("Region");
-        form.addRow(row++, regionLabel, region);
         Label dirLabel = new Label("Data directory");
-        form.addRow(row++, dirLabel, dataDir);
-        form.addRow(row++, new Label("Table"), table);
-        form.addRow(row++, new Label("Postgres (users)"), postgres);
+        List<Node[]> rows = List.of(new Node[] {new Label("Name"), name}, new Node[] {new Label("Kind"), kind},
+                new Node[] {endpointLabel, endpoint}, new Node[] {awsLabel, awsProfile}, new Node[] {regionLabel, region},
+                new Node[] {dirLabel, dataDir}, new Node[] {new Label("Table"), table}, new Node[] {new Label("Postgres (users)"), postgres});
+        for (int row = 0; row < rows.size(); row++) form.addRow(row, rows.get(row));
         Runnable showKind = () -> {
             ConnectionProfile.Kind k = vm.kindProperty().get();
             show(k == ConnectionProfile.Kind.LOCAL, endpointLabel, endpoint);
             show(k == ConnectionProfile.Kind.AWS, awsLabel, awsProfile, regionLabel, region);
             show(k == ConnectionProfile.Kind.EMBEDDED, dirLabel, dataDir);
+            // the shown rows numbered without gaps: an empty row still takes the grid's gap
+            int shown = 0;
+            for (Node[] row : rows) {
+                if (!row[0].isManaged()) continue;
+                for (Node n : row) GridPane.setRowIndex(n, shown);
+                shown++;
+            }
         };
         vm.kindProperty().addListener((o, a, k) -> showKind.run());
         showKind.run();

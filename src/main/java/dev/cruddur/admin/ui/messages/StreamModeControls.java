@@ -90,6 +90,7 @@ public final class StreamModeControls {
         Label writesTitle = new Label("What the stream updater would then write (in one transaction where the endpoint has them)");
         recordTitle.getStyleClass().add(Styles.TEXT_BOLD);
         writesTitle.getStyleClass().add(Styles.TEXT_BOLD);
+        writesTitle.setWrapText(true); // a cut title here would hide the "where the endpoint has them" that matters
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Stream dry run");

@@ -34,6 +34,7 @@ public final class TopBar extends HBox {
         Label badge = new Label();
         badge.setId("connection-badge");
         badge.getStyleClass().add("badge");
+        badge.setMinWidth(Region.USE_PREF_SIZE); // a kind cut to "L…" says nothing: the names and the URL give way first
         // an endpoint that cannot be reached is not a green LOCAL: the badge says UNREACHABLE, grey,
         // with the kind it would be in the tooltip
         Tooltip badgeTip = new Tooltip();
@@ -54,11 +55,16 @@ public final class TopBar extends HBox {
         name.setId("connection-name");
         name.getStyleClass().add(Styles.TEXT_BOLD);
         name.textProperty().bind(vm.profileProperty().map(p -> p.name()).orElse(""));
+        name.setMinWidth(80);
+        name.setTooltip(new Tooltip());
+        name.getTooltip().textProperty().bind(name.textProperty());
         Label where = new Label();
         where.setId("connection-where");
         where.getStyleClass().add(Styles.TEXT_MUTED);
         where.textProperty().bind(vm.whereProperty());
         where.setMinWidth(0);
+        where.setTooltip(new Tooltip());
+        where.getTooltip().textProperty().bind(where.textProperty());
 
         Label readOnly = new Label("read-only");
         readOnly.setId("read-only");
@@ -87,11 +93,13 @@ public final class TopBar extends HBox {
 
         Label viewing = new Label("Viewing as");
         viewing.getStyleClass().add(Styles.TEXT_MUTED);
+        viewing.setMinWidth(Region.USE_PREF_SIZE);
         Avatar avatar = new Avatar(22);
         viewerButton.setId("viewer-picker");
         viewerButton.setGraphic(avatar);
         viewerButton.setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
         viewerButton.getStyleClass().add("viewer-button");
+        viewerButton.setMinWidth(Region.USE_PREF_SIZE);
         viewerButton.textProperty().bind(Bindings.createStringBinding(() -> {
             User u = vm.viewerProperty().get();
             return u == null ? "nobody" : u.displayName() + "  ▾";

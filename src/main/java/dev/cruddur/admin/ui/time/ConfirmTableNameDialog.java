@@ -31,7 +31,7 @@ public final class ConfirmTableNameDialog extends Dialog<String> {
         typed.setId("confirm-table-name");
         typed.setPromptText(table);
         VBox content = new VBox(8, explain, name, typed);
-        content.setPadding(new Insets(4, 0, 0, 0));
+        content.setPadding(new Insets(14, 16, 4, 16)); // the dialog pane gives this content no inset of its own
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().setAll(APPLY, ButtonType.CANCEL);
         if (stylesheet != null) getDialogPane().getStylesheets().add(stylesheet);

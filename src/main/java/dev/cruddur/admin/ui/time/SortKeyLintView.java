@@ -50,6 +50,9 @@ public final class SortKeyLintView extends VBox {
     private final Button apply = new Button("Apply…", Icons.of(Material2AL.BUILD));
     private final BarChart<Number, String> chart = new BarChart<>(new NumberAxis(), new CategoryAxis());
     private final GridPane counts = new GridPane();
+    /** Below this height the findings would get three rows: the chart and the counts fold to leave them room. */
+    private static final double COMPACT_BELOW = 640;
+    private boolean compact;
     private final TableView<LintFinding> findings = new TableView<>();
     private final TableView<MigrationPlan.Change> changes = new TableView<>();
     private final TabPane tabs = new TabPane();
@@ -91,9 +94,16 @@ public final class SortKeyLintView extends VBox {
         chart.setId("lint-chart");
         chart.setLegendVisible(false);
         chart.setAnimated(false);
-        chart.setTitle("Sort keys by class");
         chart.setPrefSize(560, 210);
-        chart.setMinHeight(190);
+        chart.setMinHeight(120);
+        chart.prefHeightProperty().bind(Bindings.when(heightProperty().lessThan(COMPACT_BELOW)).then(130).otherwise(210));
+        chart.titleProperty().bind(Bindings.when(heightProperty().lessThan(COMPACT_BELOW)).then((String) null).otherwise("Sort keys by class"));
+        heightProperty().addListener((o, a, h) -> {
+            boolean now = h.doubleValue() > 0 && h.doubleValue() < COMPACT_BELOW;
+            if (now == compact) return;
+            compact = now;
+            if (vm.reportProperty().get() != null) showCounts(vm.reportProperty().get());
+        });
         chart.setBarGap(2);
         chart.setCategoryGap(6);
         chart.getXAxis().setAnimated(false);
@@ -268,8 +278,10 @@ public final class SortKeyLintView extends VBox {
         v.setId("lint-count-" + name.replace(' ', '-'));
         if (flag) v.getStyleClass().add(Styles.WARNING);
         GridPane.setHalignment(v, javafx.geometry.HPos.RIGHT);
-        counts.add(l, 0, row);
-        counts.add(v, 1, row);
+        // compact: two columns of four, so the counts are no taller than the folded chart
+        int column = compact ? (row / 4) * 2 : 0;
+        counts.add(l, column, compact ? row % 4 : row);
+        counts.add(v, column + 1, compact ? row % 4 : row);
     }
 
     private static String planText(MigrationPlan p) {

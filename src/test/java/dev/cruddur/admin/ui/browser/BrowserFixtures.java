@@ -7,13 +7,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** What the browser's tests and screenshots do to a table behind the window's back, with the SDK. */
-final class BrowserFixtures {
+public final class BrowserFixtures {
     static final String MAIN_MESSAGES_PK = "MSG#" + DemoFixture.MAIN_GROUP;
 
     private BrowserFixtures() {}
 
     /** Removes Andrew Bayko's group row of the main conversation (a lost write): returns its key. */
-    static Map<String, AttributeValue> removeBaykosGroupRow(DynamoDbClient client, String table) {
+    public static Map<String, AttributeValue> removeBaykosGroupRow(DynamoDbClient client, String table) {
         var rows = client.query(r -> r.tableName(table).keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableKeys.GROUP_PREFIX + DemoFixture.ANDREW_BAYKO.uuid())))).items();
         var row = rows.stream().filter(i -> DemoFixture.MAIN_GROUP.equals(i.get(TableKeys.GROUP_UUID).s())).findFirst().orElseThrow();

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * every key readable and no two landing on one canonical key, so a migration leaves nothing to do.
  * Counted by hand (the constants below).
  */
-final class MixedSortKeys {
+public final class MixedSortKeys {
     static final String A = "aaaaaaaa-0000-4000-8000-000000000001";
     static final String B = "bbbbbbbb-0000-4000-8000-000000000002";
     static final String C = "cccccccc-0000-4000-8000-000000000003";
@@ -49,7 +49,7 @@ final class MixedSortKeys {
         return items;
     }
 
-    static void put(DirectMessages dm) {
+    public static void put(DirectMessages dm) {
         for (Map<String, String> item : items()) {
             Map<String, AttributeValue> values = new HashMap<>();
             item.forEach((k, v) -> values.put(k, AttributeValue.fromS(v)));
