@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Cell;
 import javafx.scene.control.Labeled;
@@ -97,6 +98,37 @@ class WindowAtEverySizeTest {
             assertThat(clipped).as("controls showing less than their text (%s)", dark ? "dark" : "light").isEmpty();
             runFx(stage::close);
         }
+    }
+
+    /**
+     * Every pane in each state a user meets it in and every dialog filled in (the screenshot
+     * matrix's tour), light and dark: no control shows less than its text, no dialog is larger
+     * than the window.
+     */
+    @Test
+    @Timeout(300)
+    void noPaneStateOrDialogShowsLessThanItsTextAt1024x700() throws Exception {
+        List<String> clipped = new ArrayList<>();
+        try (WindowTour tour = WindowTour.open()) {
+            for (boolean dark : new boolean[] {false, true}) {
+                String theme = dark ? "dark" : "light";
+                tour.walk(1024, 700, dark, new WindowTour.Sight() {
+                    @Override
+                    public void pane(String what, Scene window) {
+                        clipped.addAll(onFx(() -> clippedControls(window.getRoot())).stream().map(s -> theme + " " + what + ": " + s).toList());
+                    }
+
+                    @Override
+                    public void dialog(String what, Scene window, Scene dialog) {
+                        pane(what, dialog);
+                        if (dialog.getWidth() > window.getWidth() || dialog.getHeight() > window.getHeight()) {
+                            clipped.add(theme + " " + what + ": the dialog (" + dialog.getWidth() + "x" + dialog.getHeight() + ") is larger than the window");
+                        }
+                    }
+                });
+            }
+        }
+        assertThat(clipped).as("controls showing less than their text, dialogs larger than the window").isEmpty();
     }
 
     /** Visible buttons, toggles, menu buttons and labels without a tooltip (not cells: they ellipsize on purpose) whose text is cut. */

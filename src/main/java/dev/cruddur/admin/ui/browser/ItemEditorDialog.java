@@ -79,6 +79,11 @@ public final class ItemEditorDialog {
         copy.getStyleClass().add(Styles.SMALL);
         copy.setTooltip(new Tooltip("The item as it is in the editor now, as code: GetItem of its key, or PutItem of all of it"));
         copy.setMinWidth(Region.USE_PREF_SIZE);
+        // the notation switch keeps its words; the hint wraps beside it
+        dynamo.setMinWidth(Region.USE_PREF_SIZE);
+        plain.setMinWidth(Region.USE_PREF_SIZE);
+        hint.setWrapText(true);
+        hint.setMinWidth(0);
         HBox head = new HBox(8, new HBox(dynamo, plain), copy, spacer, hint);
         head.setAlignment(Pos.CENTER_LEFT);
 

@@ -41,6 +41,7 @@ public final class TransferView extends VBox {
         Label what = new Label();
         what.setId("export-description");
         what.setWrapText(true);
+        what.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped, a long query needs its second line
         what.getStyleClass().add("mono");
         what.textProperty().bind(vm.exportDescriptionProperty());
         Label whatHint = new Label("The request set up on the Items tab, every page of it.");

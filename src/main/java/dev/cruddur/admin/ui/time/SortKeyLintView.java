@@ -95,9 +95,12 @@ public final class SortKeyLintView extends VBox {
         chart.setLegendVisible(false);
         chart.setAnimated(false);
         chart.setPrefSize(560, 210);
-        chart.setMinHeight(120);
-        chart.prefHeightProperty().bind(Bindings.when(heightProperty().lessThan(COMPACT_BELOW)).then(130).otherwise(210));
-        chart.titleProperty().bind(Bindings.when(heightProperty().lessThan(COMPACT_BELOW)).then((String) null).otherwise("Sort keys by class"));
+        chart.setMinHeight(190);
+        chart.setTitle("Sort keys by class");
+        // squeezed, the chart drops every other class name and flattens its bars: the counts beside it say the same
+        var roomy = heightProperty().greaterThanOrEqualTo(COMPACT_BELOW).or(heightProperty().isEqualTo(0));
+        chart.visibleProperty().bind(roomy);
+        chart.managedProperty().bind(roomy);
         heightProperty().addListener((o, a, h) -> {
             boolean now = h.doubleValue() > 0 && h.doubleValue() < COMPACT_BELOW;
             if (now == compact) return;
