@@ -11,7 +11,9 @@ import javafx.scene.Scene;
  * {@code mvn -B -q -o test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.cruddur.admin.ui.ScreenshotMatrix}
  * (optional {@code -Dexec.args=OUTPUT_DIR}, default {@code docs/screenshots}; the PNGs go to its
  * {@code matrix/}). A dialog is drawn centred over its dimmed window on a canvas of the window's
- * size, so one larger than the window shows cut off (and is listed at the end).
+ * size, so one larger than the window shows cut off (and is listed at the end). The PNGs are then
+ * quantized to 256 colours by {@code src/test/python/quantize_pngs.py} where Debian's python3 has
+ * PIL ({@code python3-pil}), which halves them; elsewhere they stay as rendered.
  */
 public final class ScreenshotMatrix {
     static final int[][] SIZES = {{1024, 700}, {1280, 800}, {1920, 1080}};
@@ -47,5 +49,25 @@ public final class ScreenshotMatrix {
             if (!tour.withPostgres()) System.out.println("no Postgres here: the Postgres stops are left out");
         }
         tooLarge.forEach(t -> System.out.println("DIALOG LARGER THAN ITS WINDOW: " + t));
+        quantize(out);
+    }
+
+    private static void quantize(Path out) throws Exception {
+        for (String python : List.of("/usr/bin/python3", "python3")) {
+            Process probe;
+            try {
+                probe = new ProcessBuilder(python, "-c", "import PIL").redirectErrorStream(true).start();
+            } catch (java.io.IOException notThere) {
+                continue;
+            }
+            probe.getInputStream().readAllBytes();
+            if (probe.waitFor() != 0) continue;
+            Process run = new ProcessBuilder(python, "src/test/python/quantize_pngs.py", out.toString()).inheritIO().start();
+            if (!run.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || run.exitValue() != 0) {
+                throw new IllegalStateException("quantize_pngs.py failed");
+            }
+            return;
+        }
+        System.out.println("no python3 with PIL (apt-get install python3-pil): the PNGs are left as rendered");
     }
 }

@@ -34,11 +34,6 @@ public final class BrowserScreenshots {
         FxHarness.screenshotMain(args, BrowserScreenshots::render);
     }
 
-    private static javafx.scene.Scene dialog(String id) {
-        return javafx.stage.Window.getWindows().stream().filter(w -> w.isShowing() && w.getScene() != null
-                && w.getScene().lookup("#" + id) != null).findFirst().map(javafx.stage.Window::getScene).orElse(null);
-    }
-
     static void render(Path out) throws Exception {
         try (DynaliteServer dynalite = DynaliteServer.start()) {
             var now = Clock.systemUTC().instant();
@@ -84,8 +79,7 @@ public final class BrowserScreenshots {
                 var row = FxHarness.onFx(() -> items.rows().get(0));
                 FxHarness.runFx(() -> pane.itemsView().resultsTable().getSelectionModel().clearAndSelect(0));
                 FxHarness.runFx(() -> ((javafx.scene.control.ButtonBase) stage.getScene().lookup("#browser-edit")).fire());
-                FxHarness.waitFor("editor", 10, () -> dialog("editor-text") != null);
-                javafx.scene.Scene editor = FxHarness.onFx(() -> dialog("editor-text"));
+                javafx.scene.Scene editor = FxHarness.awaitSceneWith("editor-text");
                 try (var client = DynamoClients.dynamo(dynalite.endpoint())) {
                     BrowserFixtures.changeMessage(client, TABLE, (String) row.values().get("pk"), (String) row.values().get("sk"),
                             "Changed " + theme + " by someone else");
