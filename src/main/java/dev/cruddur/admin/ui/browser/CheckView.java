@@ -101,6 +101,7 @@ public final class CheckView extends VBox {
                 Label label = new Label(item.kind().label() + (item.kind().repairable() ? "" : " (not repaired)"));
                 label.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
                 label.setWrapText(true);
+                label.setTooltip(new javafx.scene.control.Tooltip(label.getText())); // a narrow list cuts it to one line
                 VBox text = new VBox(2, name, label);
                 text.setMinWidth(0);
                 text.prefWidthProperty().bind(getListView().widthProperty().subtract(90));

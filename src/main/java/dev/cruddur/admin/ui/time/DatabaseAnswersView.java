@@ -69,7 +69,7 @@ public final class DatabaseAnswersView extends VBox {
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(120);
-        scroll.setMinHeight(110); // a few rows stay readable when the forms above take the height
+        scroll.setMinHeight(72); // two rows stay readable when the forms above take the height
         scroll.getStyleClass().add("time-answers-scroll");
         scroll.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.rows()));
         scroll.managedProperty().bind(scroll.visibleProperty());

@@ -192,6 +192,7 @@ public final class TimeConversionView extends VBox {
         VBox zoneBox = new VBox(6, zonesTitle, addZone, zones, copied);
         zoneBox.setPrefWidth(240);
         zoneBox.setMinWidth(200);
+        grid.setMinHeight(200); // six forms stay in view at 1024x700
         HBox middle = new HBox(10, grid, zoneBox);
         VBox.setVgrow(middle, Priority.ALWAYS);
 
@@ -224,7 +225,8 @@ public final class TimeConversionView extends VBox {
         ScrollPane answersScroll = new ScrollPane(answers);
         answersScroll.setFitToWidth(true);
         answersScroll.setPrefViewportHeight(190);
-        answersScroll.setMinHeight(120);
+        // in a short window the forms come first: the notes and the database's answers scroll in less
+        answersScroll.setMinHeight(72);
         answersScroll.getStyleClass().add("time-answers-scroll");
         VBox bottom = new VBox(6, answersTitle, answersScroll);
 
