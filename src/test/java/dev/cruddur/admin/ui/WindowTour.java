@@ -259,6 +259,14 @@ public final class WindowTour implements AutoCloseable {
         runFx(() -> pane.itemsView().resultsTable().getSelectionModel().select(1));
         pane("browser-items");
 
+        // three rows chosen for deleting: the confirmation lists their keys (left unanswered: nothing is deleted)
+        runFx(() -> {
+            pane.itemsView().resultsTable().getSelectionModel().selectIndices(1, 2, 3);
+            pane.itemsView().confirmDelete();
+        });
+        dialog("browser-delete-confirm", "delete-confirmation");
+        runFx(() -> pane.itemsView().resultsTable().getSelectionModel().clearAndSelect(1));
+
         // the item editor with the message retyped, not yet saved
         runFx(() -> ((ButtonBase) app.window().scene().lookup("#browser-edit")).fire());
         Scene editor = awaitSceneWith("editor-text");
@@ -268,6 +276,8 @@ public final class WindowTour implements AutoCloseable {
             text.setText(text.getText().replace(message, message.replace(".", "") + " (edited)"));
         });
         dialog("browser-item-editor", editor);
+        runFx(() -> ((ButtonBase) editor.lookup("#editor-delete")).fire());
+        dialog("browser-editor-delete-confirm", "editor-delete-confirmation");
         runFx(() -> editor.getWindow().hide());
 
         runFx(() -> {
