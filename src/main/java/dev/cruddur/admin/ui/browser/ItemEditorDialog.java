@@ -148,6 +148,7 @@ public final class ItemEditorDialog {
         content.setPadding(new javafx.geometry.Insets(12, 14, 4, 14)); // the dialog pane gives this content no inset of its own
         content.setPrefWidth(760);
         dialog.getDialogPane().setPrefWidth(800);
+        dialog.getDialogPane().setMaxWidth(Double.MAX_VALUE); // AtlantaFX caps dialog panes at 600 px: an item wants the room
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().setId("item-editor");
         dialog.getDialogPane().getStylesheets().addAll(Themes.appStylesheet(), BrowserPane.stylesheet());

@@ -161,6 +161,10 @@ public final class TimeConversionView extends VBox {
         copy.setMinWidth(48);
         copy.setMaxWidth(48);
         copy.setSortable(false);
+        // a blank header reads as a broken column: the icon says what the column's buttons do
+        Label copyHeader = new Label(null, Icons.of(Material2AL.CONTENT_COPY));
+        copyHeader.setTooltip(new Tooltip("Copy a form's value"));
+        copy.setGraphic(copyHeader);
         grid.getColumns().setAll(java.util.List.of(label, value, copy));
         Label empty = new Label("Type or paste a timestamp above, or press Now.");
         empty.getStyleClass().add(Styles.TEXT_MUTED);
