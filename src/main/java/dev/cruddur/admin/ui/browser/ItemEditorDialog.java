@@ -148,7 +148,8 @@ public final class ItemEditorDialog {
         content.setPadding(new javafx.geometry.Insets(12, 14, 4, 14)); // the dialog pane gives this content no inset of its own
         content.setPrefWidth(760);
         dialog.getDialogPane().setPrefWidth(800);
-        dialog.getDialogPane().setMaxWidth(Double.MAX_VALUE); // AtlantaFX caps dialog panes at 600 px: an item wants the room
+        // AtlantaFX caps dialog panes at 600 px, and its sheet wins over setMaxWidth: only an inline style lifts it
+        dialog.getDialogPane().setStyle("-fx-max-width: 100000px;");
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().setId("item-editor");
         dialog.getDialogPane().getStylesheets().addAll(Themes.appStylesheet(), BrowserPane.stylesheet());
@@ -180,6 +181,10 @@ public final class ItemEditorDialog {
             ask.initOwner(dialog.getDialogPane().getScene().getWindow());
             ask.setHeaderText("Delete this item from " + vm.table() + "?");
             ask.getDialogPane().setId("editor-delete-confirmation");
+            // the same words and red as the Items tab's delete: "OK" does not say what it does
+            Button confirmDelete = (Button) ask.getDialogPane().lookupButton(ButtonType.OK);
+            confirmDelete.setText("Delete");
+            confirmDelete.getStyleClass().add(Styles.DANGER);
             ask.setOnHidden(h -> {
                 if (ask.getResult() == ButtonType.OK) vm.delete(dialog::close);
             });

@@ -97,7 +97,8 @@ public final class StreamModeControls {
         dialog.setHeaderText("Nothing has been written.");
         dialog.getDialogPane().setContent(new VBox(8, recordTitle, record, writesTitle, changes));
         dialog.getDialogPane().setPrefWidth(760);
-        dialog.getDialogPane().setMaxWidth(Double.MAX_VALUE); // AtlantaFX caps dialog panes at 600 px: the planned writes are long lines
+        // AtlantaFX caps dialog panes at 600 px, and its sheet wins over setMaxWidth: only an inline style lifts it
+        dialog.getDialogPane().setStyle("-fx-max-width: 100000px;");
         // a dialog is a scene of its own: without the app's sheet its JSON is set in a proportional font
         dialog.getDialogPane().getStylesheets().add(dev.cruddur.admin.ui.common.Themes.appStylesheet());
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
