@@ -259,6 +259,12 @@ public final class WindowTour implements AutoCloseable {
         runFx(() -> pane.itemsView().resultsTable().getSelectionModel().select(1));
         pane("browser-items");
 
+        // the table's details unfolded (read when unfolded), then folded again for the stops below
+        runFx(() -> ((javafx.scene.control.TitledPane) app.window().scene().lookup("#browser-details")).setExpanded(true));
+        waitFor("details", 20, () -> !items.details().loadingProperty().get() && !items.details().factsProperty().get().isEmpty());
+        pane("browser-table-details");
+        runFx(() -> ((javafx.scene.control.TitledPane) app.window().scene().lookup("#browser-details")).setExpanded(false));
+
         // three rows chosen for deleting: the confirmation lists their keys (left unanswered: nothing is deleted)
         runFx(() -> {
             pane.itemsView().resultsTable().getSelectionModel().selectIndices(1, 2, 3);
