@@ -1,6 +1,5 @@
 package dev.cruddur.admin.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cruddur.admin.testsupport.DynaliteServer;
 import org.junit.jupiter.api.AfterAll;
@@ -11,9 +10,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.cruddur.admin.testsupport.RawDynamoRequests;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -101,22 +100,10 @@ class CreatingTableDifferentialTest {
     }
 
     private static String outcome(HttpResponse<String> r) throws Exception {
-        JsonNode body = JSON.readTree(r.body());
-        String message = body.has("message") ? "message=" + body.get("message").asText()
-                : body.has("Message") ? "Message=" + body.get("Message").asText() : "";
-        return r.statusCode() + " " + body.path("__type").asText() + " " + message;
+        return RawDynamoRequests.outcome(r);
     }
 
     private HttpResponse<String> send(URI endpoint, String action, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-amz-json-1.0")
-                .header("X-Amz-Target", "DynamoDB_20120810." + action)
-                // dynalite checks that a signature is present, not what it is
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=fake/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=00")
-                .header("X-Amz-Date", "20260101T000000Z")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return RawDynamoRequests.send(http, endpoint, "DynamoDB_20120810." + action, body);
     }
 }

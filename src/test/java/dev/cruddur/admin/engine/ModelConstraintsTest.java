@@ -1,7 +1,5 @@
 package dev.cruddur.admin.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -9,9 +7,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.cruddur.admin.testsupport.RawDynamoRequests;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(60)
 class ModelConstraintsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String VALIDATION = "400 com.amazon.coral.validate#ValidationException message=";
     private static final String SERIALIZATION = "400 com.amazon.coral.service#SerializationException Message=";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -107,19 +104,10 @@ class ModelConstraintsTest {
     }
 
     private static String outcome(HttpResponse<String> r) throws Exception {
-        JsonNode body = JSON.readTree(r.body());
-        String message = body.has("message") ? "message=" + body.get("message").asText()
-                : body.has("Message") ? "Message=" + body.get("Message").asText() : "";
-        return r.statusCode() + " " + body.path("__type").asText() + " " + message;
+        return RawDynamoRequests.outcome(r);
     }
 
     private HttpResponse<String> send(URI endpoint, String target, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-amz-json-1.0")
-                .header("X-Amz-Target", target)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return RawDynamoRequests.send(http, endpoint, target, body);
     }
 }

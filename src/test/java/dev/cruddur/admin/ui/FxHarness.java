@@ -94,6 +94,20 @@ public final class FxHarness {
         runFx(() -> java.util.List.copyOf(javafx.stage.Window.getWindows()).forEach(javafx.stage.Window::hide));
     }
 
+    /**
+     * A fresh window on the table at {@code endpoint}, viewed as @andrewbrown at 1024×700 in UTC,
+     * once it is ready: the set-up of the flow tests that drive the whole window.
+     */
+    public static DesktopApp.Assembled openWindow(javafx.stage.Stage stage, Path config, java.net.URI endpoint, String table) {
+        closeAllWindows();
+        DesktopApp.Assembled app = onFx(() -> DesktopApp.assemble(stage, new DesktopApp.Settings(config,
+                java.util.Optional.of(dev.cruddur.admin.app.connect.ConnectionProfile.local("Embedded test", endpoint.toString(), table)),
+                java.util.Optional.of("andrewbrown"), java.time.Clock.systemUTC(), java.time.ZoneOffset.UTC, false, 1024, 700)));
+        waitFor("ready", 30, () -> app.main().stateProperty().get() == dev.cruddur.admin.ui.shell.WindowSession.State.READY);
+        runFx(stage::toFront);
+        return app;
+    }
+
     public static void runFx(Runnable r) {
         onFx(() -> {
             r.run();

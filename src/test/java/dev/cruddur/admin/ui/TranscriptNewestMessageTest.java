@@ -6,7 +6,6 @@ import static dev.cruddur.admin.ui.FxHarness.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cruddur.admin.app.DirectMessages;
-import dev.cruddur.admin.app.connect.ConnectionProfile;
 import dev.cruddur.admin.domain.DemoFixture;
 import dev.cruddur.admin.domain.OutgoingMessage;
 import dev.cruddur.admin.engine.EmbeddedDynamo;
@@ -14,14 +13,11 @@ import dev.cruddur.admin.engine.EngineConfig;
 import dev.cruddur.admin.store.DynamoTarget;
 import dev.cruddur.admin.store.Seeder;
 import dev.cruddur.admin.ui.messages.TranscriptEntry;
-import dev.cruddur.admin.ui.shell.WindowSession;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import javafx.geometry.Bounds;
 import javafx.scene.control.ListCell;
@@ -83,13 +79,8 @@ class TranscriptNewestMessageTest {
 
     @BeforeEach
     void open() {
-        FxHarness.closeAllWindows();
         stage = onFx(Stage::new);
-        app = onFx(() -> DesktopApp.assemble(stage, new DesktopApp.Settings(config,
-                Optional.of(ConnectionProfile.local("Embedded test", engine.endpoint().toString(), TABLE)),
-                Optional.of("andrewbrown"), Clock.systemUTC(), ZoneOffset.UTC, false, 1024, 700)));
-        waitFor("ready", 30, () -> app.main().stateProperty().get() == WindowSession.State.READY);
-        runFx(stage::toFront);
+        app = FxHarness.openWindow(stage, config, engine.endpoint(), TABLE);
     }
 
     @AfterEach

@@ -6,7 +6,6 @@ import static dev.cruddur.admin.ui.FxHarness.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cruddur.admin.app.DirectMessages;
-import dev.cruddur.admin.app.connect.ConnectionProfile;
 import dev.cruddur.admin.engine.EmbeddedDynamo;
 import dev.cruddur.admin.engine.EngineConfig;
 import dev.cruddur.admin.store.DynamoTarget;
@@ -14,9 +13,7 @@ import dev.cruddur.admin.store.Seeder;
 import dev.cruddur.admin.ui.shell.WindowSession;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -63,13 +60,8 @@ class WindowFlowsTest {
 
     @BeforeEach
     void open() {
-        FxHarness.closeAllWindows();
         stage = onFx(Stage::new);
-        app = onFx(() -> DesktopApp.assemble(stage, new DesktopApp.Settings(config,
-                Optional.of(ConnectionProfile.local("Embedded test", engine.endpoint().toString(), TABLE)),
-                Optional.of("andrewbrown"), Clock.systemUTC(), ZoneOffset.UTC, false, 1024, 700)));
-        waitFor("ready", 30, () -> app.main().stateProperty().get() == WindowSession.State.READY);
-        runFx(stage::toFront);
+        app = FxHarness.openWindow(stage, config, engine.endpoint(), TABLE);
     }
 
     @AfterEach
