@@ -201,6 +201,11 @@ class CachePaneFlowTest {
             assertThat(FxHarness.onFx(() -> scene.lookup("#cache-collection").isVisible())).isTrue();
             assertThat(FxHarness.onFx(() -> scene.lookup("#cache-value").isVisible())).isFalse();
             assertThat(FxHarness.onFx(() -> scene.lookup("#cache-set").isDisabled())).isTrue();
+            // not one of the app's cached pages: no stale check, and the tooltip says why
+            assertThat(FxHarness.onFx(() -> scene.lookup("#cache-stale-check").isDisabled())).isTrue();
+            assertThat(FxHarness.onFx(() -> ((javafx.scene.control.Tooltip) scene.lookup("#cache-stale-check-holder").getProperties()
+                    .get("javafx.scene.control.Tooltip")).getText()))
+                    .startsWith("Not one of the app's cached pages.").contains("messages/{message_group_uuid}");
             FxHarness.runFx(() -> {
                 ((TextField) scene.lookup("#cache-collection-first")).setText("display_name");
                 ((TextField) scene.lookup("#cache-collection-second")).setText("Andrew Brown");
