@@ -83,12 +83,18 @@ public final class StaleCheck {
         }
     }
 
+    /** Why only some keys can be checked: the app caches pages under these two shapes and nothing else. */
+    public static final String ONLY_PAGE_KEYS =
+            "Only groups/{user_uuid} and messages/{message_group_uuid} hold pages that can be compared with DynamoDB.";
+
+    /** Whether {@code key} is one of the app's cached pages, the only keys a check can compare. */
+    public static boolean checks(String key) {
+        KeyKind kind = CacheKeys.parse(key).kind();
+        return kind == KeyKind.CONVERSATIONS_PAGE || kind == KeyKind.MESSAGES_PAGE;
+    }
+
     public Report check(String key) {
-        CacheKeys.ParsedKey parsed = CacheKeys.parse(key);
-        if (parsed.kind() != KeyKind.CONVERSATIONS_PAGE && parsed.kind() != KeyKind.MESSAGES_PAGE) {
-            return new Report(key, Verdict.NOT_A_PAGE_KEY, false, List.of(), false,
-                    "Only groups/{user_uuid} and messages/{message_group_uuid} hold pages that can be compared with DynamoDB.");
-        }
+        if (!checks(key)) return new Report(key, Verdict.NOT_A_PAGE_KEY, false, List.of(), false, ONLY_PAGE_KEYS);
         CacheRead<String> cached = cache.inspectText(key);
         if (cached instanceof CacheRead.Failed<String> failed) {
             return new Report(key, Verdict.CACHE_ERROR, false, List.of(), false, failed.message());

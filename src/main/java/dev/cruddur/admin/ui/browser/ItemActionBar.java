@@ -94,7 +94,11 @@ final class ItemActionBar extends HBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        summary.setMinWidth(0); // the one label that may give way: its whole text is one hover away
+        // the one label that may give way: at 1024 px it wraps onto a second line rather than cut
+        // its figures, and its whole text is one hover away besides
+        summary.setWrapText(true);
+        summary.setMinWidth(120);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         Tooltip whole = new Tooltip();
         whole.textProperty().bind(summary.textProperty());
         summary.setTooltip(whole);

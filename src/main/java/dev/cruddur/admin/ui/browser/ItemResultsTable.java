@@ -2,6 +2,7 @@ package dev.cruddur.admin.ui.browser;
 
 import atlantafx.base.theme.Styles;
 import dev.cruddur.admin.ui.common.Icons;
+import dev.cruddur.admin.ui.common.SpareWidth;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +46,7 @@ final class ItemResultsTable extends TableView<ItemBrowserViewModel.Row> {
         });
         getStyleClass().addAll(Styles.DENSE, "browser-results");
         setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        SpareWidth.giveTo(this, "message"); // a wide window shows more of the message, not an empty strip
         Label empty = new Label();
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         empty.textProperty().bind(Bindings.createStringBinding(() -> vm.loadingProperty().get() ? "Loading…"

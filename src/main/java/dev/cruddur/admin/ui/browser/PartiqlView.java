@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.cruddur.admin.app.browse.PartiqlStatements;
 import dev.cruddur.admin.ui.common.Copied;
 import dev.cruddur.admin.ui.common.Icons;
+import dev.cruddur.admin.ui.common.SpareWidth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -204,6 +205,7 @@ public final class PartiqlView extends VBox {
         table.setItems(vm.rows());
         table.getStyleClass().addAll(Styles.DENSE, "browser-results");
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        SpareWidth.giveTo(table, "message"); // a wide window shows more of the message, not an empty strip
         Label empty = new Label();
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         empty.textProperty().bind(Bindings.createStringBinding(() -> vm.loadingProperty().get() ? "Running…"

@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -64,6 +67,10 @@ public final class CacheInspectorViewModel {
     private final ReadOnlyStringWrapper keysProblem = new ReadOnlyStringWrapper(this, "keysProblem");
     private final StringProperty keyInput = new SimpleStringProperty(this, "keyInput", "");
     private final ReadOnlyStringWrapper inspectedKey = new ReadOnlyStringWrapper(this, "inspectedKey", "");
+    private final BooleanBinding staleCheckable = Bindings.createBooleanBinding(() -> StaleCheck.checks(inspectedKey.get()), inspectedKey);
+    private final StringBinding staleCheckTip = Bindings.createStringBinding(() -> inspectedKey.get().isEmpty() || staleCheckable.get()
+            ? "Compare this cached page with what DynamoDB returns now"
+            : "Not one of the app's cached pages. " + StaleCheck.ONLY_PAGE_KEYS, inspectedKey, staleCheckable);
     private final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(this, "status", Status.NONE);
     private final ReadOnlyStringWrapper type = new ReadOnlyStringWrapper(this, "type", "");
     private final ReadOnlyStringWrapper size = new ReadOnlyStringWrapper(this, "size", "");
@@ -117,6 +124,10 @@ public final class CacheInspectorViewModel {
     /** The free-entry field. */
     public StringProperty keyInputProperty() { return keyInput; }
     public ReadOnlyStringProperty inspectedKeyProperty() { return inspectedKey.getReadOnlyProperty(); }
+    /** Whether the inspected key is one of the app's cached pages, which a stale check can compare with DynamoDB. */
+    public BooleanBinding staleCheckableProperty() { return staleCheckable; }
+    /** What the stale check does, or why the inspected key cannot have one. */
+    public StringBinding staleCheckTipProperty() { return staleCheckTip; }
     public ReadOnlyObjectProperty<Status> statusProperty() { return status.getReadOnlyProperty(); }
     public ReadOnlyStringProperty typeProperty() { return type.getReadOnlyProperty(); }
     public ReadOnlyStringProperty sizeProperty() { return size.getReadOnlyProperty(); }

@@ -13,10 +13,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2AL;
 
@@ -166,13 +168,19 @@ final class CacheKeyDetails extends VBox {
         stale.setId("cache-stale-check");
         stale.getStyleClass().add(Styles.SMALL);
         stale.setOnAction(e -> vm.staleCheck());
-        stale.disableProperty().bind(noKey);
+        stale.disableProperty().bind(noKey.or(vm.staleCheckableProperty().not()));
+        // a disabled button gets no mouse events: the tooltip saying why sits on a holder around it
+        StackPane staleHolder = new StackPane(stale);
+        staleHolder.setId("cache-stale-check-holder");
+        Tooltip staleWhy = new Tooltip();
+        staleWhy.textProperty().bind(vm.staleCheckTipProperty());
+        Tooltip.install(staleHolder, staleWhy);
 
         HBox incrementGroup = new HBox(4, amount, increment);
         incrementGroup.setAlignment(Pos.CENTER_LEFT);
         HBox ttlGroup = new HBox(4, ttl, seconds, changeTtl);
         ttlGroup.setAlignment(Pos.CENTER_LEFT);
-        FlowPane row = new FlowPane(14, 6, delete, set, incrementGroup, ttlGroup, stale);
+        FlowPane row = new FlowPane(14, 6, delete, set, incrementGroup, ttlGroup, staleHolder);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("cache-actions");
         return row;

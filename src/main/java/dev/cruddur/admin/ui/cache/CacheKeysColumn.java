@@ -9,6 +9,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -144,6 +145,8 @@ final class CacheKeysColumn extends VBox {
         private final Label describes = new Label();
         private final VBox text = new VBox(1, key, describes);
         private final HBox box = new HBox(8, dot, text);
+        // a narrow column cuts long keys ("groups/66386c44-…"): the whole key is one hover away
+        private final Tooltip whole = new Tooltip();
 
         KeyCell() {
             key.getStyleClass().add("cache-mono");
@@ -158,17 +161,21 @@ final class CacheKeysColumn extends VBox {
             if (empty || item == null) {
                 setText(null);
                 setGraphic(null);
+                setTooltip(null);
             } else if (item instanceof CacheInspectorViewModel.KeyEntry k) {
                 getStyleClass().add("key-entry");
                 key.setText(k.key());
                 describes.setText(k.describes());
                 dot.getStyleClass().setAll("key-dot", k.present() == null ? "unknown" : k.present() ? "present" : "absent");
+                whole.setText(k.describes() == null || k.describes().isBlank() ? k.key() : k.key() + "\n" + k.describes());
+                setTooltip(whole);
                 setText(null);
                 setGraphic(box);
             } else {
                 getStyleClass().add("key-group");
                 setText(String.valueOf(item));
                 setGraphic(null);
+                setTooltip(null);
             }
         }
     }

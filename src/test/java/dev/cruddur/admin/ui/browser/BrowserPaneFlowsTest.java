@@ -179,6 +179,30 @@ class BrowserPaneFlowsTest {
     }
 
     @Test
+    void aWideWindowGivesTheSpareWidthToTheMessageColumnAndANarrowOneScrolls() {
+        try {
+            runFx(() -> { stage.setWidth(1920); stage.setHeight(1080); });
+            FxHarness.settle();
+            waitFor("the message column widened", 10, () -> onFx(() -> column("message").getWidth()) > 260);
+            FxHarness.settle();
+            double spare = onFx(() -> results().getWidth() - results().getVisibleLeafColumns().stream().mapToDouble(c -> c.getWidth()).sum());
+            assertThat(spare).as("the table's width left empty right of the last column").isBetween(0.0, 24.0);
+            runFx(() -> { stage.setWidth(1024); stage.setHeight(700); });
+            FxHarness.settle();
+            waitFor("the message column back to its own width", 10, () -> onFx(() -> column("message").getWidth()) == 260);
+            double columns = onFx(() -> results().getVisibleLeafColumns().stream().mapToDouble(c -> c.getWidth()).sum());
+            assertThat(columns).as("many columns keep their widths and scroll sideways").isGreaterThan(onFx(() -> results().getWidth()));
+        } finally {
+            runFx(() -> { stage.setWidth(1280); stage.setHeight(800); });
+            FxHarness.settle();
+        }
+    }
+
+    private static javafx.scene.control.TableColumn<ItemBrowserViewModel.Row, ?> column(String name) {
+        return results().getColumns().stream().filter(c -> name.equals(c.getText())).findFirst().orElseThrow();
+    }
+
+    @Test
     void editAnItemAndSave() {
         queryThroughTheForm(SortKeyOperator.GT, "2000");
         String pk = cellText(0, "pk");

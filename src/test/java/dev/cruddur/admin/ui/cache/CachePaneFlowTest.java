@@ -19,6 +19,7 @@ import dev.cruddur.admin.ui.MainViewModel;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -130,6 +131,15 @@ class CachePaneFlowTest {
             assertThat(FxHarness.onFx(() -> ((TextArea) scene.lookup("#cache-value")).getText())).contains(DemoFixture.MAIN_GROUP);
             assertThat(text(scene, "#cache-type")).isEqualTo("Type scalar");
             assertThat(ttlShown(scene)).isBetween(590L, 600L);
+            // a long key cut by a narrow column: each key's tree cell has a tooltip holding the whole key
+            FxHarness.settle();
+            List<String> keyCells = FxHarness.onFx(() -> tree.lookupAll(".tree-cell").stream()
+                    .map(n -> (javafx.scene.control.TreeCell<?>) n)
+                    .filter(c -> c.getItem() instanceof CacheInspectorViewModel.KeyEntry)
+                    .map(c -> ((CacheInspectorViewModel.KeyEntry) c.getItem()).key() + " | " + (c.getTooltip() == null ? "" : c.getTooltip().getText()))
+                    .toList());
+            assertThat(keyCells).isNotEmpty().allSatisfy(line -> assertThat(line.substring(line.indexOf(" | ") + 3))
+                    .startsWith(line.substring(0, line.indexOf(" | "))));
 
             // statistics and chart moved with the reads
             FxHarness.waitFor("hits counted", 5, () -> !"0".equals(((Label) scene.lookup("#stat-hits")).getText()));
@@ -201,6 +211,11 @@ class CachePaneFlowTest {
             assertThat(FxHarness.onFx(() -> scene.lookup("#cache-collection").isVisible())).isTrue();
             assertThat(FxHarness.onFx(() -> scene.lookup("#cache-value").isVisible())).isFalse();
             assertThat(FxHarness.onFx(() -> scene.lookup("#cache-set").isDisabled())).isTrue();
+            // not one of the app's cached pages: no stale check, and the tooltip says why
+            assertThat(FxHarness.onFx(() -> scene.lookup("#cache-stale-check").isDisabled())).isTrue();
+            assertThat(FxHarness.onFx(() -> ((javafx.scene.control.Tooltip) scene.lookup("#cache-stale-check-holder").getProperties()
+                    .get("javafx.scene.control.Tooltip")).getText()))
+                    .startsWith("Not one of the app's cached pages.").contains("messages/{message_group_uuid}");
             FxHarness.runFx(() -> {
                 ((TextField) scene.lookup("#cache-collection-first")).setText("display_name");
                 ((TextField) scene.lookup("#cache-collection-second")).setText("Andrew Brown");
