@@ -17,9 +17,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** {@code partiql "STATEMENT" [--param JSON]… [--all] [--json]} against the embedded endpoint: output shapes and exit codes. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -32,10 +29,7 @@ class PartiqlCommandTest {
     void start() {
         engine = EmbeddedDynamo.start(EngineConfig.inMemory());
         try (DynamoDbClient c = DynamoClients.dynamo(engine.endpoint())) {
-            c.createTable(t -> t.tableName("cli-partiql").billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
-                            a -> a.attributeName("sk").attributeType(ScalarAttributeType.S))
-                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk").keyType(KeyType.RANGE)));
+            DynamoClients.createPkSkTable(c, "cli-partiql");
             for (int i = 0; i < 7; i++) {
                 int n = i;
                 c.putItem(p -> p.tableName("cli-partiql").item(Map.of("pk", AttributeValue.fromS("g"), "sk", AttributeValue.fromS("s" + n),

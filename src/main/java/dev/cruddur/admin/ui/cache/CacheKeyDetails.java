@@ -139,30 +139,12 @@ final class CacheKeyDetails extends VBox {
         var collection = Bindings.createBooleanBinding(() -> isCollection(vm.itemTypeProperty().get()), vm.itemTypeProperty());
         set.disableProperty().bind(noKey.or(collection));
 
-        TextField amount = new TextField("1");
-        amount.setId("cache-increment-amount");
-        amount.setPrefWidth(44);
-        amount.getStyleClass().add(Styles.SMALL);
-        Button increment = new Button("Increment", Icons.of(Material2AL.ADD));
-        increment.setId("cache-increment");
-        increment.getStyleClass().add(Styles.SMALL);
-        increment.setOnAction(e -> parseLong(amount.getText()).ifPresentOrElse(vm::increment,
-                () -> amount.pseudoClassStateChanged(Styles.STATE_DANGER, true)));
-        amount.textProperty().addListener((o, a, b) -> amount.pseudoClassStateChanged(Styles.STATE_DANGER, false));
-        increment.disableProperty().bind(noKey.or(collection));
-
-        TextField ttl = new TextField("600");
-        ttl.setId("cache-ttl-seconds");
-        ttl.setPrefWidth(60);
-        ttl.getStyleClass().add(Styles.SMALL);
-        Button changeTtl = new Button("Set TTL", Icons.of(Material2AL.ACCESS_TIME));
-        changeTtl.setId("cache-change-ttl");
-        changeTtl.getStyleClass().add(Styles.SMALL);
-        changeTtl.setOnAction(e -> parseLong(ttl.getText()).ifPresentOrElse(vm::changeTtl,
-                () -> ttl.pseudoClassStateChanged(Styles.STATE_DANGER, true)));
-        ttl.textProperty().addListener((o, a, b) -> ttl.pseudoClassStateChanged(Styles.STATE_DANGER, false));
-        changeTtl.disableProperty().bind(noKey.or(vm.statusProperty().isNotEqualTo(CacheInspectorViewModel.Status.HIT)));
-        Label seconds = new Label("s");
+        HBox incrementGroup = numberAction("cache-increment-amount", "1", 44, new Button("Increment", Icons.of(Material2AL.ADD)),
+                "cache-increment", vm::increment, noKey.or(collection));
+        // the TTL's field reads in seconds: its unit sits between the field and the button
+        HBox ttlGroup = numberAction("cache-ttl-seconds", "600", 60, new Button("Set TTL", Icons.of(Material2AL.ACCESS_TIME)),
+                "cache-change-ttl", vm::changeTtl, noKey.or(vm.statusProperty().isNotEqualTo(CacheInspectorViewModel.Status.HIT)));
+        ttlGroup.getChildren().add(1, new Label("s"));
 
         Button stale = new Button("Stale check", Icons.of(Material2AL.COMPARE_ARROWS));
         stale.setId("cache-stale-check");
@@ -176,14 +158,31 @@ final class CacheKeyDetails extends VBox {
         staleWhy.textProperty().bind(vm.staleCheckTipProperty());
         Tooltip.install(staleHolder, staleWhy);
 
-        HBox incrementGroup = new HBox(4, amount, increment);
-        incrementGroup.setAlignment(Pos.CENTER_LEFT);
-        HBox ttlGroup = new HBox(4, ttl, seconds, changeTtl);
-        ttlGroup.setAlignment(Pos.CENTER_LEFT);
         FlowPane row = new FlowPane(14, 6, delete, set, incrementGroup, ttlGroup, staleHolder);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("cache-actions");
         return row;
+    }
+
+    /**
+     * A whole-number field and the button that applies it: a value that is not one marks the field
+     * (until it is edited) instead of reaching the view model.
+     */
+    private static HBox numberAction(String fieldId, String initial, double width, Button apply, String buttonId,
+            java.util.function.LongConsumer action, javafx.beans.value.ObservableBooleanValue disabled) {
+        TextField field = new TextField(initial);
+        field.setId(fieldId);
+        field.setPrefWidth(width);
+        field.getStyleClass().add(Styles.SMALL);
+        apply.setId(buttonId);
+        apply.getStyleClass().add(Styles.SMALL);
+        apply.setOnAction(e -> parseLong(field.getText()).ifPresentOrElse(action::accept,
+                () -> field.pseudoClassStateChanged(Styles.STATE_DANGER, true)));
+        field.textProperty().addListener((o, a, b) -> field.pseudoClassStateChanged(Styles.STATE_DANGER, false));
+        apply.disableProperty().bind(disabled);
+        HBox group = new HBox(4, field, apply);
+        group.setAlignment(Pos.CENTER_LEFT);
+        return group;
     }
 
     private static java.util.Optional<Long> parseLong(String text) {

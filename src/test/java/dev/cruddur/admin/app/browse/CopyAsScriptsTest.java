@@ -27,9 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The Browser's "Copy as" Python (boto3) and JavaScript (AWS SDK v3): each script, run against the
@@ -50,10 +47,7 @@ class CopyAsScriptsTest {
         engine = EmbeddedDynamo.start(EngineConfig.inMemory());
         target = DynamoTarget.endpoint(engine.endpoint(), TABLE);
         try (DynamoDbClient c = DynamoClients.dynamo(engine.endpoint())) {
-            c.createTable(t -> t.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
-                            a -> a.attributeName("sk").attributeType(ScalarAttributeType.S))
-                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk").keyType(KeyType.RANGE)));
+            DynamoClients.createPkSkTable(c, TABLE);
             for (int i = 0; i < 30; i++) {
                 int n = i;
                 c.putItem(p -> p.tableName(TABLE).item(Map.of("pk", AttributeValue.fromS(n % 3 == 0 ? "other" : "GRP#it's \"q\""),

@@ -31,9 +31,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * "Copy as" for PartiQL: the boto3 script and the JavaScript module run against the embedded endpoint and
@@ -54,10 +51,7 @@ class StatementCopyAsTest {
         engine = EmbeddedDynamo.start(EngineConfig.inMemory());
         target = DynamoTarget.endpoint(engine.endpoint(), TABLE);
         try (DynamoDbClient c = DynamoClients.dynamo(engine.endpoint())) {
-            c.createTable(t -> t.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
-                            a -> a.attributeName("sk").attributeType(ScalarAttributeType.S))
-                    .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk").keyType(KeyType.RANGE)));
+            DynamoClients.createPkSkTable(c, TABLE);
             for (int i = 0; i < 30; i++) {
                 int n = i;
                 c.putItem(p -> p.tableName(TABLE).item(Map.of("pk", AttributeValue.fromS("p"), "sk", AttributeValue.fromS((n % 2 == 0 ? "2023-" : "2024-") + n),
