@@ -177,14 +177,21 @@ public final class DynamoConnection implements AutoCloseable {
             probe.run();
             return true;
         } catch (DynamoDbException e) {
-            String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
-            return !(code.contains("UnknownOperation") || code.contains("UnsupportedOperation")
-                    || code.contains("NotImplemented") || e.statusCode() == 501);
+            return !unsupported(e);
         } catch (SdkException e) {
-            String code = String.valueOf(e.getMessage());
-            if (code.contains("UnknownOperation")) return false;
+            if (unsupported(e)) return false;
             throw StoreFailures.translate(e, target.describe(), target.table());
         }
+    }
+
+    /** Whether a refusal says the endpoint lacks the operation (dynalite, older emulators), not that the call was wrong. */
+    static boolean unsupported(SdkException e) {
+        if (e instanceof DynamoDbException d) {
+            String code = d.awsErrorDetails() == null ? "" : String.valueOf(d.awsErrorDetails().errorCode());
+            return code.contains("UnknownOperation") || code.contains("UnsupportedOperation")
+                    || code.contains("NotImplemented") || d.statusCode() == 501;
+        }
+        return String.valueOf(e.getMessage()).contains("UnknownOperation");
     }
 
     @Override

@@ -57,9 +57,7 @@ public final class StatementRunner {
         }
         List<ItemBrowser.BrowsedItem> items = new ArrayList<>();
         for (var item : r.items()) items.add(new ItemBrowser.BrowsedItem(PlainValues.item(item), ItemJson.toDynamoJson(item)));
-        Optional<Double> capacity = r.consumedCapacity() == null || r.consumedCapacity().capacityUnits() == null
-                ? Optional.empty() : Optional.of(r.consumedCapacity().capacityUnits());
-        return new StatementPage(items, Optional.ofNullable(r.nextToken()), capacity);
+        return new StatementPage(items, Optional.ofNullable(r.nextToken()), TableScanner.capacity(r.consumedCapacity()));
     }
 
     /** The endpoint's own words for a refused statement: its error type and message, as a person reads them. */

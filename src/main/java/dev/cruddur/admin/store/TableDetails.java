@@ -35,8 +35,8 @@ public record TableDetails(TableShape shape, String status, Optional<String> arn
 
     /** DescribeTable, then DescribeTimeToLive and ListTagsOfResource (paged to the end). */
     public static TableDetails read(DynamoConnection connection, String table) {
-        TableShape shape = TableShape.describe(connection, table);
         TableDescription t = connection.call(() -> connection.client().describeTable(r -> r.tableName(table))).table();
+        TableShape shape = TableShape.from(table, t);
         Optional<String> arn = Optional.ofNullable(t.tableArn());
         var spec = t.streamSpecification();
         boolean streaming = spec != null && Boolean.TRUE.equals(spec.streamEnabled());
@@ -75,12 +75,10 @@ public record TableDetails(TableShape shape, String status, Optional<String> arn
             String code = e.awsErrorDetails() == null ? "" : String.valueOf(e.awsErrorDetails().errorCode());
             String message = e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null
                     ? e.getMessage() : e.awsErrorDetails().errorMessage();
-            boolean unsupported = code.contains("UnknownOperation") || code.contains("UnsupportedOperation")
-                    || code.contains("NotImplemented") || e.statusCode() == 501;
-            return new Part.Unanswered<>((unsupported ? "This endpoint does not support it" : "This endpoint did not answer it")
+            return new Part.Unanswered<>((DynamoConnection.unsupported(e) ? "This endpoint does not support it" : "This endpoint did not answer it")
                     + (code.isEmpty() ? "" : " (" + code + (message == null || message.isBlank() ? "" : ": " + message) + ")") + ".");
         } catch (SdkException e) {
-            if (String.valueOf(e.getMessage()).contains("UnknownOperation")) {
+            if (DynamoConnection.unsupported(e)) {
                 return new Part.Unanswered<>("This endpoint does not support it.");
             }
             throw StoreFailures.translate(e, connection.target().describe(), connection.target().table());

@@ -124,7 +124,7 @@ public final class TableScanner {
         return has && key != null && !key.isEmpty() ? Optional.of(key) : Optional.empty();
     }
 
-    private static Optional<Double> capacity(ConsumedCapacity c) {
+    static Optional<Double> capacity(ConsumedCapacity c) {
         return c == null || c.capacityUnits() == null ? Optional.empty() : Optional.of(c.capacityUnits());
     }
 }

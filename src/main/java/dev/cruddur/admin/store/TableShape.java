@@ -50,7 +50,11 @@ public record TableShape(String table, Key partitionKey, Optional<Key> sortKey, 
 
     /** Reads a table's shape with DescribeTable. */
     public static TableShape describe(DynamoConnection connection, String table) {
-        TableDescription t = connection.call(() -> connection.client().describeTable(r -> r.tableName(table))).table();
+        return from(table, connection.call(() -> connection.client().describeTable(r -> r.tableName(table))).table());
+    }
+
+    /** The shape in a DescribeTable answer already at hand. */
+    static TableShape from(String table, TableDescription t) {
         java.util.Map<String, String> types = new java.util.HashMap<>();
         for (AttributeDefinition d : t.attributeDefinitions()) types.put(d.attributeName(), d.attributeTypeAsString());
         List<Index> indexes = new ArrayList<>();

@@ -78,9 +78,8 @@ public final class DesktopApp extends Application {
         fewerNettyArenas();
         dropClasspathWarning();
         Settings settings = Settings.fromEnvironment();
-        ConnectionOpener launched = launchOpener;
-        launchOpener = null; // one window per launch: a window assembled later starts its own
-        ConnectionOpener opener = launched != null ? launched : new ConnectionOpener(EmbeddedEndpoint.installed());
+        // the launch's window takes this opener in assemble(), so the endpoint started early below is the one it opens
+        ConnectionOpener opener = new ConnectionOpener(EmbeddedEndpoint.installed());
         launchSettings = settings;
         launchOpener = opener;
         Thread preload = new Thread(() -> {

@@ -185,7 +185,7 @@ public final class CopyAs {
         return "SdkBytes.fromByteArray(Base64.getDecoder().decode(" + literal(base64) + "))";
     }
 
-    private static String join(JsonNode array, java.util.function.Function<JsonNode, String> each) {
+    static String join(JsonNode array, java.util.function.Function<JsonNode, String> each) {
         List<String> out = new ArrayList<>();
         for (Iterator<JsonNode> it = array.elements(); it.hasNext(); ) out.add(each.apply(it.next()));
         return String.join(", ", out);
@@ -224,7 +224,7 @@ public final class CopyAs {
         return node.toString();
     }
 
-    private static JsonNode tree(String json) {
+    static JsonNode tree(String json) {
         try {
             return JSON.readTree(json);
         } catch (JsonProcessingException e) {

@@ -48,21 +48,14 @@ public final class ItemCopyAs {
      */
     public static String of(Operation operation, Language language, String table, List<String> keyNames, String itemJson, DynamoTarget target) {
         ObjectNode item = object(itemJson);
-        ObjectNode attributes = operation == Operation.GET_ITEM ? keyOf(item, keyNames) : item;
         boolean get = operation == Operation.GET_ITEM;
+        ObjectNode attributes = get ? keyOf(item, keyNames) : item;
         return switch (language) {
             case AWS_CLI -> String.join(" ", cliWords(get, table, attributes, target).stream().map(CopyAs::shellQuote).toList());
             case JAVA -> java(get, table, attributes, target);
             case PYTHON -> python(get, table, attributes, target);
             case JAVASCRIPT -> javaScript(get, table, attributes, target);
         };
-    }
-
-    /** The AWS CLI command's words before quoting. */
-    public static List<String> awsCliWords(Operation operation, String table, List<String> keyNames, String itemJson, DynamoTarget target) {
-        ObjectNode item = object(itemJson);
-        boolean get = operation == Operation.GET_ITEM;
-        return cliWords(get, table, get ? keyOf(item, keyNames) : item, target);
     }
 
     private static List<String> cliWords(boolean get, String table, ObjectNode attributes, DynamoTarget target) {

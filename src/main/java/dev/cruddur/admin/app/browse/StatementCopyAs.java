@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.cruddur.admin.store.DynamoTarget;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -44,7 +43,7 @@ public final class StatementCopyAs {
                 .append(ClientSetup.javaClient(target))
                 .append("            List<AttributeValue> parameters = List.of(");
         List<String> values = new ArrayList<>();
-        for (String p : parameters) values.add("\n                    " + CopyAs.javaValue(tree(p)));
+        for (String p : parameters) values.add("\n                    " + CopyAs.javaValue(CopyAs.tree(p)));
         s.append(String.join(",", values)).append(");\n")
                 .append("            String nextToken = null;\n")
                 .append("            do {\n")
@@ -69,7 +68,7 @@ public final class StatementCopyAs {
         s.append("request = {\"Statement\": ").append(pyString(statement)).append("}\n");
         if (!parameters.isEmpty()) {
             List<String> values = new ArrayList<>();
-            for (String p : parameters) values.add(pyValue(tree(p)));
+            for (String p : parameters) values.add(pyValue(CopyAs.tree(p)));
             s.append("request[\"Parameters\"] = [").append(String.join(", ", values)).append("]\n");
         }
         s.append(ClientSetup.PYTHON_PLAIN_BYTES)
@@ -93,9 +92,9 @@ public final class StatementCopyAs {
             case "B" -> "{" + key + ": base64.b64decode(" + pyString(v.asText()) + ")}";
             case "BOOL" -> "{" + key + ": " + (v.asBoolean() ? "True" : "False") + "}";
             case "NULL" -> "{" + key + ": True}";
-            case "SS", "NS" -> "{" + key + ": [" + join(v, n -> pyString(n.asText())) + "]}";
-            case "BS" -> "{" + key + ": [" + join(v, n -> "base64.b64decode(" + pyString(n.asText()) + ")") + "]}";
-            case "L" -> "{" + key + ": [" + join(v, StatementCopyAs::pyValue) + "]}";
+            case "SS", "NS" -> "{" + key + ": [" + CopyAs.join(v, n -> pyString(n.asText())) + "]}";
+            case "BS" -> "{" + key + ": [" + CopyAs.join(v, n -> "base64.b64decode(" + pyString(n.asText()) + ")") + "]}";
+            case "L" -> "{" + key + ": [" + CopyAs.join(v, StatementCopyAs::pyValue) + "]}";
             case "M" -> {
                 List<String> entries = new ArrayList<>();
                 v.fields().forEachRemaining(f -> entries.add(pyString(f.getKey()) + ": " + pyValue(f.getValue())));
@@ -122,7 +121,7 @@ public final class StatementCopyAs {
         s.append("const request = { Statement: ").append(pyString(statement));
         if (!parameters.isEmpty()) {
             List<String> values = new ArrayList<>();
-            for (String p : parameters) values.add(jsValue(tree(p)));
+            for (String p : parameters) values.add(jsValue(CopyAs.tree(p)));
             s.append(", Parameters: [").append(String.join(", ", values)).append("]");
         }
         s.append(" };\n")
@@ -144,9 +143,9 @@ public final class StatementCopyAs {
             case "B" -> "{ B: Buffer.from(" + pyString(v.asText()) + ", \"base64\") }";
             case "BOOL" -> "{ BOOL: " + v.asBoolean() + " }";
             case "NULL" -> "{ NULL: true }";
-            case "SS", "NS" -> "{ " + key + ": [" + join(v, n -> pyString(n.asText())) + "] }";
-            case "BS" -> "{ BS: [" + join(v, n -> "Buffer.from(" + pyString(n.asText()) + ", \"base64\")") + "] }";
-            case "L" -> "{ L: [" + join(v, StatementCopyAs::jsValue) + "] }";
+            case "SS", "NS" -> "{ " + key + ": [" + CopyAs.join(v, n -> pyString(n.asText())) + "] }";
+            case "BS" -> "{ BS: [" + CopyAs.join(v, n -> "Buffer.from(" + pyString(n.asText()) + ", \"base64\")") + "] }";
+            case "L" -> "{ L: [" + CopyAs.join(v, StatementCopyAs::jsValue) + "] }";
             case "M" -> {
                 List<String> entries = new ArrayList<>();
                 v.fields().forEachRemaining(f -> entries.add(pyString(f.getKey()) + ": " + jsValue(f.getValue())));
@@ -160,21 +159,7 @@ public final class StatementCopyAs {
 
     private static ArrayNode array(List<String> parameters) {
         ArrayNode a = JSON.createArrayNode();
-        for (String p : parameters) a.add(tree(p));
+        for (String p : parameters) a.add(CopyAs.tree(p));
         return a;
-    }
-
-    private static String join(JsonNode array, java.util.function.Function<JsonNode, String> each) {
-        List<String> out = new ArrayList<>();
-        for (Iterator<JsonNode> it = array.elements(); it.hasNext(); ) out.add(each.apply(it.next()));
-        return String.join(", ", out);
-    }
-
-    private static JsonNode tree(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + json, e);
-        }
     }
 }

@@ -108,11 +108,8 @@ public final class StaleCheck {
 
     /** Compares {@code value}, a cached page just read under {@code key}, with DynamoDB's first page now. */
     public Report check(String key, String value) {
+        if (!checks(key)) return new Report(key, Verdict.NOT_A_PAGE_KEY, false, List.of(), false, ONLY_PAGE_KEYS);
         CacheKeys.ParsedKey parsed = CacheKeys.parse(key);
-        if (parsed.kind() != KeyKind.CONVERSATIONS_PAGE && parsed.kind() != KeyKind.MESSAGES_PAGE) {
-            return new Report(key, Verdict.NOT_A_PAGE_KEY, false, List.of(), false,
-                    "Only groups/{user_uuid} and messages/{message_group_uuid} hold pages that can be compared with DynamoDB.");
-        }
         if (parsed.kind() == KeyKind.CONVERSATIONS_PAGE) {
             Page<Conversation> now = messages.conversations(new User(parsed.subject(), "", ""), Optional.empty(), pageSize);
             return compare(key, CachedPageFormat.readConversations(value), now, Conversation::groupUuid,

@@ -209,7 +209,7 @@ public final class WriteInvalidation implements AutoCloseable {
         List<Future<Optional<String>>> bumps = new ArrayList<>();
         List<Future<CacheOutcome<Void>>> deletes = new ArrayList<>();
         for (String key : keys) {
-            bumps.add(isPageKey(key) ? start(() -> bump(counters, key)) : null);
+            bumps.add(StaleCheck.checks(key) ? start(() -> bump(counters, key)) : null);
             deletes.add(start(() -> store.delete(key)));
         }
         List<String> failures = new ArrayList<>();
@@ -244,11 +244,6 @@ public final class WriteInvalidation implements AutoCloseable {
             inline.run();
             return inline;
         }
-    }
-
-    private static boolean isPageKey(String key) {
-        CacheKeys.KeyKind kind = CacheKeys.parse(key).kind();
-        return kind == CacheKeys.KeyKind.CONVERSATIONS_PAGE || kind == CacheKeys.KeyKind.MESSAGES_PAGE;
     }
 
     private static Optional<String> bump(Generations counters, String key) {

@@ -79,11 +79,7 @@ public final class BatchExecuteStatement implements Operation {
         }
         ObjectNode response = Json.object();
         response.set("Responses", responses);
-        String mode = Json.string(request, "ReturnConsumedCapacity");
-        if ("TOTAL".equals(mode) || "INDEXES".equals(mode)) {
-            ArrayNode capacity = response.putArray("ConsumedCapacity");
-            units.forEach((table, u) -> capacity.addObject().put("TableName", table).put("CapacityUnits", u));
-        }
+        ExecuteTransaction.capacity(response, request, units);
         return response;
     }
 

@@ -47,7 +47,7 @@ public final class ExecuteTransaction implements Operation {
         boolean anyWrite = parsed.stream().anyMatch(s -> !(s instanceof Statement.Select));
         if (anySelect && anyWrite)
             throw ApiException.validation("Transactions must contain either all read statements or all write statements (with EXISTS checks)");
-        return anySelect ? reads(parsed, request) : writes(parsed, returnOld, request, token, statements.toString());
+        return anySelect ? reads(parsed, request) : writes(parsed, returnOld, request, token, TransactWriteItems.requestHash(statements.toString()));
     }
 
     private ObjectNode reads(List<Statement> parsed, JsonNode request) {
@@ -85,7 +85,7 @@ public final class ExecuteTransaction implements Operation {
         });
     }
 
-    private static void capacity(ObjectNode response, JsonNode request, Map<String, Double> units) {
+    static void capacity(ObjectNode response, JsonNode request, Map<String, Double> units) {
         String mode = Json.string(request, "ReturnConsumedCapacity");
         if (!"TOTAL".equals(mode) && !"INDEXES".equals(mode)) return;
         ArrayNode capacity = response.putArray("ConsumedCapacity");

@@ -116,7 +116,7 @@ final class StatementSupport {
         Condition hashExists = new Condition.Call("attribute_exists", List.of(new Path(List.of(d.hash().name()))));
         Condition hashAbsent = new Condition.Call("attribute_not_exists", List.of(new Path(List.of(d.hash().name()))));
         if (statement instanceof Statement.Insert insert) {
-            RequestSupport.checkItem(d, insert.item());
+            // ItemWrite.of checks the item, as PutItem's path does
             return ItemWrite.of(ItemWrite.Kind.PUT, table, dev.cruddur.admin.engine.storage.Database.keyOf(d, insert.item()),
                     insert.item(), null, hashAbsent, null, returnOldOnConditionFailure);
         }

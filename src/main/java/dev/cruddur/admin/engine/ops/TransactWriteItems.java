@@ -143,7 +143,7 @@ public final class TransactWriteItems implements Operation {
     }
 
     /** SHA-256 of the request's actions: what a retry must match, small enough to log with the token. */
-    private static String requestHash(String actions) {
+    static String requestHash(String actions) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(actions.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -19,7 +19,6 @@ public final class Table {
     final TreeMap<Long, Set<ItemKey>> expiries = new TreeMap<>();
     final Map<ItemKey, Long> expiryOf = new HashMap<>();
 
-    /** The last partition looked up: consecutive writes and reads mostly hit one conversation, and its md5 is dear. */
     /**
      * Partition keys' places in scan order (an md5 each), kept for the partitions in use: requests that go round
      * a few conversations in turn each computed it again when only the last one was kept. Readers share the

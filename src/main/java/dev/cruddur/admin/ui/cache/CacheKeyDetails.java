@@ -103,7 +103,7 @@ final class CacheKeyDetails extends VBox {
         message.managedProperty().bind(message.visibleProperty());
 
         setSpacing(8);
-        getChildren().setAll(title, facts, value, collection, notes, actions(), error, message, staleBox());
+        getChildren().setAll(title, facts, value, collection, notes, actions(holdsCollection), error, message, staleBox());
         getStyleClass().add("cache-details");
     }
 
@@ -118,7 +118,7 @@ final class CacheKeyDetails extends VBox {
         return l;
     }
 
-    private Node actions() {
+    private Node actions(javafx.beans.binding.BooleanBinding collection) {
         var noKey = vm.inspectedKeyProperty().isEmpty().or(vm.busyProperty()).or(vm.session().storeProperty().isNull());
         Button delete = new Button("Delete", Icons.of(Material2AL.DELETE_OUTLINE));
         delete.setId("cache-delete");
@@ -136,7 +136,6 @@ final class CacheKeyDetails extends VBox {
                     .showAndWait().ifPresent(entry -> vm.set(entry.value(), entry.ttlSeconds()));
         });
         // the scalar edits would replace a collection (Set) or fail on it (Increment): its own edits are in its table
-        var collection = Bindings.createBooleanBinding(() -> isCollection(vm.itemTypeProperty().get()), vm.itemTypeProperty());
         set.disableProperty().bind(noKey.or(collection));
 
         HBox incrementGroup = numberAction("cache-increment-amount", "1", 44, new Button("Increment", Icons.of(Material2AL.ADD)),

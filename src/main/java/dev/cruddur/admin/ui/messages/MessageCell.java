@@ -66,15 +66,14 @@ final class MessageCell extends ListCell<TranscriptEntry> {
     protected void updateItem(TranscriptEntry entry, boolean empty) {
         super.updateItem(entry, empty);
         setText(null);
+        getStyleClass().remove("day-cell");
         if (empty || entry == null) {
-            getStyleClass().remove("day-cell");
             setGraphic(null);
             return;
         }
-        // a separator is never shown selected: only messages are
-        getStyleClass().remove("day-cell");
-        if (entry instanceof TranscriptEntry.Day) getStyleClass().add("day-cell");
         if (entry instanceof TranscriptEntry.Day day) {
+            // a separator is never shown selected: only messages are
+            getStyleClass().add("day-cell");
             dayLabel.setText(day.label());
             setGraphic(dayRow);
             return;
