@@ -33,9 +33,7 @@ public final class ExecuteTransaction implements Operation {
             throw ApiException.validation("1 validation error detected: Value at 'transactStatements' failed to satisfy constraint: Member must have length "
                     + (statements.isEmpty() ? "greater than or equal to 1" : "less than or equal to 100"));
         RequestSupport.enumValue(request, "ReturnConsumedCapacity", "returnConsumedCapacity", Set.of("INDEXES", "TOTAL", "NONE"));
-        String token = Json.string(request, "ClientRequestToken");
-        if (token != null && (token.isEmpty() || token.length() > 36))
-            throw ApiException.validation("1 validation error detected: Value '" + token + "' at 'clientRequestToken' failed to satisfy constraint: Member must have length less than or equal to 36");
+        String token = TransactWriteItems.clientRequestToken(request);
 
         List<Statement> parsed = new ArrayList<>();
         List<Boolean> returnOld = new ArrayList<>();
@@ -70,15 +68,10 @@ public final class ExecuteTransaction implements Operation {
     private ObjectNode writes(List<Statement> parsed, List<Boolean> returnOld, JsonNode request, String token, String fingerprint) {
         List<ItemWrite> writes = new ArrayList<>();
         for (int i = 0; i < parsed.size(); i++) writes.add(StatementSupport.write(engine, parsed.get(i), returnOld.get(i)));
-        TransactWriteItems.refuseTwoOperationsOnOneItem(writes);
-        return engine.db.write(() -> {
-            if (TransactWriteItems.alreadyApplied(engine, token, fingerprint)) return Json.object();
-            List<Map<String, AttributeValue>> nexts =
-                    TransactWriteItems.nextItemsOrCancel(engine, writes, i -> parsed.get(i) instanceof Statement.Insert);
-            Map<String, Double> units = new LinkedHashMap<>();
-            for (ItemWrite w : writes) units.merge(w.definition.name(), 2.0, Double::sum);
-            for (int i = 0; i < writes.size(); i++) writes.get(i).store(engine.db, nexts.get(i));
-            if (token != null) engine.db.rememberToken(token, fingerprint);
+        Map<String, Double> units = new LinkedHashMap<>();
+        for (ItemWrite w : writes) units.merge(w.definition.name(), 2.0, Double::sum);
+        // an INSERT whose item exists fails as DuplicateItem, not as a failed condition
+        return TransactWriteItems.applyAllOrNone(engine, writes, token, fingerprint, i -> parsed.get(i) instanceof Statement.Insert, () -> {
             ObjectNode response = Json.object();
             capacity(response, request, units);
             return response;
