@@ -71,16 +71,17 @@ public final class StatementRunner {
     }
 
     /**
-     * A statement's parameters, read once from what the user typed, so that every page of the statement sends
-     * them as they are rather than reading them again.
+     * A statement's parameters, read once from what the user typed (DynamoDB JSON itself, {@code {"S":"x"}}, or plain
+     * JSON, {@code "x"}, {@code 5}, {@code [1, 2]}, {@code {"a": 1}}, converted as the item editor converts plain
+     * values), so that every page of the statement sends them as they are rather than reading them again.
      */
     public static final class Parameters {
-        public static final Parameters NONE = new Parameters(List.of());
-
         private final List<AttributeValue> values;
+        private final List<String> dynamoJson;
 
         private Parameters(List<AttributeValue> values) {
             this.values = List.copyOf(values);
+            this.dynamoJson = values.stream().map(ItemJson::toDynamoJson).toList();
         }
 
         /** The parameters as typed, in order; blank lines are no parameter. */
@@ -90,17 +91,10 @@ public final class StatementRunner {
             return new Parameters(values);
         }
 
-        public int size() {
-            return values.size();
+        /** Each parameter as DynamoDB JSON text, in order. */
+        public List<String> dynamoJson() {
+            return dynamoJson;
         }
-    }
-
-    /**
-     * A parameter as the user typed it, as DynamoDB JSON: DynamoDB JSON itself ({@code {"S":"x"}}), or plain JSON
-     * ({@code "x"}, {@code 5}, {@code [1, 2]}, {@code {"a": 1}}) converted as the item editor converts plain values.
-     */
-    public static String parameter(String text) {
-        return ItemJson.toDynamoJson(value(text));
     }
 
     private static AttributeValue value(String text) {

@@ -51,10 +51,9 @@ public final class PartiqlStatements {
         return !writes(statement) || connection.writable();
     }
 
+    /** The parameters as typed, as DynamoDB JSON text (for copy-as). */
     public static List<String> normalized(List<String> parameters) {
-        List<String> out = new ArrayList<>();
-        for (String p : parameters) if (!p.isBlank()) out.add(StatementRunner.parameter(p.strip()));
-        return out;
+        return StatementRunner.Parameters.typed(parameters).dynamoJson();
     }
 
     /** Whether a statement changes data: its first word is INSERT, UPDATE, DELETE (or EXISTS, a transaction check). */
