@@ -29,11 +29,7 @@ public final class BatchWriteItem implements Operation {
     private record Write(String table, Map<String, AttributeValue> item, Map<String, AttributeValue> key) {}
 
     @Override public ObjectNode handle(JsonNode request) {
-        JsonNode items = Json.objectField(request, "RequestItems");
-        if (items == null)
-            throw ApiException.validation("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must not be null");
-        if (items.isEmpty())
-            throw ApiException.validation("1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1");
+        JsonNode items = RequestSupport.requestItems(request);
         List<Write> writes = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : Json.fields(items)) {
             JsonNode list = e.getValue();

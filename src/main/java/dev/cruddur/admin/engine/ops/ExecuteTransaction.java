@@ -26,12 +26,7 @@ public final class ExecuteTransaction implements Operation {
     public ExecuteTransaction(Engine engine) { this.engine = engine; }
 
     @Override public ObjectNode handle(JsonNode request) {
-        JsonNode statements = Json.arrayField(request, "TransactStatements");
-        if (statements == null)
-            throw ApiException.validation("1 validation error detected: Value null at 'transactStatements' failed to satisfy constraint: Member must not be null");
-        if (statements.isEmpty() || statements.size() > 100)
-            throw ApiException.validation("1 validation error detected: Value at 'transactStatements' failed to satisfy constraint: Member must have length "
-                    + (statements.isEmpty() ? "greater than or equal to 1" : "less than or equal to 100"));
+        JsonNode statements = RequestSupport.transactionActions(request, "TransactStatements", "transactStatements");
         RequestSupport.enumValue(request, "ReturnConsumedCapacity", "returnConsumedCapacity", Set.of("INDEXES", "TOTAL", "NONE"));
         String token = TransactWriteItems.clientRequestToken(request);
 

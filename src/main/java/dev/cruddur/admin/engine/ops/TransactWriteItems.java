@@ -35,12 +35,7 @@ public final class TransactWriteItems implements Operation {
     public TransactWriteItems(Engine engine) { this.engine = engine; }
 
     @Override public ObjectNode handle(JsonNode request) {
-        JsonNode items = Json.arrayField(request, "TransactItems");
-        if (items == null)
-            throw ApiException.validation("1 validation error detected: Value null at 'transactItems' failed to satisfy constraint: Member must not be null");
-        if (items.isEmpty() || items.size() > 100)
-            throw ApiException.validation("1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length "
-                    + (items.isEmpty() ? "greater than or equal to 1" : "less than or equal to 100"));
+        JsonNode items = RequestSupport.transactionActions(request, "TransactItems", "transactItems");
         String token = clientRequestToken(request);
         String fingerprint = requestHash(items.toString());
 
