@@ -113,12 +113,7 @@ public final class ConditionParser extends ParserBase {
         if (t.kind() == Lexer.Kind.VALUE_REF) return literal();
         if (t.kind() == Lexer.Kind.IDENT && peek(1).is("(")) {
             position += 2;
-            List<Operand> args = new ArrayList<>();
-            if (!peek().is(")")) {
-                args.add(operand());
-                while (peek().is(",")) { position++; args.add(operand()); }
-            }
-            expect(")");
+            List<Operand> args = arguments(this::operand);
             checkMisused(args.toArray(Operand[]::new));
             checkFunction(t.text(), args);
             return new Operand.Function(t.text(), List.copyOf(args));

@@ -62,6 +62,22 @@ abstract class ParserBase {
     Lexer.Token peek(int ahead) { return tokens.get(Math.min(position + ahead, tokens.size() - 1)); }
     Lexer.Token next() { return tokens.get(position++); }
 
+    /** Reads one operand; the condition and update grammars read a function's arguments with different rules. */
+    interface OperandReader {
+        Operand read() throws ExpressionException;
+    }
+
+    /** A function call's arguments, its name and "(" already read: none, or operands separated by commas, then ")". */
+    List<Operand> arguments(OperandReader argument) throws ExpressionException {
+        List<Operand> args = new ArrayList<>();
+        if (!peek().is(")")) {
+            args.add(argument.read());
+            while (peek().is(",")) { position++; args.add(argument.read()); }
+        }
+        expect(")");
+        return args;
+    }
+
     void expect(String punct) throws ExpressionException {
         if (!peek().is(punct)) throw syntaxError();
         position++;

@@ -82,12 +82,7 @@ public final class UpdateParser extends ParserBase {
         if (t.kind() == Lexer.Kind.VALUE_REF) return literal();
         if (t.kind() == Lexer.Kind.IDENT && peek(1).is("(")) {
             position += 2;
-            List<Operand> args = new ArrayList<>();
-            if (!peek().is(")")) {
-                args.add(setValue());
-                while (peek().is(",")) { position++; args.add(setValue()); }
-            }
-            expect(")");
+            List<Operand> args = arguments(this::setValue);
             checkFunction(t.text(), args);
             return new Operand.Function(t.text(), List.copyOf(args));
         }
