@@ -78,6 +78,23 @@ abstract class ParserBase {
         return args;
     }
 
+    /**
+     * Whether a call names one of the grammar's functions with its number of operands; if not, the error is noted,
+     * a wrong count under {@code arityCategory} (the grammars rank that error differently).
+     */
+    boolean knownWithArity(Map<String, Integer> functions, String name, List<Operand> args, String arityCategory) {
+        Integer arity = functions.get(name);
+        if (arity == null) {
+            error("unknownFunction", "Invalid function name; function: " + name);
+            return false;
+        }
+        if (arity != args.size()) {
+            error(arityCategory, "Incorrect number of operands for operator or function; operator or function: " + name + ", number of operands: " + args.size());
+            return false;
+        }
+        return true;
+    }
+
     void expect(String punct) throws ExpressionException {
         if (!peek().is(punct)) throw syntaxError();
         position++;
