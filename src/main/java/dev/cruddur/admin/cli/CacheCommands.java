@@ -222,44 +222,55 @@ final class CacheCommands implements Runnable {
         }
     }
 
-    @Command(name = "delete-cache", mixinStandardHelpOptions = true, description = "Delete a cache and everything in it; type its name twice.")
-    static final class DeleteCache extends CacheCommand {
+    /** A change to a whole cache that loses its items: the name is typed twice, and checked before connecting. */
+    abstract static class ConfirmedCacheChange extends CacheCommand {
         @Parameters(index = "0", paramLabel = "NAME") String name;
         @Option(names = "--confirm", required = true, paramLabel = "NAME", description = "The cache's name again.") String confirm;
 
+        private final String verb;
+
+        ConfirmedCacheChange(String verb) {
+            this.verb = verb;
+        }
+
+        abstract CacheOutcome<Void> change(CacheStore store);
+
+        abstract String done();
+
         @Override
         int run(CacheStore store) {
-            CacheOutcome<Void> deleted = store.deleteCache(name);
-            if (deleted instanceof CacheOutcome.Failed<Void> failed) return failed(failed.failure(), name);
-            out().println("Deleted cache '" + name + "'.");
+            if (change(store) instanceof CacheOutcome.Failed<Void> failed) return failed(failed.failure(), name);
+            out().println(done());
             return CruddurCommand.OK;
         }
 
         @Override
         CacheSettings settings() {
-            confirm(name, confirm, "delete");
+            confirm(name, confirm, verb);
             return super.settings();
         }
     }
 
+    @Command(name = "delete-cache", mixinStandardHelpOptions = true, description = "Delete a cache and everything in it; type its name twice.")
+    static final class DeleteCache extends ConfirmedCacheChange {
+        DeleteCache() {
+            super("delete");
+        }
+
+        @Override CacheOutcome<Void> change(CacheStore store) { return store.deleteCache(name); }
+
+        @Override String done() { return "Deleted cache '" + name + "'."; }
+    }
+
     @Command(name = "flush", mixinStandardHelpOptions = true, description = "Remove every item of a cache; type its name twice.")
-    static final class Flush extends CacheCommand {
-        @Parameters(index = "0", paramLabel = "NAME") String name;
-        @Option(names = "--confirm", required = true, paramLabel = "NAME", description = "The cache's name again.") String confirm;
-
-        @Override
-        int run(CacheStore store) {
-            CacheOutcome<Void> flushed = store.flushCache(name);
-            if (flushed instanceof CacheOutcome.Failed<Void> failed) return failed(failed.failure(), name);
-            out().println("Flushed cache '" + name + "': every item removed.");
-            return CruddurCommand.OK;
+    static final class Flush extends ConfirmedCacheChange {
+        Flush() {
+            super("flush");
         }
 
-        @Override
-        CacheSettings settings() {
-            confirm(name, confirm, "flush");
-            return super.settings();
-        }
+        @Override CacheOutcome<Void> change(CacheStore store) { return store.flushCache(name); }
+
+        @Override String done() { return "Flushed cache '" + name + "': every item removed."; }
     }
 
     @Command(name = "get", mixinStandardHelpOptions = true, description = "Print a key's value as text. Exit 1 if there is no such item.")

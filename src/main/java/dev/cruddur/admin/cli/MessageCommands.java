@@ -22,9 +22,7 @@ final class MessageCommands {
     static Map<String, Object> json(Conversation c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("message_group_uuid", c.groupUuid());
-        m.put("user_uuid", c.other().uuid());
-        m.put("user_handle", c.other().handle());
-        m.put("user_display_name", c.other().displayName());
+        putUser(m, c.other());
         m.put("message", c.lastMessage());
         m.put("last_message_at", c.lastMessageAt().raw());
         if (c.flagged()) m.put("problems", c.problems());
@@ -34,13 +32,18 @@ final class MessageCommands {
     static Map<String, Object> json(Message msg) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("message_uuid", msg.messageUuid());
-        m.put("user_uuid", msg.sender().uuid());
-        m.put("user_handle", msg.sender().handle());
-        m.put("user_display_name", msg.sender().displayName());
+        putUser(m, msg.sender());
         m.put("message", msg.text());
         m.put("created_at", msg.createdAt().raw());
         if (msg.flagged()) m.put("problems", msg.problems());
         return m;
+    }
+
+    /** The user a row names, in the table's own attribute names. */
+    private static void putUser(Map<String, Object> m, User user) {
+        m.put("user_uuid", user.uuid());
+        m.put("user_handle", user.handle());
+        m.put("user_display_name", user.displayName());
     }
 
     private static final java.util.regex.Pattern UUID_TEXT =

@@ -39,7 +39,8 @@ final class PartiqlCommand extends ConnectedCommand {
     int run(DirectMessages messages) throws Exception {
         if (statement.isBlank()) throw new BadInput("Give a statement, e.g. partiql \"SELECT * FROM \\\"cruddur-messages\\\" WHERE pk = ?\" --param '\"GRP#…\"'.");
         if (pageSize != null && pageSize < 1) throw new BadInput("--page-size must be at least 1.");
-        List<String> parameters = PartiqlStatements.normalized(params);
+        // read once: every page sends the same parameters
+        StatementRunner.Parameters parameters = StatementRunner.Parameters.typed(params);
         PartiqlStatements statements = new PartiqlStatements(messages.connection());
         ArrayNode items = JSON.createArrayNode();
         Optional<String> token = Optional.empty();

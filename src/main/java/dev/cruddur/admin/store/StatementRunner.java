@@ -38,13 +38,11 @@ public final class StatementRunner {
      * Runs one statement. {@code writes} says whether it changes data (the caller parsed it); a write on a
      * locked connection is refused before anything is sent. {@code pageSize} 0 lets the endpoint choose.
      */
-    public StatementPage execute(String statement, List<String> parametersJson, boolean writes, Optional<String> nextToken, int pageSize) {
+    public StatementPage execute(String statement, Parameters parameters, boolean writes, Optional<String> nextToken, int pageSize) {
         if (writes) connection.requireWritable();
-        List<AttributeValue> parameters = new ArrayList<>();
-        for (String p : parametersJson) parameters.add(ItemJson.valueFromDynamoJson(p));
         ExecuteStatementRequest.Builder b = ExecuteStatementRequest.builder().statement(statement)
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
-        if (!parameters.isEmpty()) b.parameters(parameters);
+        if (!parameters.values.isEmpty()) b.parameters(parameters.values);
         if (!writes && pageSize > 0) b.limit(pageSize);
         nextToken.ifPresent(b::nextToken);
         ExecuteStatementResponse r;
@@ -73,16 +71,39 @@ public final class StatementRunner {
     }
 
     /**
-     * A parameter as the user typed it, as DynamoDB JSON: DynamoDB JSON itself ({@code {"S":"x"}}), or plain JSON
-     * ({@code "x"}, {@code 5}, {@code [1, 2]}, {@code {"a": 1}}) converted as the item editor converts plain values.
+     * A statement's parameters, read once from what the user typed (DynamoDB JSON itself, {@code {"S":"x"}}, or plain
+     * JSON, {@code "x"}, {@code 5}, {@code [1, 2]}, {@code {"a": 1}}, converted as the item editor converts plain
+     * values), so that every page of the statement sends them as they are rather than reading them again.
      */
-    public static String parameter(String text) {
+    public static final class Parameters {
+        private final List<AttributeValue> values;
+        private final List<String> dynamoJson;
+
+        private Parameters(List<AttributeValue> values) {
+            this.values = List.copyOf(values);
+            this.dynamoJson = values.stream().map(ItemJson::toDynamoJson).toList();
+        }
+
+        /** The parameters as typed, in order; blank lines are no parameter. */
+        public static Parameters typed(List<String> texts) {
+            List<AttributeValue> values = new ArrayList<>();
+            for (String t : texts) if (!t.isBlank()) values.add(value(t.strip()));
+            return new Parameters(values);
+        }
+
+        /** Each parameter as DynamoDB JSON text, in order. */
+        public List<String> dynamoJson() {
+            return dynamoJson;
+        }
+    }
+
+    private static AttributeValue value(String text) {
         try {
-            return ItemJson.toDynamoJson(ItemJson.valueFromDynamoJson(text));
+            return ItemJson.valueFromDynamoJson(text);
         } catch (ItemJson.Malformed typed) {
             try {
                 Object plain = PLAIN.readValue(text, Object.class);
-                return ItemJson.toDynamoJson(ItemJson.fromPlain(plain));
+                return ItemJson.fromPlain(plain);
             } catch (Exception notPlain) {
                 throw new StoreException(StoreException.Kind.INVALID,
                         "The parameter " + text + " is neither DynamoDB JSON ({\"S\":\"text\"}) nor plain JSON (\"text\", 5, true).", notPlain);

@@ -61,6 +61,16 @@ class PartiqlCommandTest {
     }
 
     @Test
+    void parametersReadOnceServeEveryPageOfAMultiPageResult() {
+        CommandLineTest.Run r = cli("SELECT sk FROM \"cli-partiql\" WHERE pk = ? AND n BETWEEN ? AND ?", "--param", "{\"S\":\"g\"}",
+                "--param", "1", "--param", "{\"N\":\"5\"}", "--page-size", "1", "--all");
+        assertThat(r.code()).as(r.err()).isZero();
+        // one item evaluated a page, so seven pages or more: the same three parameters went with each request
+        assertThat(r.out().lines()).containsExactly("{\"sk\":\"s1\"}", "{\"sk\":\"s2\"}", "{\"sk\":\"s3\"}", "{\"sk\":\"s4\"}", "{\"sk\":\"s5\"}");
+        assertThat(r.err()).doesNotContain("--all");
+    }
+
+    @Test
     void jsonPrintsDynamoDbJsonWithTheNextToken() throws Exception {
         CommandLineTest.Run r = cli("SELECT * FROM \"cli-partiql\" WHERE pk = 'g'", "--page-size", "2", "--json");
         assertThat(r.code()).as(r.err()).isZero();

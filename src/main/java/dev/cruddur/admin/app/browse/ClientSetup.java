@@ -53,6 +53,22 @@ final class ClientSetup {
     /** Binary values print as base64, as DynamoDB JSON writes them. */
     static final String PYTHON_PLAIN_BYTES = "\n\ndef plain_bytes(value):\n    return base64.b64encode(value).decode()\n\n\n";
 
+    /**
+     * boto3's loop over every page of {@code request}: each item printed as plain JSON, and the next page asked for
+     * with the page's {@code lastKey} as the request's {@code startKey} (LastEvaluatedKey → ExclusiveStartKey for
+     * Query and Scan, NextToken → NextToken for a statement).
+     */
+    static String pythonEveryPage(String call, String lastKey, String startKey) {
+        return PYTHON_PLAIN_BYTES
+                + "while True:\n"
+                + "    page = client." + call + "(**request)\n"
+                + "    for item in page.get(\"Items\", []):\n"
+                + "        print(json.dumps(item, default=plain_bytes))\n"
+                + "    if \"" + lastKey + "\" not in page:\n"
+                + "        break\n"
+                + "    request[\"" + startKey + "\"] = page[\"" + lastKey + "\"]\n";
+    }
+
     // --- JavaScript, AWS SDK v3 ---------------------------------------------------------------
 
     /** The imports (the client and the commands used) and {@code const client = new DynamoDBClient(…)}. */
@@ -69,6 +85,16 @@ final class ClientSetup {
     /** Binary values print as base64, as DynamoDB JSON writes them. */
     static final String JAVASCRIPT_PLAIN_BYTES =
             "const plainBytes = (key, value) => value instanceof Uint8Array ? Buffer.from(value).toString(\"base64\") : value;\n";
+
+    /** The SDK v3 loop over every page of {@code request}, as {@link #pythonEveryPage} for boto3. */
+    static String javaScriptEveryPage(String command, String lastKey, String startKey) {
+        return JAVASCRIPT_PLAIN_BYTES
+                + "do {\n"
+                + "  const page = await client.send(new " + command + "(request));\n"
+                + "  for (const item of page.Items ?? []) console.log(JSON.stringify(item, plainBytes));\n"
+                + "  request." + startKey + " = page." + lastKey + ";\n"
+                + "} while (request." + startKey + ");\n";
+    }
 
     // --- AWS CLI ------------------------------------------------------------------------------
 

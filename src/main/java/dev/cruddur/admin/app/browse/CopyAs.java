@@ -112,14 +112,7 @@ public final class CopyAs {
         }
         if (request.query() && !request.ascending()) s.append("    \"ScanIndexForward\": False,\n");
         if (request.pageSize() > 0) s.append("    \"Limit\": ").append(request.pageSize()).append(",\n");
-        s.append("}\n").append(ClientSetup.PYTHON_PLAIN_BYTES)
-                .append("while True:\n")
-                .append("    page = client.").append(request.query() ? "query" : "scan").append("(**request)\n")
-                .append("    for item in page.get(\"Items\", []):\n")
-                .append("        print(json.dumps(item, default=plain_bytes))\n")
-                .append("    if \"LastEvaluatedKey\" not in page:\n")
-                .append("        break\n")
-                .append("    request[\"ExclusiveStartKey\"] = page[\"LastEvaluatedKey\"]\n");
+        s.append("}\n").append(ClientSetup.pythonEveryPage(request.query() ? "query" : "scan", "LastEvaluatedKey", "ExclusiveStartKey"));
         return s.toString();
     }
 
@@ -149,13 +142,7 @@ public final class CopyAs {
         if (request.pageSize() > 0) fields.add("Limit: " + request.pageSize());
         StringBuilder s = new StringBuilder(head).append("const request = {\n");
         for (String f : fields) s.append("  ").append(f).append(",\n");
-        s.append("};\n")
-                .append(ClientSetup.JAVASCRIPT_PLAIN_BYTES)
-                .append("do {\n")
-                .append("  const page = await client.send(new ").append(command).append("(request));\n")
-                .append("  for (const item of page.Items ?? []) console.log(JSON.stringify(item, plainBytes));\n")
-                .append("  request.ExclusiveStartKey = page.LastEvaluatedKey;\n")
-                .append("} while (request.ExclusiveStartKey);\n");
+        s.append("};\n").append(ClientSetup.javaScriptEveryPage(command, "LastEvaluatedKey", "ExclusiveStartKey"));
         return s.toString();
     }
 

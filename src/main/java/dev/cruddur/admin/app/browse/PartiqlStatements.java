@@ -38,7 +38,12 @@ public final class PartiqlStatements {
 
     /** One page; pass the previous page's token for the next. Parameters are as typed (DynamoDB JSON or plain JSON). */
     public StatementRunner.StatementPage page(String statement, List<String> parameters, Optional<String> nextToken, int pageSize) {
-        return runner.execute(statement, normalized(parameters), writes(statement), nextToken, pageSize);
+        return page(statement, StatementRunner.Parameters.typed(parameters), nextToken, pageSize);
+    }
+
+    /** One page, with parameters read once for all the statement's pages ({@link StatementRunner.Parameters#typed}). */
+    public StatementRunner.StatementPage page(String statement, StatementRunner.Parameters parameters, Optional<String> nextToken, int pageSize) {
+        return runner.execute(statement, parameters, writes(statement), nextToken, pageSize);
     }
 
     /** Whether the connection lets this statement run now (a write on a locked AWS connection does not). */
@@ -46,10 +51,9 @@ public final class PartiqlStatements {
         return !writes(statement) || connection.writable();
     }
 
+    /** The parameters as typed, as DynamoDB JSON text (for copy-as). */
     public static List<String> normalized(List<String> parameters) {
-        List<String> out = new ArrayList<>();
-        for (String p : parameters) if (!p.isBlank()) out.add(StatementRunner.parameter(p.strip()));
-        return out;
+        return StatementRunner.Parameters.typed(parameters).dynamoJson();
     }
 
     /** Whether a statement changes data: its first word is INSERT, UPDATE, DELETE (or EXISTS, a transaction check). */

@@ -71,14 +71,7 @@ public final class StatementCopyAs {
             for (String p : parameters) values.add(pyValue(CopyAs.tree(p)));
             s.append("request[\"Parameters\"] = [").append(String.join(", ", values)).append("]\n");
         }
-        s.append(ClientSetup.PYTHON_PLAIN_BYTES)
-                .append("while True:\n")
-                .append("    page = client.execute_statement(**request)\n")
-                .append("    for item in page.get(\"Items\", []):\n")
-                .append("        print(json.dumps(item, default=plain_bytes))\n")
-                .append("    if \"NextToken\" not in page:\n")
-                .append("        break\n")
-                .append("    request[\"NextToken\"] = page[\"NextToken\"]\n");
+        s.append(ClientSetup.pythonEveryPage("execute_statement", "NextToken", "NextToken"));
         return s.toString();
     }
 
@@ -124,13 +117,7 @@ public final class StatementCopyAs {
             for (String p : parameters) values.add(jsValue(CopyAs.tree(p)));
             s.append(", Parameters: [").append(String.join(", ", values)).append("]");
         }
-        s.append(" };\n")
-                .append(ClientSetup.JAVASCRIPT_PLAIN_BYTES)
-                .append("do {\n")
-                .append("  const page = await client.send(new ExecuteStatementCommand(request));\n")
-                .append("  for (const item of page.Items ?? []) console.log(JSON.stringify(item, plainBytes));\n")
-                .append("  request.NextToken = page.NextToken;\n")
-                .append("} while (request.NextToken);\n");
+        s.append(" };\n").append(ClientSetup.javaScriptEveryPage("ExecuteStatementCommand", "NextToken", "NextToken"));
         return s.toString();
     }
 

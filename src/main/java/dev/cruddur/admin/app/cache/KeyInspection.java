@@ -111,7 +111,7 @@ public final class KeyInspection {
                             + (kind == KeyKind.CONVERSATIONS_PAGE ? "conversations" : "messages") + " of a page of "
                             + page.pageSize() + (page.page().hasMore() ? ", more after it" : ", the only page")
                             + "; read from DynamoDB at " + page.cachedAt() + ".");
-                    Optional<Long> counter = counter(key);
+                    Optional<Long> counter = StaleCheck.currentGeneration(cache, key);
                     if (counter.isEmpty()) {
                         notes.add("Generation " + page.generation() + "; the key's counter could not be read.");
                     } else if (counter.get() == page.generation()) {
@@ -128,16 +128,5 @@ public final class KeyInspection {
             case OTHER -> notes.add("Not a key this app reads or writes.");
         }
         return notes;
-    }
-
-    private Optional<Long> counter(String pageKey) {
-        if (cache.inspectText(CacheKeys.generationOf(pageKey)) instanceof CacheRead.Hit<String> hit) {
-            try {
-                return Optional.of(Long.parseLong(hit.value().strip()));
-            } catch (NumberFormatException notACounter) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -128,7 +128,7 @@ public final class StaleCheck {
                             + "); the next read deletes it.");
         }
         CachedPageFormat.Valid<T> valid = (CachedPageFormat.Valid<T>) decoded;
-        boolean served = valid.pageSize() == pageSize && currentGeneration(key).map(g -> g == valid.generation()).orElse(false);
+        boolean served = valid.pageSize() == pageSize && currentGeneration(cache, key).map(g -> g == valid.generation()).orElse(false);
         List<ItemDifference> differences = differences(valid.page().items(), now.items(), id, fields, summary);
         boolean cursorDiffers = !valid.page().nextCursor().equals(now.nextCursor());
         if (differences.isEmpty() && !cursorDiffers) {
@@ -214,7 +214,8 @@ public final class StaleCheck {
         return added + " added, " + removed + " removed, " + changed + " changed";
     }
 
-    private Optional<Long> currentGeneration(String pageKey) {
+    /** The invalidation counter of a page key as the cache holds it now; empty when there is none or it is not a number. */
+    static Optional<Long> currentGeneration(CacheStore cache, String pageKey) {
         if (cache.inspectText(CacheKeys.generationOf(pageKey)) instanceof CacheRead.Hit<String> hit) {
             try {
                 return Optional.of(Long.parseLong(hit.value().strip()));

@@ -98,9 +98,8 @@ public final class ConsistencyCheck {
     public CheckReport report(boolean cancelled) {
         List<Finding> findings = new ArrayList<>(unreadable);
         conversations.forEach((group, c) -> {
-            Map<String, String> handles = new LinkedHashMap<>();
-            knownUsers(c).forEach((uuid, u) -> handles.put(uuid, u.handle()));
-            judge(group, c).findings.forEach(f -> findings.add(f.withHandles(handles)));
+            Judgement j = judge(group, c);
+            for (Finding f : j.findings) findings.add(f.withHandles(j.handles));
         });
         return new CheckReport(findings, itemsRead, conversations.size(), cancelled);
     }
@@ -119,20 +118,22 @@ public final class ConsistencyCheck {
         return new RepairPlan(actions, leftAlone, basis);
     }
 
-    private record Judgement(List<Finding> findings, List<RepairAction> actions) {}
+    /** A conversation's findings and repairs, and the handles of the users it names (one map for all its findings). */
+    private record Judgement(List<Finding> findings, List<RepairAction> actions, Map<String, String> handles) {}
 
     private Judgement judge(String group, Conversation c) {
         List<Finding> findings = new ArrayList<>();
         List<RepairAction> actions = new ArrayList<>();
+        Map<String, User> known = knownUsers(c);
+        Map<String, String> handles = handles(known);
         if (c.newestMessage == null) {
             findings.add(new Finding(FindingKind.GROUP_ROWS_WITHOUT_MESSAGES, group,
                     c.groupRows.size() + " group row(s) but no message", c.groupRows));
             for (Map<String, Object> row : c.groupRows) {
                 actions.add(new RepairAction.DeleteRow(group, text(row, PK), text(row, SK), "the conversation has no message"));
             }
-            return new Judgement(findings, actions);
+            return new Judgement(findings, actions, handles);
         }
-        Map<String, User> known = knownUsers(c);
         List<String> participants = participants(c);
         if (participants == null) {
             String why = c.groupRows.isEmpty() && c.senders.size() <= 1
@@ -142,7 +143,7 @@ public final class ConsistencyCheck {
             List<Map<String, Object>> items = new ArrayList<>(c.groupRows);
             items.add(c.newestMessage);
             findings.add(new Finding(FindingKind.CANNOT_REPAIR, group, why, items));
-            return new Judgement(findings, actions);
+            return new Judgement(findings, actions, handles);
         }
         if (c.groupRows.isEmpty()) {
             findings.add(new Finding(FindingKind.MESSAGES_WITHOUT_GROUP_ROWS, group,
@@ -205,7 +206,7 @@ public final class ConsistencyCheck {
                 }
             }
         }
-        return new Judgement(findings, actions);
+        return new Judgement(findings, actions, handles);
     }
 
     /** A participant known by uuid only has no handle to compare: that is not a difference worth a write. */
@@ -240,6 +241,15 @@ public final class ConsistencyCheck {
         out.putAll(c.senders);
         for (Map<String, Object> row : c.groupRows) ownerOf(text(row, PK)).ifPresent(o -> out.putIfAbsent(o, new User(o, "", "")));
         return out;
+    }
+
+    /** uuid → handle of the known users that have a handle, for a person to read "@handle" where a finding says a uuid. */
+    private static Map<String, String> handles(Map<String, User> known) {
+        Map<String, String> out = new LinkedHashMap<>();
+        known.forEach((uuid, u) -> {
+            if (u.handle() != null && !u.handle().isBlank()) out.put(uuid, u.handle());
+        });
+        return Map.copyOf(out);
     }
 
     /** The group row Cruddur writes (Items.groupRow), as plain values. */

@@ -21,11 +21,12 @@ public record Finding(FindingKind kind, String groupUuid, String detail, List<Ma
         this(kind, groupUuid, detail, items, Map.of());
     }
 
-    /** The same finding, its users' handles known. */
-    public Finding withHandles(Map<String, String> known) {
-        Map<String, String> named = known.entrySet().stream().filter(e -> e.getValue() != null && !e.getValue().isBlank())
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
-        return new Finding(kind, groupUuid, detail, items, named);
+    /**
+     * The same finding, its users' handles known: uuid → a handle that is not blank. The check builds that map once
+     * per conversation and every finding of the conversation shares it.
+     */
+    public Finding withHandles(Map<String, String> handles) {
+        return new Finding(kind, groupUuid, detail, items, handles);
     }
 
     /** The detail with each user uuid it names replaced by @handle (a uuid without a known handle stays). */

@@ -113,12 +113,7 @@ public final class ConditionParser extends ParserBase {
         if (t.kind() == Lexer.Kind.VALUE_REF) return literal();
         if (t.kind() == Lexer.Kind.IDENT && peek(1).is("(")) {
             position += 2;
-            List<Operand> args = new ArrayList<>();
-            if (!peek().is(")")) {
-                args.add(operand());
-                while (peek().is(",")) { position++; args.add(operand()); }
-            }
-            expect(")");
+            List<Operand> args = arguments(this::operand);
             checkMisused(args.toArray(Operand[]::new));
             checkFunction(t.text(), args);
             return new Operand.Function(t.text(), List.copyOf(args));
@@ -151,15 +146,7 @@ public final class ConditionParser extends ParserBase {
     }
 
     private void checkFunction(String name, List<Operand> args) {
-        Integer arity = FUNCTIONS.get(name);
-        if (arity == null) {
-            error("unknownFunction", "Invalid function name; function: " + name);
-            return;
-        }
-        if (arity != args.size()) {
-            error("operand", "Incorrect number of operands for operator or function; operator or function: " + name + ", number of operands: " + args.size());
-            return;
-        }
+        if (!knownWithArity(FUNCTIONS, name, args, "operand")) return;
         if (args.size() == 2) checkDistinct(name, args.get(0), args.get(1));
         switch (name) {
             case "attribute_exists", "attribute_not_exists" -> {

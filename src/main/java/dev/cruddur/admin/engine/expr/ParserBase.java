@@ -62,6 +62,39 @@ abstract class ParserBase {
     Lexer.Token peek(int ahead) { return tokens.get(Math.min(position + ahead, tokens.size() - 1)); }
     Lexer.Token next() { return tokens.get(position++); }
 
+    /** Reads one operand; the condition and update grammars read a function's arguments with different rules. */
+    interface OperandReader {
+        Operand read() throws ExpressionException;
+    }
+
+    /** A function call's arguments, its name and "(" already read: none, or operands separated by commas, then ")". */
+    List<Operand> arguments(OperandReader argument) throws ExpressionException {
+        List<Operand> args = new ArrayList<>();
+        if (!peek().is(")")) {
+            args.add(argument.read());
+            while (peek().is(",")) { position++; args.add(argument.read()); }
+        }
+        expect(")");
+        return args;
+    }
+
+    /**
+     * Whether a call names one of the grammar's functions with its number of operands; if not, the error is noted,
+     * a wrong count under {@code arityCategory} (the grammars rank that error differently).
+     */
+    boolean knownWithArity(Map<String, Integer> functions, String name, List<Operand> args, String arityCategory) {
+        Integer arity = functions.get(name);
+        if (arity == null) {
+            error("unknownFunction", "Invalid function name; function: " + name);
+            return false;
+        }
+        if (arity != args.size()) {
+            error(arityCategory, "Incorrect number of operands for operator or function; operator or function: " + name + ", number of operands: " + args.size());
+            return false;
+        }
+        return true;
+    }
+
     void expect(String punct) throws ExpressionException {
         if (!peek().is(punct)) throw syntaxError();
         position++;

@@ -82,12 +82,7 @@ public final class UpdateParser extends ParserBase {
         if (t.kind() == Lexer.Kind.VALUE_REF) return literal();
         if (t.kind() == Lexer.Kind.IDENT && peek(1).is("(")) {
             position += 2;
-            List<Operand> args = new ArrayList<>();
-            if (!peek().is(")")) {
-                args.add(setValue());
-                while (peek().is(",")) { position++; args.add(setValue()); }
-            }
-            expect(")");
+            List<Operand> args = arguments(this::setValue);
             checkFunction(t.text(), args);
             return new Operand.Function(t.text(), List.copyOf(args));
         }
@@ -96,15 +91,7 @@ public final class UpdateParser extends ParserBase {
     }
 
     private void checkFunction(String name, List<Operand> args) {
-        Integer arity = FUNCTIONS.get(name);
-        if (arity == null) {
-            error("unknownFunction", "Invalid function name; function: " + name);
-            return;
-        }
-        if (arity != args.size()) {
-            error("function", "Incorrect number of operands for operator or function; operator or function: " + name + ", number of operands: " + args.size());
-            return;
-        }
+        if (!knownWithArity(FUNCTIONS, name, args, "function")) return;
         if (name.equals("if_not_exists") && !(args.get(0) instanceof Path)) {
             error("function", "Operator or function requires a document path; operator or function: " + name);
         } else if (name.equals("list_append")) {

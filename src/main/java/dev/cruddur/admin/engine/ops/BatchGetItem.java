@@ -30,11 +30,7 @@ public final class BatchGetItem implements Operation {
     private record TableRequest(String table, List<Map<String, AttributeValue>> keys, List<Path> projection, boolean consistent) {}
 
     @Override public ObjectNode handle(JsonNode request) {
-        JsonNode items = Json.objectField(request, "RequestItems");
-        if (items == null)
-            throw ApiException.validation("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must not be null");
-        if (items.isEmpty())
-            throw ApiException.validation("1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1");
+        JsonNode items = RequestSupport.requestItems(request);
         List<TableRequest> requests = new ArrayList<>();
         int total = 0;
         for (Map.Entry<String, JsonNode> e : Json.fields(items)) {

@@ -9,7 +9,6 @@ import dev.cruddur.admin.engine.api.Values;
 import dev.cruddur.admin.engine.model.AttributeValue;
 import dev.cruddur.admin.engine.model.ItemSize;
 import dev.cruddur.admin.engine.storage.Database;
-import dev.cruddur.admin.engine.storage.IndexDefinition;
 import dev.cruddur.admin.engine.storage.ItemKey;
 import dev.cruddur.admin.engine.storage.StoredItem;
 import dev.cruddur.admin.engine.storage.Table;
@@ -30,11 +29,7 @@ public final class BatchWriteItem implements Operation {
     private record Write(String table, Map<String, AttributeValue> item, Map<String, AttributeValue> key) {}
 
     @Override public ObjectNode handle(JsonNode request) {
-        JsonNode items = Json.objectField(request, "RequestItems");
-        if (items == null)
-            throw ApiException.validation("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must not be null");
-        if (items.isEmpty())
-            throw ApiException.validation("1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1");
+        JsonNode items = RequestSupport.requestItems(request);
         List<Write> writes = new ArrayList<>();
         for (Map.Entry<String, JsonNode> e : Json.fields(items)) {
             JsonNode list = e.getValue();
@@ -82,16 +77,17 @@ public final class BatchWriteItem implements Operation {
             // each write is counted as the single-item write would be: by the larger of the old and the new item
             Map<String, Double> units = new LinkedHashMap<>();
             Map<String, Map<AttributeValue, ObjectNode>> collections = new LinkedHashMap<>();
-            boolean metrics = "SIZE".equals(Json.string(request, "ReturnItemCollectionMetrics"));
             for (int i = 0; i < writes.size(); i++) {
                 Write w = writes.get(i);
                 Table table = tables.get(i);
                 StoredItem old = w.item() != null ? engine.db.put(table, w.item()) : engine.db.delete(table, keys.get(i), false);
                 int newSize = w.item() == null ? 0 : ItemSize.of(w.item());
                 units.merge(w.table(), RequestSupport.writeUnits(newSize, old == null ? 0 : old.size()), Double::sum);
-                if (metrics && !table.definition().indexes().stream().allMatch(IndexDefinition::global)) {
+                // one entry per item collection written to, as the single writes give it
+                if (RequestSupport.collectionMetricsWanted(request, table.definition())) {
                     AttributeValue hash = keys.get(i).hash();
-                    collections.computeIfAbsent(w.table(), t -> new LinkedHashMap<>()).computeIfAbsent(hash, h -> collectionMetrics(table, h));
+                    collections.computeIfAbsent(w.table(), t -> new LinkedHashMap<>())
+                            .computeIfAbsent(hash, h -> RequestSupport.collectionMetrics(table.definition(), h));
                 }
             }
             ObjectNode r = Json.object();
@@ -110,16 +106,5 @@ public final class BatchWriteItem implements Operation {
             }
             return r;
         });
-    }
-
-    /**
-     * One entry per item collection the batch wrote to, on a table with a local secondary index (as the single
-     * writes give it): the collection's key and DynamoDB's estimate, [0, 1] GB for any collection held here.
-     */
-    private static ObjectNode collectionMetrics(Table table, AttributeValue hash) {
-        ObjectNode n = Json.object();
-        n.set("ItemCollectionKey", Values.itemToJson(Map.of(table.definition().hash().name(), hash)));
-        n.putArray("SizeEstimateRangeGB").add(0.0).add(1.0);
-        return n;
     }
 }

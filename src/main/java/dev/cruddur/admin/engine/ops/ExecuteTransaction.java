@@ -26,16 +26,9 @@ public final class ExecuteTransaction implements Operation {
     public ExecuteTransaction(Engine engine) { this.engine = engine; }
 
     @Override public ObjectNode handle(JsonNode request) {
-        JsonNode statements = Json.arrayField(request, "TransactStatements");
-        if (statements == null)
-            throw ApiException.validation("1 validation error detected: Value null at 'transactStatements' failed to satisfy constraint: Member must not be null");
-        if (statements.isEmpty() || statements.size() > 100)
-            throw ApiException.validation("1 validation error detected: Value at 'transactStatements' failed to satisfy constraint: Member must have length "
-                    + (statements.isEmpty() ? "greater than or equal to 1" : "less than or equal to 100"));
+        JsonNode statements = RequestSupport.transactionActions(request, "TransactStatements", "transactStatements");
         RequestSupport.enumValue(request, "ReturnConsumedCapacity", "returnConsumedCapacity", Set.of("INDEXES", "TOTAL", "NONE"));
-        String token = Json.string(request, "ClientRequestToken");
-        if (token != null && (token.isEmpty() || token.length() > 36))
-            throw ApiException.validation("1 validation error detected: Value '" + token + "' at 'clientRequestToken' failed to satisfy constraint: Member must have length less than or equal to 36");
+        String token = TransactWriteItems.clientRequestToken(request);
 
         List<Statement> parsed = new ArrayList<>();
         List<Boolean> returnOld = new ArrayList<>();
@@ -70,15 +63,10 @@ public final class ExecuteTransaction implements Operation {
     private ObjectNode writes(List<Statement> parsed, List<Boolean> returnOld, JsonNode request, String token, String fingerprint) {
         List<ItemWrite> writes = new ArrayList<>();
         for (int i = 0; i < parsed.size(); i++) writes.add(StatementSupport.write(engine, parsed.get(i), returnOld.get(i)));
-        TransactWriteItems.refuseTwoOperationsOnOneItem(writes);
-        return engine.db.write(() -> {
-            if (TransactWriteItems.alreadyApplied(engine, token, fingerprint)) return Json.object();
-            List<Map<String, AttributeValue>> nexts =
-                    TransactWriteItems.nextItemsOrCancel(engine, writes, i -> parsed.get(i) instanceof Statement.Insert);
-            Map<String, Double> units = new LinkedHashMap<>();
-            for (ItemWrite w : writes) units.merge(w.definition.name(), 2.0, Double::sum);
-            for (int i = 0; i < writes.size(); i++) writes.get(i).store(engine.db, nexts.get(i));
-            if (token != null) engine.db.rememberToken(token, fingerprint);
+        Map<String, Double> units = new LinkedHashMap<>();
+        for (ItemWrite w : writes) units.merge(w.definition.name(), 2.0, Double::sum);
+        // an INSERT whose item exists fails as DuplicateItem, not as a failed condition
+        return TransactWriteItems.applyAllOrNone(engine, writes, token, fingerprint, i -> parsed.get(i) instanceof Statement.Insert, () -> {
             ObjectNode response = Json.object();
             capacity(response, request, units);
             return response;

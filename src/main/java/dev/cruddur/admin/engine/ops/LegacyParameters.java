@@ -49,8 +49,23 @@ final class LegacyParameters {
         return paths;
     }
 
-    /** QueryFilter, ScanFilter or KeyConditions: each attribute's ComparisonOperator over its AttributeValueList. */
+    /** QueryFilter or ScanFilter: each attribute's ComparisonOperator over its AttributeValueList, joined by ConditionalOperator. */
     static Condition conditions(JsonNode request, String field) {
+        List<Condition> parts = parts(request, field);
+        return parts == null ? null : join(parts, Json.string(request, "ConditionalOperator"));
+    }
+
+    /** KeyConditions: as a filter, and one or two of them. */
+    static Condition keyConditions(JsonNode request) {
+        List<Condition> parts = parts(request, "KeyConditions");
+        if (parts == null || parts.isEmpty()) return null;
+        if (parts.size() != 1 && parts.size() != 2) throw ApiException.validation("Conditions can be of length 1 or 2 only");
+        // the key conditions are always ANDed, whatever ConditionalOperator says of the filter
+        return join(parts, "AND");
+    }
+
+    /** One condition per attribute of a QueryFilter, ScanFilter or KeyConditions, in order; null when the field is absent. */
+    private static List<Condition> parts(JsonNode request, String field) {
         JsonNode conditions = Json.objectField(request, field);
         if (conditions == null) return null;
         List<Condition> parts = new ArrayList<>();
@@ -69,19 +84,7 @@ final class LegacyParameters {
             checkBetween(operator, values);
             parts.add(condition(e.getKey(), operator, values));
         }
-        return join(parts, Json.string(request, "ConditionalOperator"));
-    }
-
-    /** KeyConditions: as a filter, and one or two of them. */
-    static Condition keyConditions(JsonNode request) {
-        Condition c = conditions(request, "KeyConditions");
-        if (c == null) return null;
-        int count = Json.objectField(request, "KeyConditions").size();
-        if (count != 1 && count != 2) throw ApiException.validation("Conditions can be of length 1 or 2 only");
-        // the key conditions are always ANDed, whatever ConditionalOperator says of the filter
-        List<Condition> parts = new ArrayList<>();
-        flatten(c, parts);
-        return join(parts, "AND");
+        return parts;
     }
 
     /** Expected: the Exists/Value form or the ComparisonOperator form, for each attribute. */
@@ -207,18 +210,6 @@ final class LegacyParameters {
         Condition c = parts.get(0);
         for (int i = 1; i < parts.size(); i++) c = or ? new Condition.Or(c, parts.get(i)) : new Condition.And(c, parts.get(i));
         return c;
-    }
-
-    private static void flatten(Condition c, List<Condition> out) {
-        if (c instanceof Condition.And a) {
-            flatten(a.left(), out);
-            flatten(a.right(), out);
-        } else if (c instanceof Condition.Or o) {
-            flatten(o.left(), out);
-            flatten(o.right(), out);
-        } else {
-            out.add(c);
-        }
     }
 
     private static Path path(String name) { return new Path(List.of(name)); }

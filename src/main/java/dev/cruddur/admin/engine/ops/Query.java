@@ -58,18 +58,8 @@ public final class Query implements Operation {
                 RequestSupport.checkKeyPaths(source.definition(), ConditionPaths.of(read.filter));
             }
 
-            NavigableMap<RowKey, StoredItem> rows = bounded(source.items().partition(HashBucket.of(hashValue)), rangeCondition);
-            if (start != null) rows = forward ? rows.tailMap(start, false) : rows.headMap(start, false);
-            if (!forward) rows = rows.descendingMap();
             PageCollector page = new PageCollector(read.limit, read.filter, read.projection, read.countOnly(), source.startKeyNames(), source.fetch());
-            boolean prefixScan = rangeCondition != null && rangeCondition.operator().equals("BEGINS_WITH");
-            for (Map.Entry<RowKey, StoredItem> e : rows.entrySet()) {
-                if (prefixScan && !KeyCondition.beginsWith(e.getKey().range(), rangeCondition.values().get(0))) {
-                    if (forward) break;
-                    continue;
-                }
-                if (!page.offer(e.getValue())) break;
-            }
+            readPartition(source.items().partition(HashBucket.of(hashValue)), rangeCondition, start, forward, page);
             ObjectNode response = page.response();
             double units = RequestSupport.readUnits(page.readBytes(), read.consistent);
             RequestSupport.consumedCapacity(response, request, read.tableName, source.index() == null ? units : 0,
@@ -78,7 +68,29 @@ public final class Query implements Operation {
         });
     }
 
-    static NavigableMap<RowKey, StoredItem> bounded(NavigableMap<RowKey, StoredItem> rows, KeyCondition c) {
+    /**
+     * Offers one partition's rows to the page, in sort key order or backwards, narrowed by the sort key condition
+     * and resumed after {@code start} (null: from the first row), until the page is full. Query and PartiQL's
+     * SELECT both read a partition this way.
+     */
+    static void readPartition(NavigableMap<RowKey, StoredItem> partition, KeyCondition rangeCondition, RowKey start, boolean forward,
+                              PageCollector page) {
+        NavigableMap<RowKey, StoredItem> rows = bounded(partition, rangeCondition);
+        if (start != null) rows = forward ? rows.tailMap(start, false) : rows.headMap(start, false);
+        if (!forward) rows = rows.descendingMap();
+        boolean prefixScan = rangeCondition != null && rangeCondition.operator().equals("BEGINS_WITH");
+        for (Map.Entry<RowKey, StoredItem> e : rows.entrySet()) {
+            // the rows a prefix bounds run from the prefix on: forwards, the first row past the prefix ends the read;
+            // backwards, the rows past it come first and are passed over
+            if (prefixScan && !KeyCondition.beginsWith(e.getKey().range(), rangeCondition.values().get(0))) {
+                if (forward) break;
+                continue;
+            }
+            if (!page.offer(e.getValue())) break;
+        }
+    }
+
+    private static NavigableMap<RowKey, StoredItem> bounded(NavigableMap<RowKey, StoredItem> rows, KeyCondition c) {
         if (c == null) return rows;
         AttributeValue v = c.values().get(0);
         return switch (c.operator()) {

@@ -80,6 +80,27 @@ final class RequestSupport {
         return t;
     }
 
+    /** BatchGetItem's and BatchWriteItem's RequestItems: present, and naming at least one table. */
+    static JsonNode requestItems(JsonNode request) {
+        JsonNode items = Json.objectField(request, "RequestItems");
+        if (items == null)
+            throw ApiException.validation("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must not be null");
+        if (items.isEmpty())
+            throw ApiException.validation("1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1");
+        return items;
+    }
+
+    /** A transaction's actions (TransactItems, TransactStatements): present, 1 to 100 of them. */
+    static JsonNode transactionActions(JsonNode request, String field, String member) {
+        JsonNode actions = Json.arrayField(request, field);
+        if (actions == null)
+            throw ApiException.validation("1 validation error detected: Value null at '" + member + "' failed to satisfy constraint: Member must not be null");
+        if (actions.isEmpty() || actions.size() > 100)
+            throw ApiException.validation("1 validation error detected: Value at '" + member + "' failed to satisfy constraint: Member must have length "
+                    + (actions.isEmpty() ? "greater than or equal to 1" : "less than or equal to 100"));
+        return actions;
+    }
+
     static Map<String, AttributeValue> requiredItem(JsonNode request, String field, String member) {
         JsonNode n = request.get(field);
         if (n == null || n.isNull())
@@ -308,6 +329,26 @@ final class RequestSupport {
                 c.set("GlobalSecondaryIndexes", g);
             }
         }
+    }
+
+    /**
+     * Whether a write answers ItemCollectionMetrics: asked for with ReturnItemCollectionMetrics=SIZE, on a table with a
+     * local secondary index (only such tables have item collections DynamoDB reports on).
+     */
+    static boolean collectionMetricsWanted(JsonNode request, TableDefinition d) {
+        return "SIZE".equals(Json.string(request, "ReturnItemCollectionMetrics"))
+                && !d.indexes().stream().allMatch(IndexDefinition::global);
+    }
+
+    /**
+     * One item collection's metrics: its key and DynamoDB's size estimate, a range in GB; a collection held here is
+     * far below 1 GB, which DynamoDB reports as [0, 1].
+     */
+    static ObjectNode collectionMetrics(TableDefinition d, AttributeValue hash) {
+        ObjectNode n = Json.object();
+        n.set("ItemCollectionKey", Values.itemToJson(Map.of(d.hash().name(), hash)));
+        n.putArray("SizeEstimateRangeGB").add(0.0).add(1.0);
+        return n;
     }
 
     static double writeUnits(int... sizes) {

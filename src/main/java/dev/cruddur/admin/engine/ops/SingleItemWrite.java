@@ -28,20 +28,9 @@ final class SingleItemWrite {
             int newSize = next == null ? 0 : ItemSize.of(next);
             RequestSupport.consumedCapacity(response, request, write.definition.name(),
                     RequestSupport.writeUnits(newSize, stored == null ? 0 : stored.size()), Map.of());
-            itemCollectionMetrics(response, request, write);
+            if (RequestSupport.collectionMetricsWanted(request, write.definition))
+                response.set("ItemCollectionMetrics", RequestSupport.collectionMetrics(write.definition, write.key.hash()));
             return response;
         });
-    }
-
-    /**
-     * ReturnItemCollectionMetrics=SIZE on a table with a local secondary index: the item collection's key and
-     * DynamoDB's size estimate, a range in GB; a collection here is far below 1 GB, which DynamoDB reports as [0, 1].
-     */
-    private static void itemCollectionMetrics(ObjectNode response, JsonNode request, ItemWrite write) {
-        if (!"SIZE".equals(dev.cruddur.admin.engine.api.Json.string(request, "ReturnItemCollectionMetrics"))) return;
-        if (write.definition.indexes().stream().allMatch(dev.cruddur.admin.engine.storage.IndexDefinition::global)) return;
-        ObjectNode metrics = response.putObject("ItemCollectionMetrics");
-        metrics.set("ItemCollectionKey", dev.cruddur.admin.engine.api.Values.itemToJson(Map.of(write.definition.hash().name(), write.key.hash())));
-        metrics.putArray("SizeEstimateRangeGB").add(0.0).add(1.0);
     }
 }

@@ -15,14 +15,12 @@ import dev.cruddur.admin.engine.storage.ItemKey;
 import dev.cruddur.admin.engine.storage.KeyAttribute;
 import dev.cruddur.admin.engine.storage.RowKey;
 import dev.cruddur.admin.engine.storage.ScanOrder;
-import dev.cruddur.admin.engine.storage.StoredItem;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 
 /**
  * A SELECT of ExecuteStatement. When its WHERE pins the partition key (an equality, an IN, or ORs of
@@ -82,17 +80,8 @@ final class StatementSelect {
                 for (int i = from; i < partitions.size() && !page.full(); i++) {
                     AttributeValue partition = partitions.get(i);
                     if (!partition.type().equals(hash.type())) continue;
-                    NavigableMap<RowKey, StoredItem> rows = Query.bounded(source.items().partition(HashBucket.of(partition)), rangeCondition);
-                    if (i == from && startRow != null) rows = forward ? rows.tailMap(startRow, false) : rows.headMap(startRow, false);
-                    if (!forward) rows = rows.descendingMap();
-                    boolean prefixScan = rangeCondition != null && rangeCondition.operator().equals("BEGINS_WITH");
-                    for (Map.Entry<RowKey, StoredItem> e : rows.entrySet()) {
-                        if (prefixScan && !KeyCondition.beginsWith(e.getKey().range(), rangeCondition.values().get(0))) {
-                            if (forward) break;
-                            continue;
-                        }
-                        if (!page.offer(e.getValue())) break;
-                    }
+                    Query.readPartition(source.items().partition(HashBucket.of(partition)), rangeCondition,
+                            i == from ? startRow : null, forward, page);
                 }
             } else {
                 HashBucket startBucket = null;

@@ -51,11 +51,14 @@ final class StatementSupport {
             if (!parametersNode.isArray()) throw ApiException.serialization("Unexpected value type in payload");
             if (parametersNode.isEmpty())
                 throw ApiException.validation("1 validation error detected: Value '[]' at 'parameters' failed to satisfy constraint: Member must have length greater than or equal to 1");
-            for (JsonNode p : parametersNode) parameters.add(Values.valueOrFail(p, "One or more parameter values were invalid: ", ""));
+            // a parameter is refused in the words PutItem uses for the same value, with no prefix: DynamoDB answers a
+            // parameter N of "abc" with "The parameter cannot be converted to a numeric value: abc" (captured against
+            // DynamoDB in dynoxide's tests/partiql_member_errors_before_parameters.rs)
+            for (JsonNode p : parametersNode) parameters.add(Values.valueOrFail(p, "", ""));
         }
         try {
             return StatementParser.parse(text, parameters);
-        } catch (StatementParser.ParameterCountException e) {
+        } catch (StatementParser.ParameterCountException | StatementParser.InvalidNumberException e) {
             throw ApiException.validation(e.getMessage());
         } catch (StatementException e) {
             throw ApiException.validation(NOT_WELL_FORMED + e.getMessage());

@@ -26,12 +26,7 @@ public final class TransactGetItems implements Operation {
     private record Get(String table, Map<String, AttributeValue> key, List<Path> projection) {}
 
     @Override public ObjectNode handle(JsonNode request) {
-        JsonNode items = Json.arrayField(request, "TransactItems");
-        if (items == null)
-            throw ApiException.validation("1 validation error detected: Value null at 'transactItems' failed to satisfy constraint: Member must not be null");
-        if (items.isEmpty() || items.size() > 100)
-            throw ApiException.validation("1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length "
-                    + (items.isEmpty() ? "greater than or equal to 1" : "less than or equal to 100"));
+        JsonNode items = RequestSupport.transactionActions(request, "TransactItems", "transactItems");
         List<Get> gets = new ArrayList<>();
         for (JsonNode i : items) {
             JsonNode g = i.get("Get");

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 
 /**
  * TransactWriteItems: up to 100 Put/Update/Delete/ConditionCheck actions on distinct items, all or none.
@@ -34,15 +35,8 @@ public final class TransactWriteItems implements Operation {
     public TransactWriteItems(Engine engine) { this.engine = engine; }
 
     @Override public ObjectNode handle(JsonNode request) {
-        JsonNode items = Json.arrayField(request, "TransactItems");
-        if (items == null)
-            throw ApiException.validation("1 validation error detected: Value null at 'transactItems' failed to satisfy constraint: Member must not be null");
-        if (items.isEmpty() || items.size() > 100)
-            throw ApiException.validation("1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length "
-                    + (items.isEmpty() ? "greater than or equal to 1" : "less than or equal to 100"));
-        String token = Json.string(request, "ClientRequestToken");
-        if (token != null && (token.isEmpty() || token.length() > 36))
-            throw ApiException.validation("1 validation error detected: Value '" + token + "' at 'clientRequestToken' failed to satisfy constraint: Member must have length less than or equal to 36");
+        JsonNode items = RequestSupport.transactionActions(request, "TransactItems", "transactItems");
+        String token = clientRequestToken(request);
         String fingerprint = requestHash(items.toString());
 
         List<ItemWrite> writes = new ArrayList<>();
@@ -61,19 +55,36 @@ public final class TransactWriteItems implements Operation {
             };
             writes.add(ItemWrite.parse(kind, engine, i.get(kinds.get(0))));
         }
-        refuseTwoOperationsOnOneItem(writes);
+        return applyAllOrNone(engine, writes, token, fingerprint, i -> false, Json::object);
+    }
 
+    /** The optional ClientRequestToken, at most 36 characters (and not empty). */
+    static String clientRequestToken(JsonNode request) {
+        String token = Json.string(request, "ClientRequestToken");
+        if (token != null && (token.isEmpty() || token.length() > 36))
+            throw ApiException.validation("1 validation error detected: Value '" + token + "' at 'clientRequestToken' failed to satisfy constraint: Member must have length less than or equal to 36");
+        return token;
+    }
+
+    /**
+     * The write step TransactWriteItems and ExecuteTransaction share: refuse two writes to one item, then under the
+     * write lock check every write and apply them all, or cancel the lot; a retry with the token of a transaction
+     * already applied applies nothing and answers {}. {@code answer} builds the response of an applied transaction.
+     */
+    static ObjectNode applyAllOrNone(Engine engine, List<ItemWrite> writes, String token, String fingerprint,
+                                     IntPredicate duplicateOnFailure, Supplier<ObjectNode> answer) {
+        refuseTwoOperationsOnOneItem(writes);
         return engine.db.write(() -> {
             if (alreadyApplied(engine, token, fingerprint)) return Json.object();
-            List<Map<String, AttributeValue>> nexts = nextItemsOrCancel(engine, writes, i -> false);
+            List<Map<String, AttributeValue>> nexts = nextItemsOrCancel(engine, writes, duplicateOnFailure);
             for (int i = 0; i < writes.size(); i++) writes.get(i).store(engine.db, nexts.get(i));
             if (token != null) engine.db.rememberToken(token, fingerprint);
-            return Json.object();
+            return answer.get();
         });
     }
 
     /** DynamoDB refuses a transaction that names one item twice. */
-    static void refuseTwoOperationsOnOneItem(List<ItemWrite> writes) {
+    private static void refuseTwoOperationsOnOneItem(List<ItemWrite> writes) {
         Set<String> targets = new HashSet<>();
         for (ItemWrite w : writes) {
             if (!targets.add(w.definition.name() + "\u0000" + w.key))
@@ -86,7 +97,7 @@ public final class TransactWriteItems implements Operation {
      * 10 minutes (the database logs tokens with their transaction, so this holds across a restart); the
      * same token with another request is refused.
      */
-    static boolean alreadyApplied(Engine engine, String token, String fingerprint) {
+    private static boolean alreadyApplied(Engine engine, String token, String fingerprint) {
         if (token == null) return false;
         Database.Token seen = engine.db.token(token).orElse(null);
         if (seen == null) return false;
@@ -101,7 +112,7 @@ public final class TransactWriteItems implements Operation {
      * {@code duplicateOnFailure} says which writes report a failed condition as DuplicateItem
      * (PartiQL's INSERT) rather than ConditionalCheckFailed.
      */
-    static List<Map<String, AttributeValue>> nextItemsOrCancel(Engine engine, List<ItemWrite> writes, IntPredicate duplicateOnFailure) {
+    private static List<Map<String, AttributeValue>> nextItemsOrCancel(Engine engine, List<ItemWrite> writes, IntPredicate duplicateOnFailure) {
         List<Map<String, AttributeValue>> nexts = new ArrayList<>();
         ArrayNode reasons = Json.array();
         boolean cancelled = false;

@@ -5,6 +5,7 @@ import dev.cruddur.admin.engine.expr.Operand;
 import dev.cruddur.admin.engine.expr.Path;
 import dev.cruddur.admin.engine.expr.UpdateAction;
 import dev.cruddur.admin.engine.model.AttributeValue;
+import dev.cruddur.admin.engine.model.Numbers;
 import dev.cruddur.admin.engine.partiql.StatementLexer.Kind;
 import dev.cruddur.admin.engine.partiql.StatementLexer.Token;
 
@@ -42,6 +43,15 @@ public final class StatementParser {
     /** DynamoDB reports a parameter count mismatch in its own words, without the "wasn't well formed" prefix. */
     public static final class ParameterCountException extends StatementException {
         ParameterCountException() { super("Number of parameters in request and statement don't match."); }
+    }
+
+    /**
+     * A number literal DynamoDB cannot store (more than 38 significant digits, or a magnitude outside
+     * 1E-130..9.99…E+125), refused in the words PutItem uses for the same number, without the "wasn't well
+     * formed" prefix: the statement is well formed, its value is not.
+     */
+    public static final class InvalidNumberException extends StatementException {
+        InvalidNumberException(String message) { super(message); }
     }
 
     // ---- statements
@@ -387,11 +397,12 @@ public final class StatementParser {
         throw new StatementException("A set literal must hold only strings, only numbers or only binaries");
     }
 
+    /** A number literal, by the same rules (and in the same words) as an N value of PutItem or a parameter. */
     private static AttributeValue number(String text) throws StatementException {
         try {
-            return new AttributeValue.N(new BigDecimal(text));
-        } catch (NumberFormatException e) {
-            throw new StatementException("Invalid number: " + text);
+            return new AttributeValue.N(Numbers.parse(text));
+        } catch (Numbers.InvalidNumber e) {
+            throw new InvalidNumberException(e.getMessage());
         }
     }
 

@@ -91,4 +91,18 @@ class ConsistencyCheckTest {
         assertThat(check.report().countsByKind()).containsExactly(Map.entry(FindingKind.UNREADABLE_ROW, 1));
         assertThat(check.report().itemsRead()).isEqualTo(3);
     }
+    @Test
+    void theFindingsOfOneConversationShareOneMapOfHandlesBuiltOnce() {
+        String older = "2026-01-01T00:00:00.000000+00:00", newest = "2026-01-02T00:00:00.000000+00:00";
+        // a's two rows (one stale, so a duplicate too) and no row for b: three findings of one conversation
+        List<Map<String, Object>> items = List.of(message(older, "a", "hi"), message(newest, "b", "yo"),
+                row("a", older, "b", "hi"), row("a", "2025-12-31T00:00:00.000000+00:00", "b", "x"));
+        List<Finding> findings = ConsistencyCheck.of(items).report().findings();
+        assertThat(findings).extracting(Finding::kind)
+                .contains(FindingKind.DUPLICATE_GROUP_ROW, FindingKind.STALE_GROUP_ROW, FindingKind.MISSING_GROUP_ROW);
+        Map<String, String> handles = findings.get(0).handles();
+        assertThat(handles).containsExactlyInAnyOrderEntriesOf(Map.of("a", "a-handle", "b", "b-handle"));
+        // the same map, not an equal copy per finding: the conversation's users were looked up once
+        assertThat(findings).allSatisfy(f -> assertThat(f.handles()).isSameAs(handles));
+    }
 }
