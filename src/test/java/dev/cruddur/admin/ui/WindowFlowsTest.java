@@ -172,14 +172,22 @@ class WindowFlowsTest {
         javafx.scene.Node cell = onFx(() -> robot.lookup(".message-cell").queryAll().stream()
                 .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() == newest).findFirst().orElseThrow());
         menuOn(transcript, cell);
+        robot.clickOn("Copy text");
+        waitFor("text copied", 5, () -> newest.message().text().equals(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        assertCopiedNote("Copied the text");
+
+        menuOn(transcript, cell);
         robot.clickOn("Copy sk");
         waitFor("copied", 5, () -> sk.equals(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
-        assertThat(onFx(() -> dev.cruddur.admin.ui.common.Copied.lastProperty().get())).isEqualTo("Copied the sk");
+        assertCopiedNote("Copied the sk");
         assertThat(onFx(() -> transcript.getSelectionModel().getSelectedItem())).as("the clicked message is selected").isSameAs(newest);
 
         menuOn(transcript, cell);
         robot.clickOn("Copy item as JSON");
         waitFor("json copied", 5, () -> javafx.scene.input.Clipboard.getSystemClipboard().getString().contains("\"S\" : \"" + sk + "\""));
+        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()))
+                .contains("\"MSG#" + newest.message().groupUuid() + "\"", newest.message().text().substring(0, 10));
+        assertCopiedNote("Copied the item as JSON");
 
         menuOn(transcript, cell);
         robot.clickOn("Open the timestamp in the Time pane");
@@ -196,6 +204,17 @@ class WindowFlowsTest {
         waitFor("the item in the Browser", 20, () -> railSelected("browser") && app.window().pane("browser") != null
                 && ((dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser")).viewModel().items().rows().size() == 1
                 && sk.equals(((dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser")).viewModel().items().rows().get(0).values().get("sk")));
+        var results = ((dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser")).itemsView().resultsTable();
+        waitFor("the item selected there", 10, () -> results.getSelectionModel().getSelectedItem() != null
+                && sk.equals(results.getSelectionModel().getSelectedItem().values().get("sk")));
+        assertThat(onFx(results::isFocused)).as("the keyboard on the item's row").isTrue();
+    }
+
+    /** The last copy said {@code what}, and said it on screen: a "Copied" note shows beside what was clicked. */
+    private static void assertCopiedNote(String what) {
+        assertThat(onFx(() -> dev.cruddur.admin.ui.common.Copied.lastProperty().get())).isEqualTo(what);
+        waitFor("the note '" + what + "' on screen", 5, () -> Window.getWindows().stream().anyMatch(w -> w.isShowing()
+                && w instanceof javafx.scene.control.Tooltip t && t.getStyleClass().contains("copied-note") && what.equals(t.getText())));
     }
 
     @Test
