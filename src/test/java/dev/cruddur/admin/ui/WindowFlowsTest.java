@@ -111,6 +111,54 @@ class WindowFlowsTest {
         assertThat(onFx(stage::isShowing)).isFalse();
     }
 
+    /** The dialog showing over the window (not a popup such as a tooltip or a menu), if any. */
+    private java.util.Optional<Stage> openDialog() {
+        return onFx(() -> Window.getWindows().stream().filter(w -> w != stage && w.isShowing() && w instanceof Stage)
+                .map(w -> (Stage) w).findFirst());
+    }
+
+    private void ctrlWCloses(String dialog) {
+        waitFor(dialog + " open", 20, () -> openDialog().isPresent());
+        FxHarness.settle();
+        shortcut(KeyCode.W);
+        waitFor(dialog + " closed by Ctrl+W", 10, () -> openDialog().isEmpty());
+        assertThat(onFx(stage::isShowing)).as("the window stays after Ctrl+W in " + dialog).isTrue();
+    }
+
+    /**
+     * Ctrl+W in each dialog of the window: Connections (Ctrl+L), New conversation and New item
+     * (Ctrl+N in their panes), the item editor's delete confirmation, and the dialogs opened from the
+     * Browser, the Cache and the Time panes' actions (type-to-confirm, set a value, flush or delete a
+     * cache, migrate the sort keys), each shown over this window as its pane shows it.
+     */
+    @Test
+    void ctrlWClosesEveryDialogOfTheWindow() {
+        shortcut(KeyCode.L);
+        ctrlWCloses("Connections");
+        waitFor("conversations listed", 20, () -> !app.main().conversations().shown().isEmpty());
+        shortcut(KeyCode.N);
+        ctrlWCloses("New conversation");
+
+        shortcut(KeyCode.DIGIT4);
+        waitFor("browser pane", 10, () -> app.window().pane("browser") != null && app.window().pane("browser").node().getScene() != null);
+        var browser = (dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser");
+        waitFor("the table's keys read", 20, () -> browser.viewModel().items().shapeProperty().get() != null);
+        shortcut(KeyCode.N);
+        ctrlWCloses("New item");
+
+        java.util.concurrent.atomic.AtomicBoolean confirmed = new java.util.concurrent.atomic.AtomicBoolean();
+        runFx(() -> new dev.cruddur.admin.ui.browser.TypeToConfirmDialog(stage, "Delete the table", "the table", TABLE, "Delete",
+                name -> confirmed.set(true)).show());
+        ctrlWCloses("Type to confirm");
+        runFx(() -> new dev.cruddur.admin.ui.cache.SetValueDialog(stage, "messages/x", "value", 60).show());
+        ctrlWCloses("Set a value");
+        runFx(() -> new dev.cruddur.admin.ui.cache.TypedNameDialog(stage, "Flush the cache", "Every key goes.", "cruddur", "Flush").show());
+        ctrlWCloses("Flush a cache");
+        runFx(() -> new dev.cruddur.admin.ui.time.ConfirmTableNameDialog(stage, TABLE, 3, null).show());
+        ctrlWCloses("Migrate the sort keys");
+        assertThat(confirmed).as("a dialog closed by Ctrl+W did not confirm").isFalse();
+    }
+
     @Test
     void emptyStatesSayWhatTheLastRunFoundAndNothingBeforeARun() {
         shortcut(KeyCode.DIGIT3);
