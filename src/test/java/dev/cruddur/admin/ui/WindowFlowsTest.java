@@ -159,6 +159,55 @@ class WindowFlowsTest {
         assertThat(confirmed).as("a dialog closed by Ctrl+W did not confirm").isFalse();
     }
 
+    /**
+     * Every button that shows only an icon, in each pane (a conversation open, each Browser tab),
+     * says what it does in a tooltip; the list names the ones that do not.
+     */
+    @Test
+    void everyIconOnlyButtonHasATooltip() {
+        java.util.List<String> silent = new java.util.ArrayList<>();
+        waitFor("conversations listed", 20, () -> !app.main().conversations().shown().isEmpty());
+        runFx(() -> app.main().conversations().selectedProperty().set(app.main().conversations().shown().get(0)));
+        waitFor("a conversation open", 20, () -> !app.main().transcript().entries().isEmpty());
+        silent.addAll(silentIconButtons("conversations"));
+        shortcut(KeyCode.DIGIT2);
+        waitFor("cache pane", 10, () -> railSelected("cache"));
+        silent.addAll(silentIconButtons("cache"));
+        shortcut(KeyCode.DIGIT3);
+        waitFor("time pane", 10, () -> railSelected("time"));
+        var time = (dev.cruddur.admin.ui.time.TimePane) app.window().pane("time");
+        runFx(() -> time.conversion().inputProperty().set("2023-04-15 13:15:19.922515+00"));
+        silent.addAll(silentIconButtons("time: conversion"));
+        runFx(time::showLint);
+        silent.addAll(silentIconButtons("time: lint"));
+        shortcut(KeyCode.DIGIT4);
+        waitFor("browser pane", 10, () -> railSelected("browser") && app.window().pane("browser") != null);
+        var browser = (dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser");
+        for (int tab = 0; tab < onFx(() -> browser.tabs().getTabs().size()); tab++) {
+            int t = tab;
+            runFx(() -> browser.tabs().getSelectionModel().select(t));
+            silent.addAll(silentIconButtons("browser: " + onFx(() -> browser.tabs().getTabs().get(t).getText())));
+        }
+        assertThat(silent).as("buttons showing only an icon, without a tooltip").isEmpty();
+    }
+
+    private java.util.List<String> silentIconButtons(String where) {
+        FxHarness.settle();
+        return onFx(() -> stage.getScene().getRoot().lookupAll(".button-base, .button, .toggle-button, .menu-button, .split-menu-button")
+                .stream().distinct()
+                .filter(n -> n instanceof javafx.scene.control.ButtonBase b && b.isVisible() && b.getScene() != null && showing(b)
+                        && (b.getText() == null || b.getText().isBlank()) && b.getGraphic() != null
+                        && (b.getTooltip() == null || b.getTooltip().getText() == null || b.getTooltip().getText().isBlank()))
+                .map(n -> where + ": " + (n.getId() != null ? "#" + n.getId() : n.getStyleClass().toString()))
+                .toList());
+    }
+
+    /** Shown on screen: it and every parent visible. */
+    private static boolean showing(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
+        return true;
+    }
+
     @Test
     void emptyStatesSayWhatTheLastRunFoundAndNothingBeforeARun() {
         shortcut(KeyCode.DIGIT3);
@@ -190,10 +239,13 @@ class WindowFlowsTest {
             client.deleteItem(r -> r.tableName(TABLE).key(java.util.Map.of("pk", row.get("pk"), "sk", row.get("sk")))); // a lost write
         }
         var check = browser.viewModel().check();
-        runFx(() -> {
-            browser.tabs().getSelectionModel().select(1);
-            check.check();
-        });
+        runFx(() -> browser.tabs().getSelectionModel().select(1));
+        FxHarness.settle();
+        assertThat(onFx(() -> ((javafx.scene.control.Label) stage.getScene().lookup("#check-kinds-empty")).getText()))
+                .as("no findings counted before any check").isEmpty();
+        assertThat(onFx(() -> ((javafx.scene.control.Label) stage.getScene().lookup("#check-plan-empty")).getText()))
+                .as("no repair planned before any check").isEmpty();
+        runFx(check::check);
         waitFor("check", 30, () -> check.reportProperty().get() != null && !check.checkingProperty().get());
         assertThat(onFx(() -> check.reportProperty().get().findings())).isNotEmpty();
         runFx(() -> check.repair(TABLE));
@@ -202,6 +254,7 @@ class WindowFlowsTest {
         FxHarness.settle();
         assertThat(onFx(() -> ((javafx.scene.control.Label) stage.getScene().lookup("#check-no-findings")).getText()))
                 .startsWith("Clean after repair: 0 findings");
+        assertThat(onFx(() -> ((javafx.scene.control.Label) stage.getScene().lookup("#check-plan-empty")).getText())).isEqualTo("Nothing to repair.");
     }
 
     @Test
