@@ -59,15 +59,17 @@ public final class RelativeTime {
         if (ago.abs().compareTo(Duration.ofMinutes(1)) < 0) return "just now";
         boolean future = ago.isNegative();
         Duration d = ago.abs();
+        // the dates apart on the calendar, as the transcript's day separators count them: a message of
+        // Friday 23:00 is "2d" on Sunday at 01:00, never "1d" beside "Friday 4 December"; and under 24
+        // hours across a short day (spring forward) it is still "2d" when the separator names a date
+        long datesApart = future ? calendarDays(now, value, zone) : calendarDays(value, now, zone);
         String amount;
-        if (d.toMinutes() < 60) {
+        if (d.toMinutes() < 60 && datesApart < 2) {
             amount = d.toMinutes() + "m";
-        } else if (d.toHours() < 24) {
+        } else if (d.toHours() < 24 && datesApart < 2) {
             amount = d.toHours() + "h";
         } else {
-            // days between the dates on the calendar, as the transcript's day separators count them: a
-            // message of Friday 23:00 is "2d" on Sunday at 01:00, never "1d" beside "Friday 4 December"
-            long days = Math.max(1, future ? calendarDays(now, value, zone) : calendarDays(value, now, zone));
+            long days = Math.max(1, datesApart);
             if (days >= 7) return date(value, now, zone);
             amount = days + "d";
         }

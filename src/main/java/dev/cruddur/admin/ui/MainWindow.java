@@ -119,13 +119,8 @@ public final class MainWindow {
         if (view instanceof dev.cruddur.admin.ui.conversations.ConversationsPane conversations) {
             conversations.transcriptView().setOnOpenInBrowser(m -> {
                 dev.cruddur.admin.ui.browser.BrowserPane browser = (dev.cruddur.admin.ui.browser.BrowserPane) show("browser");
-                var items = browser.viewModel().items();
-                items.modeProperty().set(dev.cruddur.admin.ui.browser.ItemBrowserViewModel.Mode.QUERY);
-                items.indexProperty().set("");
-                items.partitionValueProperty().set(dev.cruddur.admin.domain.TableKeys.MESSAGE_PREFIX + m.groupUuid());
-                items.sortOperatorProperty().set(dev.cruddur.admin.app.browse.SortKeyOperator.EQ);
-                items.sortValueProperty().set(m.createdAt().raw());
-                items.run();
+                browser.tabs().getSelectionModel().select(0);
+                browser.itemsView().openItem(dev.cruddur.admin.domain.TableKeys.MESSAGE_PREFIX + m.groupUuid(), m.createdAt().raw());
             });
             conversations.transcriptView().setOnOpenTimestamp(value -> {
                 dev.cruddur.admin.ui.time.TimePane time = (dev.cruddur.admin.ui.time.TimePane) show("time");

@@ -156,6 +156,49 @@ class TranscriptNewestMessageTest {
         assertThat(newestPlacement()).as("the sent message").isEqualTo("whole");
     }
 
+    /** The row at the top of the transcript's viewport: its entry and its top edge in the scene. */
+    private record TopRow(TranscriptEntry entry, double y) {}
+
+    private TopRow topRow() {
+        return onFx(() -> {
+            VirtualFlow<?> flow = (VirtualFlow<?>) transcript().lookup(".virtual-flow");
+            var cell = (ListCell<?>) flow.getFirstVisibleCell();
+            return new TopRow((TranscriptEntry) cell.getItem(), cell.localToScene(0, 0).getY());
+        });
+    }
+
+    private static String keyOf(TranscriptEntry e) {
+        return e instanceof TranscriptEntry.Bubble b ? b.message().messageUuid() : ((TranscriptEntry.Day) e).date().toString();
+    }
+
+    @Test
+    void f5KeepsTheConversationAndTheMessageReadScrolledUpInAnOlderPageWhereItWas() {
+        openMainConversation();
+        String group = onFx(() -> app.main().transcript().conversationProperty().get().groupUuid());
+        int firstPage = onFx(() -> transcript().getItems().size());
+        VirtualFlow<?> flow = onFx(() -> (VirtualFlow<?>) transcript().lookup(".virtual-flow"));
+        runFx(() -> flow.scrollTo(0)); // to the top: the next older page loads above
+        waitFor("an older page", 20, () -> transcript().getItems().size() > firstPage && !app.main().transcript().loadingOlderProperty().get());
+        FxHarness.settle();
+        runFx(() -> flow.scrollPixels(-157)); // up into the older page, a row cut at the top
+        FxHarness.settle();
+        TopRow before = topRow();
+        int rows = onFx(() -> transcript().getItems().size());
+        int index = onFx(() -> transcript().getItems().indexOf(before.entry()));
+        assertThat(index).as("the row read is in the older page").isLessThan(rows - firstPage);
+
+        runFx(() -> transcript().requestFocus());
+        robot.type(KeyCode.F5);
+        waitFor("read again", 20, () -> !app.main().transcript().loadingProperty().get()
+                && transcript().getItems().stream().noneMatch(e -> e == before.entry()));
+        FxHarness.settle();
+        assertThat(onFx(() -> app.main().transcript().conversationProperty().get().groupUuid())).as("the same conversation").isEqualTo(group);
+        assertThat(onFx(() -> transcript().getItems().size())).as("the older page read again with it").isGreaterThanOrEqualTo(rows);
+        TopRow after = topRow();
+        assertThat(keyOf(after.entry())).as("the same row at the top").isEqualTo(keyOf(before.entry()));
+        assertThat(after.y()).as("at the same height").isCloseTo(before.y(), org.assertj.core.data.Offset.offset(1.0));
+    }
+
     @Test
     void aClickSelectsAMessageAndTheArrowKeysMoveTheSelectionOverTheDaySeparator() {
         openMainConversation();

@@ -111,6 +111,103 @@ class WindowFlowsTest {
         assertThat(onFx(stage::isShowing)).isFalse();
     }
 
+    /** The dialog showing over the window (not a popup such as a tooltip or a menu), if any. */
+    private java.util.Optional<Stage> openDialog() {
+        return onFx(() -> Window.getWindows().stream().filter(w -> w != stage && w.isShowing() && w instanceof Stage)
+                .map(w -> (Stage) w).findFirst());
+    }
+
+    private void ctrlWCloses(String dialog) {
+        waitFor(dialog + " open", 20, () -> openDialog().isPresent());
+        FxHarness.settle();
+        shortcut(KeyCode.W);
+        waitFor(dialog + " closed by Ctrl+W", 10, () -> openDialog().isEmpty());
+        assertThat(onFx(stage::isShowing)).as("the window stays after Ctrl+W in " + dialog).isTrue();
+    }
+
+    /**
+     * Ctrl+W in each dialog of the window: Connections (Ctrl+L), New conversation and New item
+     * (Ctrl+N in their panes), the item editor's delete confirmation, and the dialogs opened from the
+     * Browser, the Cache and the Time panes' actions (type-to-confirm, set a value, flush or delete a
+     * cache, migrate the sort keys), each shown over this window as its pane shows it.
+     */
+    @Test
+    void ctrlWClosesEveryDialogOfTheWindow() {
+        shortcut(KeyCode.L);
+        ctrlWCloses("Connections");
+        waitFor("conversations listed", 20, () -> !app.main().conversations().shown().isEmpty());
+        shortcut(KeyCode.N);
+        ctrlWCloses("New conversation");
+
+        shortcut(KeyCode.DIGIT4);
+        waitFor("browser pane", 10, () -> app.window().pane("browser") != null && app.window().pane("browser").node().getScene() != null);
+        var browser = (dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser");
+        waitFor("the table's keys read", 20, () -> browser.viewModel().items().shapeProperty().get() != null);
+        shortcut(KeyCode.N);
+        ctrlWCloses("New item");
+
+        java.util.concurrent.atomic.AtomicBoolean confirmed = new java.util.concurrent.atomic.AtomicBoolean();
+        runFx(() -> new dev.cruddur.admin.ui.browser.TypeToConfirmDialog(stage, "Delete the table", "the table", TABLE, "Delete",
+                name -> confirmed.set(true)).show());
+        ctrlWCloses("Type to confirm");
+        runFx(() -> new dev.cruddur.admin.ui.cache.SetValueDialog(stage, "messages/x", "value", 60).show());
+        ctrlWCloses("Set a value");
+        runFx(() -> new dev.cruddur.admin.ui.cache.TypedNameDialog(stage, "Flush the cache", "Every key goes.", "cruddur", "Flush").show());
+        ctrlWCloses("Flush a cache");
+        runFx(() -> new dev.cruddur.admin.ui.time.ConfirmTableNameDialog(stage, TABLE, 3, null).show());
+        ctrlWCloses("Migrate the sort keys");
+        assertThat(confirmed).as("a dialog closed by Ctrl+W did not confirm").isFalse();
+    }
+
+    /**
+     * Every button that shows only an icon, in each pane (a conversation open, each Browser tab),
+     * says what it does in a tooltip; the list names the ones that do not.
+     */
+    @Test
+    void everyIconOnlyButtonHasATooltip() {
+        java.util.List<String> silent = new java.util.ArrayList<>();
+        waitFor("conversations listed", 20, () -> !app.main().conversations().shown().isEmpty());
+        runFx(() -> app.main().conversations().selectedProperty().set(app.main().conversations().shown().get(0)));
+        waitFor("a conversation open", 20, () -> !app.main().transcript().entries().isEmpty());
+        silent.addAll(silentIconButtons("conversations"));
+        shortcut(KeyCode.DIGIT2);
+        waitFor("cache pane", 10, () -> railSelected("cache"));
+        silent.addAll(silentIconButtons("cache"));
+        shortcut(KeyCode.DIGIT3);
+        waitFor("time pane", 10, () -> railSelected("time"));
+        var time = (dev.cruddur.admin.ui.time.TimePane) app.window().pane("time");
+        runFx(() -> time.conversion().inputProperty().set("2023-04-15 13:15:19.922515+00"));
+        silent.addAll(silentIconButtons("time: conversion"));
+        runFx(time::showLint);
+        silent.addAll(silentIconButtons("time: lint"));
+        shortcut(KeyCode.DIGIT4);
+        waitFor("browser pane", 10, () -> railSelected("browser") && app.window().pane("browser") != null);
+        var browser = (dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser");
+        for (int tab = 0; tab < onFx(() -> browser.tabs().getTabs().size()); tab++) {
+            int t = tab;
+            runFx(() -> browser.tabs().getSelectionModel().select(t));
+            silent.addAll(silentIconButtons("browser: " + onFx(() -> browser.tabs().getTabs().get(t).getText())));
+        }
+        assertThat(silent).as("buttons showing only an icon, without a tooltip").isEmpty();
+    }
+
+    private java.util.List<String> silentIconButtons(String where) {
+        FxHarness.settle();
+        return onFx(() -> stage.getScene().getRoot().lookupAll(".button-base, .button, .toggle-button, .menu-button, .split-menu-button")
+                .stream().distinct()
+                .filter(n -> n instanceof javafx.scene.control.ButtonBase b && b.isVisible() && b.getScene() != null && showing(b)
+                        && (b.getText() == null || b.getText().isBlank()) && b.getGraphic() != null
+                        && (b.getTooltip() == null || b.getTooltip().getText() == null || b.getTooltip().getText().isBlank()))
+                .map(n -> where + ": " + (n.getId() != null ? "#" + n.getId() : n.getStyleClass().toString()))
+                .toList());
+    }
+
+    /** Shown on screen: it and every parent visible. */
+    private static boolean showing(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
+        return true;
+    }
+
     @Test
     void emptyStatesSayWhatTheLastRunFoundAndNothingBeforeARun() {
         shortcut(KeyCode.DIGIT3);
@@ -142,10 +239,13 @@ class WindowFlowsTest {
             client.deleteItem(r -> r.tableName(TABLE).key(java.util.Map.of("pk", row.get("pk"), "sk", row.get("sk")))); // a lost write
         }
         var check = browser.viewModel().check();
-        runFx(() -> {
-            browser.tabs().getSelectionModel().select(1);
-            check.check();
-        });
+        runFx(() -> browser.tabs().getSelectionModel().select(1));
+        FxHarness.settle();
+        assertThat(onFx(() -> ((javafx.scene.control.Label) stage.getScene().lookup("#check-kinds-empty")).getText()))
+                .as("no findings counted before any check").isEmpty();
+        assertThat(onFx(() -> ((javafx.scene.control.Label) stage.getScene().lookup("#check-plan-empty")).getText()))
+                .as("no repair planned before any check").isEmpty();
+        runFx(check::check);
         waitFor("check", 30, () -> check.reportProperty().get() != null && !check.checkingProperty().get());
         assertThat(onFx(() -> check.reportProperty().get().findings())).isNotEmpty();
         runFx(() -> check.repair(TABLE));
@@ -154,6 +254,7 @@ class WindowFlowsTest {
         FxHarness.settle();
         assertThat(onFx(() -> ((javafx.scene.control.Label) stage.getScene().lookup("#check-no-findings")).getText()))
                 .startsWith("Clean after repair: 0 findings");
+        assertThat(onFx(() -> ((javafx.scene.control.Label) stage.getScene().lookup("#check-plan-empty")).getText())).isEqualTo("Nothing to repair.");
     }
 
     @Test
@@ -172,14 +273,22 @@ class WindowFlowsTest {
         javafx.scene.Node cell = onFx(() -> robot.lookup(".message-cell").queryAll().stream()
                 .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getItem() == newest).findFirst().orElseThrow());
         menuOn(transcript, cell);
+        robot.clickOn("Copy text");
+        waitFor("text copied", 5, () -> newest.message().text().equals(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        assertCopiedNote("Copied the text");
+
+        menuOn(transcript, cell);
         robot.clickOn("Copy sk");
         waitFor("copied", 5, () -> sk.equals(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
-        assertThat(onFx(() -> dev.cruddur.admin.ui.common.Copied.lastProperty().get())).isEqualTo("Copied the sk");
+        assertCopiedNote("Copied the sk");
         assertThat(onFx(() -> transcript.getSelectionModel().getSelectedItem())).as("the clicked message is selected").isSameAs(newest);
 
         menuOn(transcript, cell);
         robot.clickOn("Copy item as JSON");
         waitFor("json copied", 5, () -> javafx.scene.input.Clipboard.getSystemClipboard().getString().contains("\"S\" : \"" + sk + "\""));
+        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()))
+                .contains("\"MSG#" + newest.message().groupUuid() + "\"", newest.message().text().substring(0, 10));
+        assertCopiedNote("Copied the item as JSON");
 
         menuOn(transcript, cell);
         robot.clickOn("Open the timestamp in the Time pane");
@@ -196,6 +305,17 @@ class WindowFlowsTest {
         waitFor("the item in the Browser", 20, () -> railSelected("browser") && app.window().pane("browser") != null
                 && ((dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser")).viewModel().items().rows().size() == 1
                 && sk.equals(((dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser")).viewModel().items().rows().get(0).values().get("sk")));
+        var results = ((dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser")).itemsView().resultsTable();
+        waitFor("the item selected there", 10, () -> results.getSelectionModel().getSelectedItem() != null
+                && sk.equals(results.getSelectionModel().getSelectedItem().values().get("sk")));
+        assertThat(onFx(results::isFocused)).as("the keyboard on the item's row").isTrue();
+    }
+
+    /** The last copy said {@code what}, and said it on screen: a "Copied" note shows beside what was clicked. */
+    private static void assertCopiedNote(String what) {
+        assertThat(onFx(() -> dev.cruddur.admin.ui.common.Copied.lastProperty().get())).isEqualTo(what);
+        waitFor("the note '" + what + "' on screen", 5, () -> Window.getWindows().stream().anyMatch(w -> w.isShowing()
+                && w instanceof javafx.scene.control.Tooltip t && t.getStyleClass().contains("copied-note") && what.equals(t.getText())));
     }
 
     @Test

@@ -83,7 +83,7 @@ public final class CheckView extends VBox {
         ListView<ConsistencyViewModel.KindCount> kinds = new ListView<>(vm.counts());
         kinds.setId("check-kinds");
         kinds.getStyleClass().add("check-kinds");
-        kinds.setPlaceholder(placeholder("No findings to list."));
+        kinds.setPlaceholder(afterACheck("check-kinds-empty", "No findings to list."));
         kinds.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(ConsistencyViewModel.KindCount item, boolean empty) {
@@ -154,7 +154,7 @@ public final class CheckView extends VBox {
         ListView<String> plan = new ListView<>(vm.planLines());
         plan.setId("check-plan");
         plan.getStyleClass().add("plan-lines");
-        plan.setPlaceholder(placeholder("Nothing to repair."));
+        plan.setPlaceholder(afterACheck("check-plan-empty", "Nothing to repair."));
         plan.setFixedCellSize(26);
         Button repair = new Button("Repair…", Icons.of(Material2AL.BUILD));
         repair.setId("check-repair");
@@ -199,6 +199,14 @@ public final class CheckView extends VBox {
         VBox.setVgrow(body, Priority.ALWAYS);
         box.getStyleClass().add("titled-box");
         return box;
+    }
+
+    /** An empty list's words once a check ran; before that it says nothing (nothing was looked at yet). */
+    private Label afterACheck(String id, String text) {
+        Label label = placeholder("");
+        label.setId(id);
+        label.textProperty().bind(vm.reportProperty().map(r -> text).orElse(""));
+        return label;
     }
 
     private static Label placeholder(String text) {

@@ -93,10 +93,21 @@ public final class TranscriptView extends StackPane {
             armed = false;
             scrollToEnd();
         });
-        vm.setOnOlderPrepended(added -> list.scrollTo(added));
+        vm.setOnOlderPrepended(added -> {
+            if (keptPlace == null) list.scrollTo(added);
+        });
+        vm.setOnReplaced(this::notePlace, () -> {
+            if (keptPlace != null && keptPlace.atEnd()) {
+                keptPlace = null;
+                scrollToEnd();
+            } else if (keptPlace != null) {
+                list.requestLayout();
+            }
+        });
         list.skinProperty().addListener((o, a, skin) -> watchScrolling());
         // after the scene's layout pass (the rows measured): the newest row, if asked for
         Runnable afterLayout = () -> {
+            if (keptPlace != null && list.getScene() != null) putBackPlace();
             if (!endWanted || list.getScene() == null) return;
             endWanted = false;
             scrollToEndNow();
@@ -263,8 +274,44 @@ public final class TranscriptView extends StackPane {
         flow.positionProperty().addListener((o, a, p) -> {
             double pos = p.doubleValue();
             if (pos >= 0.999) armed = true;
-            if (armed && pos <= 0.0001 && vm.hasOlderProperty().get()) vm.loadOlder();
+            if (armed && keptPlace == null && pos <= 0.0001 && vm.hasOlderProperty().get()) vm.loadOlder();
         });
+    }
+
+    /** Which row was at the top of the transcript, and how far above or below its top edge; or the end. */
+    private record Place(String key, double offset, boolean atEnd) {}
+
+    private Place keptPlace;
+
+    private static String keyOf(TranscriptEntry e) {
+        return e instanceof TranscriptEntry.Bubble b ? "m:" + b.message().messageUuid() : "d:" + ((TranscriptEntry.Day) e).date();
+    }
+
+    /** Before the rows are replaced in place: the row at the top and its offset, or that the newest row showed. */
+    private void notePlace() {
+        keptPlace = null;
+        if (flow == null || list.getItems().isEmpty()) return;
+        var top = flow.getFirstVisibleCell();
+        var bottom = flow.getLastVisibleCell();
+        if (top == null || bottom == null) return;
+        boolean atEnd = bottom.getIndex() >= list.getItems().size() - 1
+                && bottom.getLayoutY() + bottom.getHeight() <= flow.getHeight() + 1;
+        int i = top.getIndex();
+        if (i < 0 || i >= list.getItems().size()) return;
+        keptPlace = new Place(keyOf(list.getItems().get(i)), top.getLayoutY(), atEnd);
+    }
+
+    /** After the replaced rows are laid out: the same row at the same height (a row no longer there: left as is). */
+    private void putBackPlace() {
+        Place place = keptPlace;
+        keptPlace = null;
+        int index = -1;
+        for (int i = 0; i < list.getItems().size() && index < 0; i++) if (keyOf(list.getItems().get(i)).equals(place.key())) index = i;
+        if (index < 0 || flow == null) return;
+        list.layout();
+        flow.scrollToTop(index);
+        list.layout();
+        flow.scrollPixels(-place.offset());
     }
 
     /**

@@ -84,6 +84,8 @@ public final class TranscriptViewModel {
     private Consumer<Conversation> onSent = c -> {};
     private IntConsumer onOlderPrepended = n -> {};
     private Runnable onFirstPage = () -> {};
+    private Runnable beforeReplace = () -> {};
+    private Runnable afterReplace = () -> {};
 
     public TranscriptViewModel(BackgroundTasks tasks, Clock clock, ZoneId zone) {
         this(tasks, clock, zone, new PageReads(problem -> {}));
@@ -139,6 +141,15 @@ public final class TranscriptViewModel {
     /** Told when a conversation's first page is in (the view scrolls to the bottom). */
     public void setOnFirstPage(Runnable listener) { this.onFirstPage = listener; }
 
+    /**
+     * Told just before the rows are replaced in place (F5, a page gone stale, the read mode switched)
+     * and just after: the view notes which message it shows where, then puts it back there.
+     */
+    public void setOnReplaced(Runnable before, Runnable after) {
+        this.beforeReplace = before;
+        this.afterReplace = after;
+    }
+
     // Commands
 
     public void open(DirectMessages on, User who, Conversation c) {
@@ -170,7 +181,7 @@ public final class TranscriptViewModel {
         sendError.set(null);
         canRetrySend.set(false);
         refusal.set(null);
-        if (on != null && c != null) loadFirst();
+        if (on != null && c != null) load(0);
     }
 
     public void clear() {
@@ -205,14 +216,17 @@ public final class TranscriptViewModel {
 
     /**
      * The newest page again, in the current read mode, replacing the rows in place (the draft and
-     * the compose state stay): after a write made the page stale, or the switch moved.
+     * the compose state stay): F5, after a write made the page stale, or the switch moved. As many
+     * older pages as were shown are read again with it, so a user scrolled up in a long
+     * conversation keeps the message they were reading where it was.
      */
     public void refresh() {
         if (messages == null || conversation.get() == null) return;
         generation++;
         loadError.set(null);
         loadingOlder.set(false);
-        loadFirst();
+        int shown = (int) entries.stream().filter(e -> e instanceof TranscriptEntry.Bubble).count();
+        load(entries.isEmpty() ? 0 : shown);
     }
 
     /** Drops the cached page shown (it disagrees with the table) everywhere, then reads again. */
@@ -232,24 +246,45 @@ public final class TranscriptViewModel {
         return throughCache.get() ? PageReads.Mode.THROUGH_CACHE : PageReads.Mode.TABLE;
     }
 
-    private void loadFirst() {
+    /** The first page and its older pages read with it, oldest first. */
+    private record Reread(PageReads.Shown<Message> first, List<Message> messages, Optional<String> olderCursor, boolean hasOlder) {}
+
+    /**
+     * The first page, and older pages until {@code inPlace} messages are read; 0: a conversation
+     * just opened, shown at its newest message, else the rows are replaced in place.
+     */
+    private void load(int inPlace) {
         int gen = generation;
         DirectMessages on = messages;
         String group = conversation.get().groupUuid();
         PageReads.Mode mode = mode();
         loading.set(true);
-        tasks.run(p -> reads.messages(on, group, Optional.empty(), PAGE, mode), (PageReads.Shown<Message> shown) -> {
+        tasks.run(p -> {
+            PageReads.Shown<Message> first = reads.messages(on, group, Optional.empty(), PAGE, mode);
+            List<Message> all = new ArrayList<>(first.page().items());
+            Optional<String> cursor = first.page().nextCursor();
+            boolean more = first.page().hasMore();
+            while (all.size() < inPlace && more) {
+                Page<Message> older = reads.messages(on, group, cursor, PAGE, mode).page();
+                all.addAll(0, older.items());
+                cursor = older.nextCursor();
+                more = older.hasMore();
+            }
+            return new Reread(first, all, cursor, more);
+        }, (Reread read) -> {
             if (gen != generation) return;
             loading.set(false);
-            Page<Message> page = shown.page();
+            PageReads.Shown<Message> shown = read.first();
             shownKey = shown.cached().map(PageReads.CacheView::key).orElse(null);
             cacheMark.set(shown.cached().map(v -> CacheMarks.mark(v, clock.instant()))
                     .orElse(throughCache.get() ? "No cache is open: read from the table" : ""));
             disagreement.set(shown.cached().flatMap(CacheMarks::disagreement).orElse(null));
-            entries.setAll(rows(page.items(), null));
-            olderCursor = page.nextCursor();
-            hasOlder.set(page.hasMore());
-            onFirstPage.run();
+            if (inPlace > 0) beforeReplace.run();
+            entries.setAll(rows(read.messages(), null));
+            olderCursor = read.olderCursor();
+            hasOlder.set(read.hasOlder());
+            if (inPlace > 0) afterReplace.run();
+            else onFirstPage.run();
         }, failure -> {
             if (gen != generation) return;
             loading.set(false);
