@@ -2,6 +2,7 @@ package dev.cruddur.admin.ui.connect;
 
 import atlantafx.base.theme.Styles;
 import dev.cruddur.admin.app.connect.ConnectionProfile;
+import dev.cruddur.admin.ui.common.FormControls;
 import dev.cruddur.admin.ui.common.Icons;
 import dev.cruddur.admin.ui.common.Themes;
 import java.util.List;
@@ -59,11 +60,15 @@ public final class ConnectionsDialog {
                     setGraphic(null);
                     return;
                 }
-                title.setText(p.name());
-                detail.setText(kindName(p.kind()) + " · " + p.summary());
+                // the one the window uses is marked, and said to be unsaved when it came from this run's options
+                boolean inUse = p.equals(vm.inUseProperty().get());
+                title.setText(p.name() + (inUse ? vm.saved(p) ? "  · in use" : "  · in use, not saved" : ""));
+                // an embedded or AWS summary starts with its kind already
+                detail.setText(p.kind() == ConnectionProfile.Kind.LOCAL ? kindName(p.kind()) + " · " + p.summary() : p.summary());
                 setGraphic(box);
             }
         });
+        vm.inUseProperty().addListener((o, a, p) -> list.refresh());
         list.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
             if (p != null && p != vm.editingProperty().get()) vm.edit(p);
         });
@@ -93,17 +98,7 @@ public final class ConnectionsDialog {
         kind.setId("profile-kind");
         kind.getItems().setAll(ConnectionProfile.Kind.values());
         kind.valueProperty().bindBidirectional(vm.kindProperty());
-        kind.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(ConnectionProfile.Kind k) {
-                return k == null ? "" : kindName(k);
-            }
-
-            @Override
-            public ConnectionProfile.Kind fromString(String s) {
-                return null;
-            }
-        });
+        kind.setConverter(FormControls.converter(k -> k == null ? "" : kindName(k)));
         TextField endpoint = field("profile-endpoint", vm.endpointProperty());
         endpoint.setPromptText(ConnectionProfile.DEFAULT_LOCAL_URL);
         ComboBox<String> awsProfile = new ComboBox<>(vm.awsProfileNames());
