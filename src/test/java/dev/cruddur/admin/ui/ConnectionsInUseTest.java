@@ -33,9 +33,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 /**
- * The Connections dialog of a window started on a connection that is not among the saved ones
- * (an endpoint given for this run): the connection in use is in the list, chosen, while it is
- * edited, and only written to the file when the user saves it.
+ * The connection in use. In the Connections dialog of a window started on a connection that is
+ * not among the saved ones (an endpoint given for this run): in the list, chosen, while it is
+ * edited, and only written to the file when the user saves it. Its local endpoint killed: F5 shows
+ * it unreachable, on the badge and in place of the panes, with a Retry.
  */
 @Timeout(120)
 class ConnectionsInUseTest {
@@ -105,6 +106,27 @@ class ConnectionsInUseTest {
         waitFor("both saved", 10, () -> new ConnectionProfiles(config, Clock.systemUTC()).load().profiles().size() == 2);
         assertThat(onFx(() -> cellText(list, "Embedded test"))).contains("in use").doesNotContain("not saved");
         assertThat(onFx(() -> app.main().profileProperty().get().name())).isEqualTo("Embedded test");
+    }
+
+    @Test
+    void aLocalEndpointKilledAfterItOpenedShowsUnreachableOnF5WithARetry() {
+        EmbeddedDynamo doomed = EmbeddedDynamo.start(EngineConfig.inMemory());
+        try (DirectMessages dm = DirectMessages.open(DynamoTarget.endpoint(doomed.endpoint(), TABLE))) {
+            dm.schema().create();
+        }
+        stage = onFx(Stage::new);
+        DesktopApp.Assembled app = FxHarness.openWindow(stage, config, doomed.endpoint(), TABLE);
+        javafx.scene.control.Label badge = (javafx.scene.control.Label) onFx(() -> stage.getScene().lookup("#connection-badge"));
+        assertThat(onFx(() -> badge.getText())).isEqualTo("● LOCAL");
+        doomed.close();
+
+        robot.type(KeyCode.F5);
+        waitFor("unreachable", 60, () -> app.main().stateProperty().get() == dev.cruddur.admin.ui.shell.WindowSession.State.UNREACHABLE);
+        assertThat(onFx(() -> badge.getText())).isEqualTo("○ UNREACHABLE");
+        assertThat(onFx(() -> badge.getStyleClass())).contains("badge-unreachable").doesNotContain("badge-local");
+        assertThat(onFx(() -> stage.getScene().lookup("#unreachable").isVisible())).isTrue();
+        assertThat(onFx(() -> ((javafx.scene.control.Label) stage.getScene().lookup("#unreachable-reason")).getText())).isNotBlank();
+        assertThat(onFx(() -> stage.getScene().lookup("#retry-connection").isVisible())).isTrue();
     }
 
     private static ListCell<?> cell(ListView<ConnectionProfile> list, String profile) {
