@@ -45,10 +45,15 @@ public final class ConnectionsDialog {
         list.setCellFactory(v -> new ListCell<>() {
             private final Label title = new Label();
             private final Label detail = new Label();
-            private final VBox box = new VBox(2, title, detail);
+            private final Label mark = new Label();
+            private final VBox box = new VBox(2, title, detail, mark);
+            private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
             {
                 title.getStyleClass().add(Styles.TEXT_BOLD);
                 detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+                // a line of its own: a long name, cut, would cut the mark with it
+                mark.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.ACCENT);
+                mark.managedProperty().bind(mark.visibleProperty());
                 setPrefWidth(0);
             }
 
@@ -58,13 +63,18 @@ public final class ConnectionsDialog {
                 setText(null);
                 if (empty || p == null) {
                     setGraphic(null);
+                    setTooltip(null);
                     return;
                 }
-                // the one the window uses is marked, and said to be unsaved when it came from this run's options
-                boolean inUse = p.equals(vm.inUseProperty().get());
-                title.setText(p.name() + (inUse ? vm.saved(p) ? "  · in use" : "  · in use, not saved" : ""));
+                title.setText(p.name());
                 // an embedded or AWS summary starts with its kind already
                 detail.setText(p.kind() == ConnectionProfile.Kind.LOCAL ? kindName(p.kind()) + " · " + p.summary() : p.summary());
+                // the one the window uses is marked, and said to be unsaved when it came from this run's options
+                boolean inUse = p.equals(vm.inUseProperty().get());
+                mark.setVisible(inUse);
+                mark.setText(!inUse ? "" : vm.saved(p) ? "● in use" : "● in use, not saved (given for this run)");
+                whole.setText(p.name() + "\n" + detail.getText() + (inUse ? "\n" + mark.getText().substring(2) : ""));
+                setTooltip(whole);
                 setGraphic(box);
             }
         });
