@@ -80,11 +80,14 @@ public final class DesktopApp extends Application {
         Settings settings = Settings.fromEnvironment();
         // the launch's window takes this opener in assemble(), so the endpoint started early below is the one it opens
         ConnectionOpener opener = new ConnectionOpener(EmbeddedEndpoint.installed());
+        // read once: the early start below and the window's list of connections share the read
+        ConnectionProfiles profiles = new ConnectionProfiles(settings.configDir(), settings.clock());
         launchSettings = settings;
         launchOpener = opener;
+        launchProfiles = profiles;
         Thread preload = new Thread(() -> {
             DirectMessages.preload(); // the SDK's classes load while the toolkit starts
-            startEmbeddedEarly(settings, opener);
+            startEmbeddedEarly(settings, opener, profiles);
         }, "cruddur-preload");
         preload.setDaemon(true);
         preload.start();
@@ -93,6 +96,8 @@ public final class DesktopApp extends Application {
 
     /** The launch's opener, whose embedded engine {@link #startEmbeddedEarly} may have started already. */
     private static volatile ConnectionOpener launchOpener;
+    /** The launch's saved connections, read once (by {@link #startEmbeddedEarly} or the window, whichever comes first). */
+    private static volatile ConnectionProfiles launchProfiles;
 
     /**
      * When the connection the window will open is the embedded one, its engine and cache start
@@ -101,10 +106,9 @@ public final class DesktopApp extends Application {
      * once; a connect that comes while this runs waits for it). Any failure is left for that
      * connect to meet and report.
      */
-    private static void startEmbeddedEarly(Settings s, ConnectionOpener opener) {
+    private static void startEmbeddedEarly(Settings s, ConnectionOpener opener, ConnectionProfiles profiles) {
         try {
-            ConnectionProfile first = s.override()
-                    .orElseGet(() -> new ConnectionProfiles(s.configDir(), s.clock()).load().selected());
+            ConnectionProfile first = s.override().orElseGet(() -> profiles.loadOnce().selected());
             if (first != null && first.kind() == ConnectionProfile.Kind.EMBEDDED && first.problem() == null) {
                 opener.targetOf(first, ConnectionProfiles.embeddedDataDir(s.configDir(), System.getenv()));
                 StartupTimeline.mark("embedded engine and cache started");
@@ -124,11 +128,14 @@ public final class DesktopApp extends Application {
     public static Assembled assemble(Stage stage, Settings s) {
         BackgroundTasks tasks = BackgroundTasks.forFx();
         ConnectionOpener launched = launchOpener;
+        ConnectionProfiles launchedProfiles = launchProfiles;
         launchOpener = null; // one window per launch: a window assembled later starts its own
+        launchProfiles = null;
         ConnectionOpener opener = launched != null ? launched : new ConnectionOpener(EmbeddedEndpoint.installed());
+        ConnectionProfiles profiles = launchedProfiles != null ? launchedProfiles : new ConnectionProfiles(s.configDir(), s.clock());
         Path dataDir = ConnectionProfiles.embeddedDataDir(s.configDir(), System.getenv());
         MainViewModel main = new MainViewModel(tasks, opener, dataDir, s.clock(), s.zone(), s.viewer());
-        ConnectionsViewModel connections = new ConnectionsViewModel(tasks, new ConnectionProfiles(s.configDir(), s.clock()),
+        ConnectionsViewModel connections = new ConnectionsViewModel(tasks, profiles,
                 opener, dataDir, main, () -> AwsConfigProfiles.names(AwsConfigProfiles.configFile(System.getenv())));
         // connecting starts first: the profiles load and the connection opens while the window is built
         connections.startUp(s.override());

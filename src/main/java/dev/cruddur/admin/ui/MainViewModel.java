@@ -302,6 +302,11 @@ public final class MainViewModel implements WindowSession {
             transcript.refresh();
         }, failure -> {
             if (gen != generation) return;
+            // an endpoint gone since it was opened (a local one killed) is no green LOCAL: the badge
+            // and the panes say it cannot be reached, with Retry
+            if (failure instanceof dev.cruddur.admin.store.StoreException s && s.kind() == dev.cruddur.admin.store.StoreException.Kind.UNREACHABLE) {
+                state.set(State.UNREACHABLE);
+            }
             connectionError.set(PlainErrors.describe(failure));
         });
     }

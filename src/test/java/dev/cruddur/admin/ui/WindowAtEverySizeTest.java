@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The window at its smallest supported size, 1024x700: no button, toggle or menu button of any
+ * The window from its smallest supported size, 1024x700, to 2560x1440: no button, toggle or menu button of any
  * pane shows less than its text (JavaFX's labeled skin puts the ellipsized string in its Text
  * node, so a clipped control is one whose Text differs from getText()).
  */
@@ -50,6 +50,8 @@ class WindowAtEverySizeTest {
 
     @BeforeAll
     static void start() {
+        // Monocle's headless screen is 1280x800 unless told: the largest window checked must fit on it
+        if (System.getProperty("headless.geometry") == null) System.setProperty("headless.geometry", "2560x1440-32");
         FxHarness.startHeadless();
         engine = EmbeddedDynamo.start(EngineConfig.inMemory());
         try (DirectMessages dm = DirectMessages.open(DynamoTarget.endpoint(engine.endpoint(), TABLE))) {
@@ -102,17 +104,20 @@ class WindowAtEverySizeTest {
 
     /**
      * Every pane in each state a user meets it in and every dialog filled in (the screenshot
-     * matrix's tour), light and dark: no control shows less than its text, no dialog is larger
-     * than the window.
+     * matrix's tour), light and dark, at the smallest and the largest size the layouts hold at:
+     * no control shows less than its text, no dialog is larger than the window.
      */
     @Test
-    @Timeout(300)
-    void noPaneStateOrDialogShowsLessThanItsTextAt1024x700() throws Exception {
+    @Timeout(900)
+    void noPaneStateOrDialogShowsLessThanItsTextFrom1024x700To2560x1440() throws Exception {
         List<String> clipped = new ArrayList<>();
         try (WindowTour tour = WindowTour.open()) {
-            for (boolean dark : new boolean[] {false, true}) {
-                String theme = dark ? "dark" : "light";
-                tour.walk(1024, 700, dark, new WindowTour.Sight() {
+            int[][] sizes = {{1024, 700}, {2560, 1440}};
+            for (int walk = 0; walk < 2 * sizes.length; walk++) {
+                int[] size = sizes[walk / 2];
+                boolean dark = walk % 2 == 1;
+                String theme = size[0] + "x" + size[1] + " " + (dark ? "dark" : "light");
+                tour.walk(size[0], size[1], dark, new WindowTour.Sight() {
                     @Override
                     public void pane(String what, Scene window) {
                         clipped.addAll(onFx(() -> clippedControls(window.getRoot())).stream().map(s -> theme + " " + what + ": " + s).toList());

@@ -123,6 +123,8 @@ public final class WindowTour implements AutoCloseable {
             timePane();
             browser();
             connections();
+            firstRun();
+            unreachable();
         } finally {
             runFx(() -> main.cache().close());
             runFx(stage::close);
@@ -205,6 +207,14 @@ public final class WindowTour implements AutoCloseable {
         });
         dialog("cache-flush", flush.getDialogPane().getScene());
         runFx(flush::close);
+
+        // Create cache…: its name asked, the usual one offered (left unanswered: nothing is created)
+        javafx.scene.control.MenuItem create = onFx(() -> ((javafx.scene.control.MenuButton) app.window().scene().lookup("#caches-menu"))
+                .getItems().stream().filter(i -> "create-cache".equals(i.getId())).findFirst().orElseThrow());
+        javafx.application.Platform.runLater(create::fire); // it waits for its answer: fired without waiting for it
+        Scene ask = awaitSceneTitled("Create a cache");
+        dialog("cache-create", ask);
+        runFx(() -> ask.getWindow().hide());
         runFx(pane::stop);
     }
 
@@ -337,8 +347,7 @@ public final class WindowTour implements AutoCloseable {
 
     private void connections() {
         runFx(() -> app.window().openConnections());
-        Scene dialog = awaitSceneWith("profiles");
-        runFx(() -> app.connections().edit(profile));
+        Scene dialog = awaitSceneWith("profiles"); // the connection in use listed and chosen (it came from this run's options)
         dialog("connections", dialog);
         if (profile.postgres() != null) { // the profile's Postgres part, tested
             runFx(() -> ((ButtonBase) dialog.lookup("#profile-test")).fire());
@@ -357,6 +366,44 @@ public final class WindowTour implements AutoCloseable {
         waitFor("tested", 30, () -> !app.connections().testingProperty().get() && !app.connections().testResultProperty().get().isEmpty());
         dialog("connections-new-unreachable", dialog);
         runFx(() -> dialog.getWindow().hide());
+    }
+
+    /** A first start on an endpoint without Cruddur's table: create it, or load the demo data. */
+    private void firstRun() {
+        ConnectionProfile empty = ConnectionProfile.local("Local dynalite", engine.endpoint().toString(), "cruddur-messages-dev");
+        runFx(() -> app.main().connect(empty));
+        waitFor("no table", 20, () -> app.main().stateProperty().get() == WindowSession.State.NO_TABLE);
+        pane("first-run");
+    }
+
+    /** A local endpoint the window was reading, killed: F5 finds it gone; the badge and the panes say so, with a retry. */
+    private void unreachable() {
+        EmbeddedDynamo doomed = EmbeddedDynamo.start(EngineConfig.inMemory());
+        try {
+            try (DirectMessages dm = DirectMessages.open(DynamoTarget.endpoint(doomed.endpoint(), TABLE))) {
+                dm.schema().create();
+                dm.seeder().seedFixture(Clock.systemUTC().instant(), Seeder.Progress.NONE);
+            }
+            MainViewModel main = app.main();
+            runFx(() -> main.connect(ConnectionProfile.local("Local dynalite", doomed.endpoint().toString(), TABLE)));
+            waitFor("ready", 20, () -> main.stateProperty().get() == WindowSession.State.READY);
+            show("conversations");
+            waitFor("conversations", 20, () -> !main.conversations().shown().isEmpty());
+        } finally {
+            doomed.close();
+        }
+        runFx(() -> app.main().refresh());
+        waitFor("unreachable", 60, () -> app.main().stateProperty().get() == WindowSession.State.UNREACHABLE);
+        pane("unreachable");
+    }
+
+    /** Waits until a window titled {@code title} shows (a dialog whose controls have no ids), and returns its scene. */
+    private static Scene awaitSceneTitled(String title) {
+        waitFor("a window titled " + title, 20, () -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w.isShowing() && w instanceof Stage st && title.equals(st.getTitle())));
+        FxHarness.settle();
+        return onFx(() -> javafx.stage.Window.getWindows().stream().filter(w -> w.isShowing() && w instanceof Stage st && title.equals(st.getTitle()))
+                .findFirst().orElseThrow().getScene());
     }
 
     private void show(String pane) {

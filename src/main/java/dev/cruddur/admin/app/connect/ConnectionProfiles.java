@@ -78,6 +78,17 @@ public final class ConnectionProfiles {
         return file;
     }
 
+    private Loaded first;
+
+    /**
+     * The file as it was at start, read once whoever asks first: the launch reads it early to
+     * start the embedded engine beside the toolkit, and the window's list is the same read.
+     */
+    public synchronized Loaded loadOnce() {
+        if (first == null) first = load();
+        return first;
+    }
+
     public Loaded load() {
         if (!Files.exists(file)) {
             ConnectionProfile first = ConnectionProfile.defaultProfile();

@@ -69,26 +69,22 @@ final class ItemActionBar extends HBox {
         delete.textProperty().bind(Bindings.createStringBinding(() -> selected.size() > 1 ? "Delete " + selected.size() : "Delete", selected));
         delete.setOnAction(e -> actions.confirmDelete());
 
-        MenuItem cli = new MenuItem("AWS CLI command", Icons.of(Material2AL.CODE));
-        cli.setId("browser-copy-cli");
-        cli.setOnAction(e -> vm.copyAsAwsCli().ifPresent(t -> Copied.copy(t, "Copied as an AWS CLI command", table)));
-        MenuItem java = new MenuItem("Java SDK v2 code", Icons.of(Material2AL.INTEGRATION_INSTRUCTIONS));
-        java.setId("browser-copy-java");
-        java.setOnAction(e -> vm.copyAsJava().ifPresent(t -> Copied.copy(t, "Copied as Java SDK v2 code", table)));
-        MenuItem python = new MenuItem("Python (boto3) script", Icons.of(Material2AL.CODE));
-        python.setId("browser-copy-python");
-        python.setOnAction(e -> vm.copyAsBoto3().ifPresent(t -> Copied.copy(t, "Copied as a Python (boto3) script", table)));
-        MenuItem javaScript = new MenuItem("JavaScript (AWS SDK v3) module", Icons.of(Material2AL.CODE));
-        javaScript.setId("browser-copy-javascript");
-        javaScript.setOnAction(e -> vm.copyAsJavaScript().ifPresent(t -> Copied.copy(t, "Copied as a JavaScript (AWS SDK v3) module", table)));
+        List<MenuItem> requestAs = new java.util.ArrayList<>();
+        for (ItemCopyAs.Language language : ItemCopyAs.Language.values()) {
+            MenuItem item = new MenuItem(language.label(), Icons.of(Material2AL.CODE));
+            item.setId("browser-copy-" + (language == ItemCopyAs.Language.AWS_CLI ? "cli" : language.name().toLowerCase(java.util.Locale.ROOT)));
+            item.setOnAction(e -> requestAs(language).ifPresent(t -> Copied.copy(t, "Copied as " + article(language) + language.label(), table)));
+            requestAs.add(item);
+        }
         var selectedItem = CopyAsMenu.of("Selected item: GetItem as", "browser-copy-item-get",
                 language -> vm.copyRowAs(selectedRow(), ItemCopyAs.Operation.GET_ITEM, language), () -> table);
         var selectedPut = CopyAsMenu.of("Selected item: PutItem as", "browser-copy-item-put",
                 language -> vm.copyRowAs(selectedRow(), ItemCopyAs.Operation.PUT_ITEM, language), () -> table);
         selectedItem.disableProperty().bind(notOne);
         selectedPut.disableProperty().bind(notOne);
-        MenuButton copy = new MenuButton("Copy as", Icons.of(Material2AL.CONTENT_PASTE), cli, java, python, javaScript,
-                new SeparatorMenuItem(), selectedItem, selectedPut);
+        MenuButton copy = new MenuButton("Copy as", Icons.of(Material2AL.CONTENT_PASTE));
+        copy.getItems().addAll(requestAs);
+        copy.getItems().addAll(new SeparatorMenuItem(), selectedItem, selectedPut);
         copy.setId("browser-copy-as");
         copy.disableProperty().bind(noShape);
 
@@ -112,6 +108,24 @@ final class ItemActionBar extends HBox {
                 copy);
         getStyleClass().add("browser-actions");
         setAlignment(Pos.CENTER_LEFT);
+    }
+
+    /** The request in the form (scan or query), as code in {@code language}. */
+    private java.util.Optional<String> requestAs(ItemCopyAs.Language language) {
+        return switch (language) {
+            case AWS_CLI -> vm.copyAsAwsCli();
+            case JAVA -> vm.copyAsJava();
+            case PYTHON -> vm.copyAsBoto3();
+            case JAVASCRIPT -> vm.copyAsJavaScript();
+        };
+    }
+
+    private static String article(ItemCopyAs.Language language) {
+        return switch (language) {
+            case AWS_CLI -> "an ";
+            case JAVA -> "";
+            case PYTHON, JAVASCRIPT -> "a ";
+        };
     }
 
     /** The one selected row, or null. */

@@ -1,9 +1,9 @@
 package dev.cruddur.admin.ui.browser;
 
-import static dev.cruddur.admin.ui.browser.FormControls.converter;
-import static dev.cruddur.admin.ui.browser.FormControls.labelled;
-import static dev.cruddur.admin.ui.browser.FormControls.muted;
-import static dev.cruddur.admin.ui.browser.FormControls.toolbar;
+import static dev.cruddur.admin.ui.common.FormControls.converter;
+import static dev.cruddur.admin.ui.common.FormControls.labelled;
+import static dev.cruddur.admin.ui.common.FormControls.muted;
+import static dev.cruddur.admin.ui.common.FormControls.toolbar;
 
 import atlantafx.base.theme.Styles;
 import dev.cruddur.admin.app.browse.FilterOperator;

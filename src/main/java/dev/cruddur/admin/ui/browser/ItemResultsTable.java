@@ -4,10 +4,8 @@ import atlantafx.base.theme.Styles;
 import dev.cruddur.admin.ui.common.Icons;
 import dev.cruddur.admin.ui.common.SpareWidth;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
@@ -45,8 +43,8 @@ final class ItemResultsTable extends TableView<ItemBrowserViewModel.Row> {
             getFocusModel().focus(at);
         });
         getStyleClass().addAll(Styles.DENSE, "browser-results");
-        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        SpareWidth.giveTo(this, "message"); // a wide window shows more of the message, not an empty strip
+        // unconstrained widths that scroll sideways; a wide window shows more of the message, not an empty strip
+        SpareWidth.giveTo(this, "message");
         Label empty = new Label();
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         empty.textProperty().bind(Bindings.createStringBinding(() -> vm.loadingProperty().get() ? "Loading…"
@@ -86,25 +84,14 @@ final class ItemResultsTable extends TableView<ItemBrowserViewModel.Row> {
                 i.sortKey().ifPresent(k -> keys.add(k.name()));
             });
         }
-        var existing = new java.util.HashMap<String, TableColumn<ItemBrowserViewModel.Row, ?>>();
-        for (var c : getColumns()) existing.put(c.getText(), c);
-        List<TableColumn<ItemBrowserViewModel.Row, ?>> next = new java.util.ArrayList<>();
-        for (String name : vm.columns()) {
-            TableColumn<ItemBrowserViewModel.Row, ?> c = existing.get(name);
-            next.add(c != null ? c : column(name, keys.contains(name)));
-        }
-        getColumns().setAll(next);
+        ResultColumns.show(this, vm.columns(), name -> column(name, keys.contains(name)));
     }
 
     private TableColumn<ItemBrowserViewModel.Row, ItemBrowserViewModel.Row> column(String name, boolean key) {
-        TableColumn<ItemBrowserViewModel.Row, ItemBrowserViewModel.Row> c = new TableColumn<>(name);
-        c.setId("column-" + name);
-        c.setSortable(false);
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
-        c.setCellFactory(col -> new ValueCell(name, () -> vm.zoneProperty().get()));
         boolean sortKey = vm.shapeProperty().get() != null && (vm.shapeProperty().get().sortKey().map(k -> k.name().equals(name)).orElse(false)
                 || vm.shapeProperty().get().indexes().stream().anyMatch(i -> i.sortKey().map(k -> k.name().equals(name)).orElse(false)));
-        c.setPrefWidth(sortKey ? 340 : key ? 250 : name.equals("message") ? 260 : 160);
+        var c = ResultColumns.column("column-" + name, name, sortKey ? 340 : key ? 250 : name.equals("message") ? 260 : 160,
+                () -> vm.zoneProperty().get());
         if (key) {
             c.getStyleClass().add("key-column");
             c.setGraphic(Icons.of(Material2MZ.VPN_KEY, 12));

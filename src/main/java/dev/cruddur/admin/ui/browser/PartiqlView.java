@@ -6,11 +6,9 @@ import dev.cruddur.admin.ui.common.Copied;
 import dev.cruddur.admin.ui.common.Icons;
 import dev.cruddur.admin.ui.common.SpareWidth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.geometry.Side;
@@ -19,7 +17,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -204,8 +201,8 @@ public final class PartiqlView extends VBox {
         table.setId("partiql-results");
         table.setItems(vm.rows());
         table.getStyleClass().addAll(Styles.DENSE, "browser-results");
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        SpareWidth.giveTo(table, "message"); // a wide window shows more of the message, not an empty strip
+        // unconstrained widths that scroll sideways; a wide window shows more of the message, not an empty strip
+        SpareWidth.giveTo(table, "message");
         Label empty = new Label();
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         empty.textProperty().bind(Bindings.createStringBinding(() -> vm.loadingProperty().get() ? "Running…"
@@ -223,24 +220,8 @@ public final class PartiqlView extends VBox {
     }
 
     private void showColumns() {
-        Map<String, TableColumn<ItemBrowserViewModel.Row, ?>> existing = new HashMap<>();
-        for (var c : table.getColumns()) existing.put(c.getText(), c);
-        List<TableColumn<ItemBrowserViewModel.Row, ?>> next = new ArrayList<>();
-        for (String name : vm.columns()) {
-            TableColumn<ItemBrowserViewModel.Row, ?> c = existing.get(name);
-            next.add(c != null ? c : column(name));
-        }
-        table.getColumns().setAll(next);
-    }
-
-    private TableColumn<ItemBrowserViewModel.Row, ItemBrowserViewModel.Row> column(String name) {
-        TableColumn<ItemBrowserViewModel.Row, ItemBrowserViewModel.Row> c = new TableColumn<>(name);
-        c.setId("partiql-column-" + name);
-        c.setSortable(false);
-        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
-        c.setCellFactory(col -> new ValueCell(name, () -> vm.zoneProperty().get()));
-        c.setPrefWidth(name.equals("sk") ? 300 : name.equals("pk") ? 240 : name.equals("message") ? 260 : 160);
-        return c;
+        ResultColumns.show(table, vm.columns(), name -> ResultColumns.column("partiql-column-" + name, name,
+                name.equals("sk") ? 300 : name.equals("pk") ? 240 : name.equals("message") ? 260 : 160, () -> vm.zoneProperty().get()));
     }
 
     TableView<ItemBrowserViewModel.Row> resultsTable() { return table; }

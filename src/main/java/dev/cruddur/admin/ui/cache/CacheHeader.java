@@ -123,8 +123,10 @@ final class CacheHeader extends VBox {
             TextInputDialog ask = new TextInputDialog("cruddur");
             ask.initOwner(getScene().getWindow());
             ask.setTitle("Create a cache");
-            ask.setHeaderText(null);
-            ask.setContentText("Name");
+            ask.setHeaderText("A new, empty cache beside the others; the window keeps reading through the one in use.");
+            ask.setGraphic(null);
+            ask.setContentText("Cache name");
+            ask.getEditor().setId("create-cache-name");
             ask.showAndWait().map(String::strip).filter(n -> !n.isEmpty()).ifPresent(vm::createCache);
         });
         items.add(create);

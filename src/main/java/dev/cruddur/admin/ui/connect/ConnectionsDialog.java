@@ -2,6 +2,7 @@ package dev.cruddur.admin.ui.connect;
 
 import atlantafx.base.theme.Styles;
 import dev.cruddur.admin.app.connect.ConnectionProfile;
+import dev.cruddur.admin.ui.common.FormControls;
 import dev.cruddur.admin.ui.common.Icons;
 import dev.cruddur.admin.ui.common.Themes;
 import java.util.List;
@@ -44,10 +45,15 @@ public final class ConnectionsDialog {
         list.setCellFactory(v -> new ListCell<>() {
             private final Label title = new Label();
             private final Label detail = new Label();
-            private final VBox box = new VBox(2, title, detail);
+            private final Label mark = new Label();
+            private final VBox box = new VBox(2, title, detail, mark);
+            private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
             {
                 title.getStyleClass().add(Styles.TEXT_BOLD);
                 detail.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+                // a line of its own: a long name, cut, would cut the mark with it
+                mark.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.ACCENT);
+                mark.managedProperty().bind(mark.visibleProperty());
                 setPrefWidth(0);
             }
 
@@ -57,13 +63,22 @@ public final class ConnectionsDialog {
                 setText(null);
                 if (empty || p == null) {
                     setGraphic(null);
+                    setTooltip(null);
                     return;
                 }
                 title.setText(p.name());
-                detail.setText(kindName(p.kind()) + " · " + p.summary());
+                // an embedded or AWS summary starts with its kind already
+                detail.setText(p.kind() == ConnectionProfile.Kind.LOCAL ? kindName(p.kind()) + " · " + p.summary() : p.summary());
+                // the one the window uses is marked, and said to be unsaved when it came from this run's options
+                boolean inUse = p.equals(vm.inUseProperty().get());
+                mark.setVisible(inUse);
+                mark.setText(!inUse ? "" : vm.saved(p) ? "● in use" : "● in use, not saved (given for this run)");
+                whole.setText(p.name() + "\n" + detail.getText() + (inUse ? "\n" + mark.getText().substring(2) : ""));
+                setTooltip(whole);
                 setGraphic(box);
             }
         });
+        vm.inUseProperty().addListener((o, a, p) -> list.refresh());
         list.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
             if (p != null && p != vm.editingProperty().get()) vm.edit(p);
         });
@@ -93,17 +108,7 @@ public final class ConnectionsDialog {
         kind.setId("profile-kind");
         kind.getItems().setAll(ConnectionProfile.Kind.values());
         kind.valueProperty().bindBidirectional(vm.kindProperty());
-        kind.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(ConnectionProfile.Kind k) {
-                return k == null ? "" : kindName(k);
-            }
-
-            @Override
-            public ConnectionProfile.Kind fromString(String s) {
-                return null;
-            }
-        });
+        kind.setConverter(FormControls.converter(k -> k == null ? "" : kindName(k)));
         TextField endpoint = field("profile-endpoint", vm.endpointProperty());
         endpoint.setPromptText(ConnectionProfile.DEFAULT_LOCAL_URL);
         ComboBox<String> awsProfile = new ComboBox<>(vm.awsProfileNames());

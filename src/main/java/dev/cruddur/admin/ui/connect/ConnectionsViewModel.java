@@ -56,6 +56,8 @@ public final class ConnectionsViewModel {
     private final WindowSession main;
     private final Supplier<List<String>> awsNames;
     private ConnectionProfile selected;
+    /** The connection in use when it is none of the saved ones (an endpoint given for this run): listed, never written unless saved. */
+    private ConnectionProfile notSaved;
     private final java.util.concurrent.atomic.AtomicLong saves = new java.util.concurrent.atomic.AtomicLong();
     private final Object fileLock = new Object();
     private long written;
@@ -87,22 +89,35 @@ public final class ConnectionsViewModel {
     public ReadOnlyBooleanProperty testingProperty() { return testing.getReadOnlyProperty(); }
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     public Path file() { return store.file(); }
+    /** The connection the window uses (or is trying). */
+    public ReadOnlyObjectProperty<ConnectionProfile> inUseProperty() { return main.profileProperty(); }
+    /** Whether {@code p} is in the file, or only listed because the window uses it. */
+    public boolean saved(ConnectionProfile p) { return p != notSaved; }
 
     // Commands
 
     /** At start: read the saved profiles (off the FX thread) and connect to the override or the last used one. */
     public void startUp(Optional<ConnectionProfile> override) {
-        tasks.run(p -> new Start(store.load(), awsNames.get()), (Start s) -> {
-            profiles.setAll(s.loaded().profiles());
+        tasks.run(p -> new Start(store.loadOnce(), awsNames.get()), (Start s) -> {
             awsProfileNames.setAll(s.aws());
             selected = s.loaded().selected();
             s.loaded().notice().ifPresent(main::showNotice);
-            edit(selected);
-            main.connect(override.orElse(selected));
+            use(s.loaded().profiles(), override.orElse(selected));
         }, failure -> {
             main.showNotice(PlainErrors.describe(failure));
-            main.connect(override.orElse(ConnectionProfile.defaultProfile()));
+            use(List.of(), override.orElse(ConnectionProfile.defaultProfile()));
         });
+    }
+
+    /** The saved profiles listed, with the one the window connects to among them (listed as not saved when it is none of them), in the form. */
+    private void use(List<ConnectionProfile> saved, ConnectionProfile inUse) {
+        profiles.setAll(saved);
+        if (!profiles.contains(inUse)) {
+            profiles.add(0, inUse);
+            notSaved = inUse;
+        }
+        edit(inUse);
+        main.connect(inUse);
     }
 
     private record Start(ConnectionProfiles.Loaded loaded, List<String> aws) {}
@@ -170,6 +185,7 @@ public final class ConnectionsViewModel {
         int at = old == null ? -1 : profiles.indexOf(old);
         if (at >= 0) profiles.set(at, p);
         else profiles.add(p);
+        if (old != null && old == notSaved) notSaved = null; // saved now: written with the others
         if (old != null && old.equals(selected)) selected = p;
         editing.set(p);
         problem.set(null);
@@ -184,7 +200,8 @@ public final class ConnectionsViewModel {
             return;
         }
         profiles.remove(old);
-        if (old.equals(selected)) selected = profiles.get(0);
+        if (old == notSaved) notSaved = null;
+        if (old.equals(selected)) selected = profiles.stream().filter(this::saved).findFirst().orElse(profiles.get(0));
         edit(profiles.get(0));
         persist();
     }
@@ -237,6 +254,7 @@ public final class ConnectionsViewModel {
 
     private void persist() {
         List<ConnectionProfile> snapshot = new ArrayList<>(profiles);
+        snapshot.removeIf(p -> p == notSaved);
         ConnectionProfile sel = selected;
         long n = saves.incrementAndGet();
         tasks.run(x -> {

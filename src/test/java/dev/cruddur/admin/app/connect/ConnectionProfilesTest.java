@@ -43,6 +43,19 @@ class ConnectionProfilesTest {
         }
     }
 
+    /** The launch's early engine start and the window's list share one read of the file at start. */
+    @Test
+    void theStartReadsTheFileOnce(@TempDir Path dir) throws Exception {
+        ConnectionProfiles store = new ConnectionProfiles(dir, clock);
+        ConnectionProfile local = ConnectionProfile.local("Dynalite", "http://127.0.0.1:4567", "t1");
+        store.save(List.of(local), local);
+        ConnectionProfiles.Loaded first = store.loadOnce();
+        Files.delete(dir.resolve("connections.json")); // read again, this would be the first start's default
+        assertThat(store.loadOnce()).isSameAs(first);
+        assertThat(store.loadOnce().profiles()).containsExactly(local);
+        assertThat(store.load().profiles()).containsExactly(ConnectionProfile.defaultProfile());
+    }
+
     @Test
     void aCorruptFileIsSetAsideWithANotice(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("connections.json"), "{ not json", StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package dev.cruddur.admin.ui.browser;
+package dev.cruddur.admin.ui.common;
 
 import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
@@ -8,12 +8,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
-/** The small pieces the Items tab's rows share: wrapping toolbars, captions, converters for combo boxes. */
-final class FormControls {
+/** Small pieces forms share: wrapping toolbars, captions (the Items tab's rows), converters for combo boxes (the Items tab, Connections). */
+public final class FormControls {
     private FormControls() {}
 
     /** A toolbar that wraps: every control keeps its preferred width, a line that does not fit goes below. */
-    static FlowPane toolbar(javafx.scene.Node... controls) {
+    public static FlowPane toolbar(javafx.scene.Node... controls) {
         FlowPane flow = new FlowPane(12, 6, controls);
         flow.setAlignment(Pos.CENTER_LEFT);
         for (javafx.scene.Node n : controls) {
@@ -23,7 +23,7 @@ final class FormControls {
     }
 
     /** A caption and its controls, kept together on one line of a toolbar. */
-    static HBox labelled(String caption, javafx.scene.Node... controls) {
+    public static HBox labelled(String caption, javafx.scene.Node... controls) {
         HBox group = new HBox(6, muted(caption));
         group.getChildren().addAll(controls);
         group.setAlignment(Pos.CENTER_LEFT);
@@ -31,14 +31,14 @@ final class FormControls {
         return group;
     }
 
-    static Label muted(String text) {
+    public static Label muted(String text) {
         Label l = new Label(text);
         l.getStyleClass().add(Styles.TEXT_MUTED);
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
-    static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {
+    public static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {
         return new StringConverter<>() {
             @Override
             public String toString(T value) {
