@@ -38,7 +38,12 @@ public final class PartiqlStatements {
 
     /** One page; pass the previous page's token for the next. Parameters are as typed (DynamoDB JSON or plain JSON). */
     public StatementRunner.StatementPage page(String statement, List<String> parameters, Optional<String> nextToken, int pageSize) {
-        return runner.execute(statement, normalized(parameters), writes(statement), nextToken, pageSize);
+        List<String> values = normalized(parameters);
+        boolean writes = writes(statement);
+        StatementRunner.StatementPage page = runner.execute(statement, values, writes, nextToken, pageSize);
+        // the SDK's request names no item, so the cache hears of a PartiQL write from here
+        if (writes) connection.writes().report(StatementKeys.of(statement, values));
+        return page;
     }
 
     /** Whether the connection lets this statement run now (a write on a locked AWS connection does not). */
