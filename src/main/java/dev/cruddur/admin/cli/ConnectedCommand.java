@@ -81,6 +81,9 @@ abstract class ConnectedCommand implements Callable<Integer> {
                     EmbeddedServices.cacheRunningIn(data), env, err, needsTable, command);
         }
         try (EmbeddedServices services = EmbeddedServices.persistent(data, 0, 0)) {
+            // a log damaged in the middle was cut back and set aside as it opened: say so, as serve and the window do
+            services.openWarnings().forEach(w -> err.get().println("Warning: " + w));
+            err.get().flush();
             // the demo goes into the default table on the data's first start; a command naming another
             // table (perhaps a typo) must not be the one that fills the directory
             if (options.tableName().equals(TableKeys.DEFAULT_TABLE)) services.seedDemoOnFirstStart(TableKeys.DEFAULT_TABLE);

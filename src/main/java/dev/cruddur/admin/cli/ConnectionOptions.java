@@ -30,7 +30,7 @@ public final class ConnectionOptions {
             description = "Table name (default: " + TableKeys.DEFAULT_TABLE + ").")
     String table;
 
-    @Option(names = "--unlock-writes", description = "Allow writes on an AWS connection (read-only otherwise).")
+    @Option(names = "--unlock-writes", description = "Allow writes on an AWS connection or an endpoint not on this machine (read-only otherwise).")
     boolean unlockWrites;
 
     @Option(names = "--embedded", description = "Use the embedded endpoint and its data (the default when no endpoint is given).")

@@ -48,7 +48,8 @@ public final class DynamoConnection implements AutoCloseable {
                 .overrideConfiguration(overrides());
         target.endpoint().ifPresent(builder::endpointOverride);
         this.client = builder.build();
-        this.writesUnlocked = !target.isAws();
+        // AWS, and any endpoint not on this machine (a shared DynamoDB Local, a LocalStack elsewhere), opens read-only
+        this.writesUnlocked = target.isLoopback();
     }
 
     public static DynamoConnection open(DynamoTarget target) {
@@ -133,7 +134,7 @@ public final class DynamoConnection implements AutoCloseable {
         return writesUnlocked;
     }
 
-    /** Unlocks writes for this session (a remote connection opens read-only). */
+    /** Unlocks writes for this session (an AWS or remote connection opens read-only). */
     public void unlockWrites() {
         writesUnlocked = true;
     }
@@ -144,9 +145,14 @@ public final class DynamoConnection implements AutoCloseable {
 
     public void requireWritable() {
         if (!writesUnlocked) {
-            throw new StoreException(StoreException.Kind.READ_ONLY,
-                    "This AWS connection is read-only: unlock writes for this session first.");
+            throw new StoreException(StoreException.Kind.READ_ONLY, readOnlyReason());
         }
+    }
+
+    /** Why a write is refused while the connection is locked, in the words the window and the command line show. */
+    public String readOnlyReason() {
+        String which = target.isAws() ? "This AWS connection" : "This connection to " + target.describe() + " (not this machine)";
+        return which + " is read-only: unlock writes for this session first (Unlock writes in the window, --unlock-writes on the command line).";
     }
 
     /**

@@ -50,8 +50,15 @@ public final class ItemWrites implements ExecutionInterceptor {
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         if (listeners.isEmpty()) return;
-        List<WrittenKey> written = written(context.request(), context.response());
-        if (written.isEmpty()) return;
+        report(written(context.request(), context.response()));
+    }
+
+    /**
+     * Tells the listeners of writes this class cannot see in the request: a PartiQL statement names its
+     * item in its text, which only a PartiQL parser reads (the caller's, above this layer).
+     */
+    public void report(List<WrittenKey> written) {
+        if (listeners.isEmpty() || written.isEmpty()) return;
         List<WrittenKey> keys = List.copyOf(written);
         for (Consumer<List<WrittenKey>> listener : listeners) listener.accept(keys);
     }

@@ -55,7 +55,7 @@ public final class MessageWriter {
         if (check instanceof MessageText.Refused refused) return new SendResult.Rejected(refused.reason());
         String text = ((MessageText.Accepted) check).text();
         if (!connection.writable()) {
-            return new SendResult.Rejected("This AWS connection is read-only: unlock writes for this session first.");
+            return new SendResult.Rejected(connection.readOnlyReason());
         }
         try {
             for (int attempt = 1; ; attempt++) {
@@ -94,7 +94,7 @@ public final class MessageWriter {
             return new SendResult.Rejected("A conversation needs two different users.");
         }
         if (!connection.writable()) {
-            return new SendResult.Rejected("This AWS connection is read-only: unlock writes for this session first.");
+            return new SendResult.Rejected(connection.readOnlyReason());
         }
         String text = ((MessageText.Accepted) check).text();
         Map<String, AttributeValue> messageRow = Items.messageRow(first.groupUuid(), first.messageUuid(), first.sender(), text, first.sortKey());

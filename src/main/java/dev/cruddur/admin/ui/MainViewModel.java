@@ -319,7 +319,7 @@ public final class MainViewModel implements WindowSession {
         connectionError.set(null);
     }
 
-    /** An AWS connection opens read-only; this unlocks writes for the session. */
+    /** An AWS or remote connection opens read-only; this unlocks writes for the session. */
     public void unlockWrites() {
         if (session == null) return;
         session.connection().unlockWrites();
@@ -349,7 +349,7 @@ public final class MainViewModel implements WindowSession {
     private void runSetup(boolean seed) {
         if (session == null || setupBusy.get()) return;
         if (!session.connection().writable()) {
-            connectionError.set("This AWS connection is read-only: unlock writes for this session first.");
+            connectionError.set(session.connection().readOnlyReason());
             return;
         }
         DirectMessages dm = session;

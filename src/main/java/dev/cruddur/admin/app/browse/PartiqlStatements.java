@@ -43,7 +43,11 @@ public final class PartiqlStatements {
 
     /** One page, with parameters read once for all the statement's pages ({@link StatementRunner.Parameters#typed}). */
     public StatementRunner.StatementPage page(String statement, StatementRunner.Parameters parameters, Optional<String> nextToken, int pageSize) {
-        return runner.execute(statement, parameters, writes(statement), nextToken, pageSize);
+        boolean writes = writes(statement);
+        StatementRunner.StatementPage page = runner.execute(statement, parameters, writes, nextToken, pageSize);
+        // the SDK's request names no item, so the cache hears of a PartiQL write from here
+        if (writes) connection.writes().report(StatementKeys.of(statement, parameters.dynamoJson()));
+        return page;
     }
 
     /** Whether the connection lets this statement run now (a write on a locked AWS connection does not). */

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The saved connection profiles, in {@code connections.json} under the config directory. Writes
@@ -89,10 +90,23 @@ public final class ConnectionProfiles {
         return first;
     }
 
+    /**
+     * What setting a corrupt file aside said, by file, until the profiles are saved again: a later load (another
+     * {@code ConnectionProfiles} on the same file, the Connections dialog read again) finds no file, or the move
+     * already done, and must still say where the file went. Loads are serialised so two cannot race the move.
+     */
+    private static final Map<Path, String> SET_ASIDE = new ConcurrentHashMap<>();
+
     public Loaded load() {
+        synchronized (SET_ASIDE) {
+            return loadNow();
+        }
+    }
+
+    private Loaded loadNow() {
         if (!Files.exists(file)) {
             ConnectionProfile first = ConnectionProfile.defaultProfile();
-            return new Loaded(List.of(first), first, Optional.empty());
+            return new Loaded(List.of(first), first, Optional.ofNullable(SET_ASIDE.get(file.toAbsolutePath())));
         }
         try {
             Saved saved = Json.MAPPER.readValue(file.toFile(), Saved.class);
@@ -108,6 +122,7 @@ public final class ConnectionProfiles {
                 Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
                 notice = "The saved connections could not be read; the file was set aside as " + aside.getFileName()
                         + " and the default connection is used.";
+                SET_ASIDE.put(file.toAbsolutePath(), notice);
             } catch (IOException moveFailed) {
                 notice = "The saved connections could not be read (" + file + ") and could not be set aside: "
                         + moveFailed.getMessage();
@@ -119,6 +134,7 @@ public final class ConnectionProfiles {
 
     /** Writes the profiles atomically. */
     public void save(List<ConnectionProfile> profiles, ConnectionProfile selected) {
+        SET_ASIDE.remove(file.toAbsolutePath());
         try {
             AtomicFiles.replace(file, temp -> Json.MAPPER.writeValue(temp.toFile(), new Saved(1, selected == null ? null : selected.name(), profiles)));
         } catch (IOException e) {

@@ -57,7 +57,7 @@ public final class Repairer {
             return new Refused("Not repaired: type the table's name, '" + connection.table() + "', to confirm.");
         }
         if (!connection.writable()) {
-            return new Refused("This AWS connection is read-only: unlock writes for this session first.");
+            return new Refused(connection.readOnlyReason());
         }
         Map<String, List<RepairAction>> units = plan.byConversation();
         int done = 0;

@@ -68,7 +68,7 @@ public final class SortKeyAudit {
             return new MigrationOutcome.Refused("Type the table's name ('" + connection.table() + "') to migrate it; nothing changed.");
         }
         if (!connection.writable()) {
-            return new MigrationOutcome.Refused("This AWS connection is read-only: unlock writes for this session first.");
+            return new MigrationOutcome.Refused(connection.readOnlyReason());
         }
         MigrationPlan plan = plan(progress, stop);
         if (!plan.complete()) return new MigrationOutcome.Refused("The scan was stopped before the end; nothing changed.");

@@ -434,7 +434,7 @@ public final class ItemBrowserViewModel {
     /** Why writes are off, or empty when they are allowed. */
     public Optional<String> whyReadOnly() {
         if (connection == null) return Optional.of("Not connected.");
-        if (!writable.get()) return Optional.of("This AWS connection is read-only: unlock writes (top bar) to change items.");
+        if (!writable.get()) return Optional.of(connection.readOnlyReason());
         return Optional.empty();
     }
 

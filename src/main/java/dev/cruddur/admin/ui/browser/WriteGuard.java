@@ -11,7 +11,7 @@ import javafx.scene.layout.StackPane;
  * disabled control gets no mouse events, so the tooltip sits on a holder around the button.
  */
 final class WriteGuard {
-    static final String READ_ONLY = "Read-only: this AWS connection needs writes unlocked (top bar) first.";
+    static final String READ_ONLY = "Read-only: this AWS or remote connection needs writes unlocked (top bar) first.";
 
     private WriteGuard() {}
 

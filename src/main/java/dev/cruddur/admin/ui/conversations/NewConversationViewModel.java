@@ -91,7 +91,7 @@ public final class NewConversationViewModel {
             return;
         }
         if (!messages.connection().writable()) {
-            refusal.set("This AWS connection is read-only: unlock writes for this session first.");
+            refusal.set(messages.connection().readOnlyReason());
             return;
         }
         boolean same = pending != null && pending.text().equals(text.get()) && other.equals(pendingTo);

@@ -350,7 +350,7 @@ public final class TranscriptViewModel {
             return;
         }
         if (!messages.connection().writable()) {
-            refusal.set("This AWS connection is read-only: unlock writes for this session first.");
+            refusal.set(messages.connection().readOnlyReason());
             return;
         }
         refusal.set(null);

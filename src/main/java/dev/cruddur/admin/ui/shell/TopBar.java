@@ -72,7 +72,7 @@ public final class TopBar extends HBox {
         Button unlock = new Button("Unlock writes", Icons.of(Material2AL.LOCK_OPEN));
         unlock.setId("unlock-writes");
         unlock.getStyleClass().addAll(Styles.SMALL, Styles.DANGER, Styles.BUTTON_OUTLINED);
-        unlock.setTooltip(new Tooltip("Allow writes to this AWS table for this session"));
+        unlock.setTooltip(new Tooltip("Allow writes to this table for this session"));
         unlock.setOnAction(e -> vm.unlockWrites());
         var locked = vm.writableProperty().not();
         readOnly.visibleProperty().bind(locked);
@@ -84,7 +84,7 @@ public final class TopBar extends HBox {
         Label unlocked = new Label("writes unlocked");
         unlocked.setId("writes-unlocked");
         unlocked.getStyleClass().addAll("badge", "badge-unlocked");
-        var showUnlocked = vm.writableProperty().and(vm.badgeProperty().isEqualTo(WindowSession.Badge.AWS));
+        var showUnlocked = vm.writableProperty().and(vm.badgeProperty().isNotEqualTo(WindowSession.Badge.LOCAL));
         unlocked.visibleProperty().bind(showUnlocked);
         unlocked.managedProperty().bind(showUnlocked);
 

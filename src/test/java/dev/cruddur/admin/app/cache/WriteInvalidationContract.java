@@ -266,6 +266,33 @@ abstract class WriteInvalidationContract {
                 Map.of("pk", "NOTE#1", "sk", "a")))).isEqualTo(3));
     }
 
+    /** Whether the endpoint runs PartiQL (dynalite 4 has no ExecuteStatement). */
+    protected boolean runsPartiql() {
+        return true;
+    }
+
+    @Test
+    void partiqlWritesMakeStaleThePagesOfTheirItems() {
+        Assumptions.assumeTrue(runsPartiql(), "the endpoint has no PartiQL");
+        dev.cruddur.admin.app.browse.PartiqlStatements partiql = new dev.cruddur.admin.app.browse.PartiqlStatements(dm.connection());
+        String g = group(0);
+        String owner = participants.get(g).get(0);
+        Map<String, AttributeValue> message = firstItem("MSG#" + g);
+        // an UPDATE of a message, its key as literals: that transcript only
+        assertMakesStale(Set.of(CacheKeys.messages(g)), () -> partiql.page("UPDATE \"" + table + "\" SET message = 'edited by PartiQL' WHERE pk = '"
+                + message.get("pk").s() + "' AND sk = '" + message.get("sk").s() + "'", List.of(), Optional.empty(), 0));
+        assertThat(firstItem("MSG#" + g).get("message").s()).isEqualTo("edited by PartiQL");
+        // an INSERT of a group row, its values as parameters (plain and DynamoDB JSON): that owner's list only
+        assertMakesStale(Set.of(CacheKeys.conversations(owner)), () -> partiql.page("INSERT INTO \"" + table + "\" VALUE {'pk': ?, 'sk': ?, 'message': 'x'}",
+                List.of("\"GRP#" + owner + "\"", "{\"S\":\"2020-01-01T00:00:00.000000+00:00\"}"), Optional.empty(), 0));
+        // a DELETE of it, the key the other way round (value = name)
+        assertMakesStale(Set.of(CacheKeys.conversations(owner)), () -> partiql.page("DELETE FROM \"" + table + "\" WHERE '2020-01-01T00:00:00.000000+00:00' = sk AND pk = ?",
+                List.of("\"GRP#" + owner + "\""), Optional.empty(), 0));
+        // a SELECT, and a write of another shape: nothing
+        assertMakesStale(Set.of(), () -> partiql.page("SELECT * FROM \"" + table + "\" WHERE pk = 'MSG#" + g + "'", List.of(), Optional.empty(), 0));
+        assertMakesStale(Set.of(), () -> partiql.page("INSERT INTO \"" + table + "\" VALUE {'pk': 'NOTE#1', 'sk': 'a'}", List.of(), Optional.empty(), 0));
+    }
+
     @Test
     void anImportMakesStaleThePagesOfTheItemsItWrites() {
         String g = group(2);

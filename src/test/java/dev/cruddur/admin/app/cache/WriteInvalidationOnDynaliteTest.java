@@ -13,4 +13,9 @@ class WriteInvalidationOnDynaliteTest extends WriteInvalidationContract {
     protected URI endpoint() {
         return SERVER.uri();
     }
+
+    @Override
+    protected boolean runsPartiql() {
+        return false;
+    }
 }

@@ -66,6 +66,31 @@ class ConnectionProfilesTest {
         assertThat(dir.resolve("connections.json")).doesNotExist();
     }
 
+    /**
+     * The window loads the profiles twice as it starts, on two threads (which connection to open early,
+     * then the Connections list that shows the notice): the second load must still say what the first
+     * found, not "could not be set aside" nor nothing.
+     */
+    @Test
+    void aSecondLoadStillSaysTheFileWasSetAside(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("connections.json"), "{ not json", StandardCharsets.UTF_8);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = two.submit(() -> new ConnectionProfiles(dir, clock).load());
+            var b = two.submit(() -> new ConnectionProfiles(dir, clock).load());
+            for (ConnectionProfiles.Loaded loaded : List.of(a.get(), b.get())) {
+                assertThat(loaded.notice()).get().asString().contains("set aside as connections.json.corrupt-20261125-090000");
+            }
+        } finally {
+            two.shutdown();
+        }
+        ConnectionProfiles.Loaded later = new ConnectionProfiles(dir, clock).load();
+        assertThat(later.notice()).get().asString().contains("set aside as connections.json.corrupt-20261125-090000");
+        // once saved, the notice is history
+        new ConnectionProfiles(dir, clock).save(later.profiles(), later.selected());
+        assertThat(new ConnectionProfiles(dir, clock).load().notice()).isEmpty();
+    }
+
     @Test
     void configDirFollowsOverrideThenXdgThenHome() {
         Properties none = new Properties();
