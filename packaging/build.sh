@@ -71,6 +71,11 @@ CDS_ARCHIVE=cruddur-admin.jsa
 # the archive again where the package installs it, from the class list of the same training run
 # (-Xshare:dump, no display needed).
 CDS_CLASS_LIST=cruddur-admin.classlist
+# A stale archive (a jar replaced or touched, the image copied elsewhere) is not used, but JDK 17
+# then prints "[warning][cds,dynamic] Unable to use shared archive..." on stdout at every start,
+# into the output of every command (`export > file`): these two keep it quiet; the app starts
+# without the archive as it would without one. Must stay before the archive's option (the last).
+JAVA_OPTIONS+=(-Xlog:cds=off -Xlog:cds+dynamic=off)
 # shellcheck disable=SC2016 # $APPDIR is the launcher's, not ours
 JAVA_OPTIONS+=('-XX:SharedArchiveFile=$APPDIR/'"$CDS_ARCHIVE")
 
