@@ -4,6 +4,7 @@
 #     --app-image  target/package/image/cruddur-admin/   (bin/cruddur-admin, lib/runtime, lib/app)
 #     --deb        target/package/cruddur-admin_0.1.0-1_amd64.deb (installs to /opt/cruddur-admin)
 #     --no-maven   use target/cruddur-admin.jar and target/lib/ as they are (no `mvn package`)
+#     --cds-only   only make the CDS archive again for the app image already built (a new training run)
 # With neither --app-image nor --deb it builds the app image. --deb builds the app image first and
 # packages that same image, so what the smoke test runs is what the .deb installs.
 # Needs JDK 17's jlink and jpackage (JAVA_HOME, else PATH); --deb also needs dpkg-deb and fakeroot.
@@ -13,13 +14,14 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 cd "$root"
 
-want_image=false want_deb=false run_maven=true
+want_image=false want_deb=false run_maven=true cds_only=false
 for a in "$@"; do
   case "$a" in
     --app-image) want_image=true ;;
     --deb) want_deb=true ;;
     --no-maven) run_maven=false ;;
-    -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --cds-only) cds_only=true run_maven=false ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "build.sh: unknown option $a (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -69,6 +71,11 @@ CDS_ARCHIVE=cruddur-admin.jsa
 # the archive again where the package installs it, from the class list of the same training run
 # (-Xshare:dump, no display needed).
 CDS_CLASS_LIST=cruddur-admin.classlist
+# A stale archive (a jar replaced or touched, the image copied elsewhere) is not used, but JDK 17
+# then prints "[warning][cds,dynamic] Unable to use shared archive..." on stdout at every start,
+# into the output of every command (`export > file`): these two keep it quiet; the app starts
+# without the archive as it would without one. Must stay before the archive's option (the last).
+JAVA_OPTIONS+=(-Xlog:cds=off -Xlog:cds+dynamic=off)
 # shellcheck disable=SC2016 # $APPDIR is the launcher's, not ours
 JAVA_OPTIONS+=('-XX:SharedArchiveFile=$APPDIR/'"$CDS_ARCHIVE")
 
@@ -89,44 +96,47 @@ if [ ! -f target/$MAIN_JAR ] || [ ! -d target/lib ]; then
 fi
 
 out=target/package
-rm -rf "$out/input" "$out/runtime" "$out/image" "$out/resources"
-mkdir -p "$out/input" "$out/resources" "$out/image"
-
-echo "== input: the jar, every runtime jar, the JavaFX natives"
-cp target/$MAIN_JAR target/lib/*.jar "$out/input/"
-# JavaFX's NativeLibLoader loads libglass.so & co. from the directory of javafx-graphics' jar first;
-# only when they are missing there does it unpack them into ~/.openjfx/cache on every new HOME.
-JAR="$(dirname "$JLINK")/jar"
-for j in target/lib/javafx-*-linux.jar; do
-  if "$JAR" tf "$j" | grep -q '^[^/]*\.so$'; then
-    rm -rf "$out/fx" && mkdir -p "$out/fx"
-    (cd "$out/fx" && "$JAR" xf "$root/$j") && cp "$out/fx"/*.so "$out/input/" && rm -rf "$out/fx"
-  fi
-done
-[ -f "$out/input/libglass.so" ] || { echo "build.sh: no JavaFX natives in target/lib/javafx-graphics-*-linux.jar" >&2; exit 1; }
-
-echo "== jlink runtime: $MODULES"
-# --generate-cds-archive: the runtime's own classes.jsa (the JDK's default CDS archive, which a
-# jlink'd runtime lacks otherwise); the app's archive is a dynamic one on top of it.
-"$JLINK" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress=2 \
-  --generate-cds-archive --output "$out/runtime"
-
-# jpackage takes "<launcher>.desktop" and "<launcher>.png" from --resource-dir; the desktop file's
-# APPLICATION_* words are jpackage's own placeholders, filled in with the installed paths.
-cp "$here/linux/$APP_NAME.desktop" "$out/resources/$APP_NAME.desktop"
-cp "$here/icon/$APP_NAME.png" "$out/resources/$APP_NAME.png"
-# the .deb's maintainer scripts: jpackage's, but installing the menu entry even without XDG menus
-cp "$here/linux/postinst" "$here/linux/prerm" "$out/resources/"
-
 common=(--name "$APP_NAME" --app-version "$APP_VERSION" --vendor "$VENDOR" --description "$DESCRIPTION"
         --icon "$here/icon/$APP_NAME.png" --resource-dir "$out/resources")
 
-echo "== jpackage app image"
-"$JPACKAGE" --type app-image "${common[@]}" \
-  --input "$out/input" --main-jar "$MAIN_JAR" --main-class "$MAIN_CLASS" \
-  --runtime-image "$out/runtime" --java-options "${JAVA_OPTIONS[*]}" \
-  --dest "$out/image"
+if ! $cds_only; then
+  rm -rf "$out/input" "$out/runtime" "$out/image" "$out/resources"
+  mkdir -p "$out/input" "$out/resources" "$out/image"
+
+  echo "== input: the jar, every runtime jar, the JavaFX natives"
+  cp target/$MAIN_JAR target/lib/*.jar "$out/input/"
+  # JavaFX's NativeLibLoader loads libglass.so & co. from the directory of javafx-graphics' jar first;
+  # only when they are missing there does it unpack them into ~/.openjfx/cache on every new HOME.
+  JAR="$(dirname "$JLINK")/jar"
+  for j in target/lib/javafx-*-linux.jar; do
+    if "$JAR" tf "$j" | grep -q '^[^/]*\.so$'; then
+      rm -rf "$out/fx" && mkdir -p "$out/fx"
+      (cd "$out/fx" && "$JAR" xf "$root/$j") && cp "$out/fx"/*.so "$out/input/" && rm -rf "$out/fx"
+    fi
+  done
+  [ -f "$out/input/libglass.so" ] || { echo "build.sh: no JavaFX natives in target/lib/javafx-graphics-*-linux.jar" >&2; exit 1; }
+
+  echo "== jlink runtime: $MODULES"
+  # --generate-cds-archive: the runtime's own classes.jsa (the JDK's default CDS archive, which a
+  # jlink'd runtime lacks otherwise); the app's archive is a dynamic one on top of it.
+  "$JLINK" --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --compress=2 \
+    --generate-cds-archive --output "$out/runtime"
+
+  # jpackage takes "<launcher>.desktop" and "<launcher>.png" from --resource-dir; the desktop file's
+  # APPLICATION_* words are jpackage's own placeholders, filled in with the installed paths.
+  cp "$here/linux/$APP_NAME.desktop" "$out/resources/$APP_NAME.desktop"
+  cp "$here/icon/$APP_NAME.png" "$out/resources/$APP_NAME.png"
+  # the .deb's maintainer scripts: jpackage's, but installing the menu entry even without XDG menus
+  cp "$here/linux/postinst" "$here/linux/prerm" "$out/resources/"
+
+  echo "== jpackage app image"
+  "$JPACKAGE" --type app-image "${common[@]}" \
+    --input "$out/input" --main-jar "$MAIN_JAR" --main-class "$MAIN_CLASS" \
+    --runtime-image "$out/runtime" --java-options "${JAVA_OPTIONS[*]}" \
+    --dest "$out/image"
+fi
 image="$out/image/$APP_NAME"
+[ -x "$image/bin/$APP_NAME" ] || { echo "build.sh: no app image at $image (build it without --cds-only)" >&2; exit 1; }
 
 # The CDS training run: the image's own runtime, the launcher's class path in the launcher's
 # order and its options, the window opened under Xvfb on a fresh embedded data directory, each
@@ -158,11 +168,12 @@ train_cds() {
     local extra=()
     [ "$run" = archive ] && extra=(-XX:ArchiveClassesAtExit="$appdir/$CDS_ARCHIVE" -Xlog:cds=off -Xlog:cds+dynamic=off
                                    -XX:DumpLoadedClassList="$appdir/$CDS_CLASS_LIST")
-    timeout 180 env -i PATH=/usr/bin:/bin HOME="$tmp/home" DISPLAY="$display" XDG_CONFIG_HOME="$tmp/config" \
+    timeout "${CDS_TRAINING_TIMEOUT:-600}" env -i PATH=/usr/bin:/bin HOME="$tmp/home" DISPLAY="$display" XDG_CONFIG_HOME="$tmp/config" \
       XDG_DATA_HOME="$tmp/data" "$java" "${extra[@]}" "${opts[@]}" "$MAIN_CLASS" >"$tmp/$run.log" 2>&1 || rc=$?
     if [ $rc -ne 0 ]; then
       echo "build.sh: the CDS training run ($run) failed ($rc); the image has no archive:" >&2
       tail -20 "$tmp/$run.log" >&2
+      cp "$tmp/$run.log" "$out/cds-training-$run.log" 2>/dev/null || true
       rm -f "$appdir/$CDS_ARCHIVE" "$appdir/$CDS_CLASS_LIST"; break
     fi
   done

@@ -40,16 +40,32 @@ public final class DynamoConnection implements AutoCloseable {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(Region.of(target.region()))
                 .credentialsProvider(credentials)
-                .httpClientBuilder(ApacheHttpClient.builder()
+                .httpClientBuilder(plainHttpWithoutTls(ApacheHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(target.isAws() ? 5 : 2))
                         .socketTimeout(Duration.ofSeconds(30))
                         .maxConnections(32)
-                        .tcpKeepAlive(true))
+                        .tcpKeepAlive(true)))
                 .overrideConfiguration(overrides());
         target.endpoint().ifPresent(builder::endpointOverride);
         this.client = builder.build();
         // AWS, and any endpoint not on this machine (a shared DynamoDB Local, a LocalStack elsewhere), opens read-only
         this.writesUnlocked = target.isLoopback();
+    }
+
+    /** Set on clients of a plain-http endpoint: their TLS is made only if ever needed ({@link TlsOnFirstUse}). */
+    private TlsOnFirstUse tlsOnFirstUse;
+
+    private ApacheHttpClient.Builder plainHttpWithoutTls(ApacheHttpClient.Builder http) {
+        if (target.endpoint().map(u -> "http".equalsIgnoreCase(u.getScheme())).orElse(false)) {
+            if (tlsOnFirstUse == null) tlsOnFirstUse = new TlsOnFirstUse();
+            http.socketFactory(tlsOnFirstUse);
+        }
+        return http;
+    }
+
+    /** Whether this connection set up TLS (tests: a plain-http endpoint never should). */
+    boolean madeTls() {
+        return tlsOnFirstUse == null || tlsOnFirstUse.tlsMade();
     }
 
     public static DynamoConnection open(DynamoTarget target) {
@@ -111,7 +127,7 @@ public final class DynamoConnection implements AutoCloseable {
                     var builder = DynamoDbStreamsClient.builder()
                             .region(Region.of(target.region()))
                             .credentialsProvider(credentials)
-                            .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)));
+                            .httpClientBuilder(plainHttpWithoutTls(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))));
                     target.endpoint().ifPresent(builder::endpointOverride);
                     streams = builder.build();
                 }

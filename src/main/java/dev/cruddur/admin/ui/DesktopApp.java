@@ -88,6 +88,7 @@ public final class DesktopApp extends Application {
         Thread preload = new Thread(() -> {
             DirectMessages.preload(); // the SDK's classes load while the toolkit starts
             startEmbeddedEarly(settings, opener, profiles);
+            StartupTimeline.markThreadEnd("preload done");
         }, "cruddur-preload");
         preload.setDaemon(true);
         preload.start();

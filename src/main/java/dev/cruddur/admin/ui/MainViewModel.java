@@ -77,6 +77,9 @@ public final class MainViewModel implements WindowSession {
     private final StreamModeViewModel streamMode;
     private final Optional<String> startViewer;
     private DirectMessages session;
+    /** What waits for the connection's first page of conversations ({@link #afterTheFirstPage}). */
+    private final List<Runnable> afterFirstPage = new java.util.ArrayList<>();
+    private boolean directoryLoading;
     private UserDirectory directory;
     private Consumer<CallRecorder.Call> recorderListener;
     private int generation;
@@ -94,6 +97,9 @@ public final class MainViewModel implements WindowSession {
         this.transcript = new TranscriptViewModel(tasks, clock, zone, cache.reads());
         conversations.selectedProperty().addListener((o, a, c) -> transcript.open(session, viewer.get(), c));
         transcript.setOnSent(conversations::moveToTop);
+        conversations.loadingProperty().addListener((o, was, now) -> {
+            if (!now && !directoryLoading) firstPageSettled();
+        });
     }
 
     public ConversationListViewModel conversations() { return conversations; }
@@ -137,6 +143,8 @@ public final class MainViewModel implements WindowSession {
     /** Opens {@code next} off the FX thread; the old connection is closed once the new one is in. */
     public void connect(ConnectionProfile next) {
         int gen = ++generation;
+        directoryLoading = false; // a scan of the connection before, if any, is no longer waited for
+        afterFirstPage.clear();
         profile.set(next);
         state.set(State.CONNECTING);
         connectionError.set(null);
@@ -175,11 +183,6 @@ public final class MainViewModel implements WindowSession {
     private void adopt(Opened opened) {
         session = opened.messages();
         cache.reads().useSession(session); // its writes keep the cache honest from now on
-        // the embedded data's cache (its owner's, this window's or serve's), so writes invalidate it;
-        // a cache the environment names was opened at start-up
-        if (profile.get() != null && profile.get().kind() == ConnectionProfile.Kind.EMBEDDED) {
-            cache.openOnDemand(System.getenv(), profile.get());
-        }
         if (!opened.storageWarnings().isEmpty())
             showNotice("The embedded data was repaired as it opened: " + String.join(" ", opened.storageWarnings()));
         streamMode.useSession(session);
@@ -206,27 +209,63 @@ public final class MainViewModel implements WindowSession {
         }
         DirectMessages dm = session;
         int gen = generation;
-        probing = true;
-        tasks.run(p -> dm.capabilities(), (Capabilities caps) -> {
-            if (gen != generation) return;
-            probing = false;
-            limitations.set(String.join(" · ", caps.limitations()));
-        }, failure -> {
-            if (gen == generation) probing = false;
+        // a viewer not among the demo's waits for the directory; one shown already lets it wait for the page
+        boolean directoryFirst = opened.table().usable() && viewer.get() == null;
+        if (directoryFirst) loadDirectory(dm, gen);
+        ConnectionProfile opens = profile.get();
+        afterTheFirstPage(gen, () -> {
+            // the embedded data's cache (its owner's, this window's or serve's), so writes invalidate it;
+            // a cache the environment names was opened at start-up
+            if (opens != null && opens.kind() == ConnectionProfile.Kind.EMBEDDED) cache.openOnDemand(System.getenv(), opens);
+            probing = true;
+            tasks.run(p -> dm.capabilities(), (Capabilities caps) -> {
+                if (gen != generation) return;
+                probing = false;
+                limitations.set(String.join(" · ", caps.limitations()));
+            }, failure -> {
+                if (gen == generation) probing = false;
+            });
         });
-        if (opened.table().usable()) loadDirectory(dm, gen);
+        if (opened.table().usable() && !directoryFirst) afterTheFirstPage(gen, () -> loadDirectory(dm, gen));
+    }
+
+    /**
+     * Runs {@code next} once the first page of conversations is in (or failed, or there is none
+     * to load), unless another connection came first: the embedded cache's client (the Momento
+     * SDK and its gRPC channel), the capability probes and the directory scan took CPU from the
+     * page the window waits for, on two cores. The list reads the table unless its pane is
+     * switched to read through the cache, and nothing can be sent before the list is shown.
+     */
+    private void afterTheFirstPage(int gen, Runnable next) {
+        afterFirstPage.add(() -> {
+            if (gen == generation) next.run();
+        });
+        if (!conversations.loadingProperty().get() && !directoryLoading) firstPageSettled();
+    }
+
+    private void firstPageSettled() {
+        if (afterFirstPage.isEmpty()) return;
+        List<Runnable> due = List.copyOf(afterFirstPage);
+        afterFirstPage.clear();
+        due.forEach(Runnable::run);
     }
 
     private void loadDirectory(DirectMessages dm, int gen) {
+        directoryLoading = true;
         tasks.run(p -> dm.refreshUsers(), (UserDirectory full) -> {
             if (gen != generation) return;
+            directoryLoading = false;
             directory = full;
             users.setAll(full.all());
             if (viewer.get() == null) { // never overrides a viewer already shown or picked
                 chooseViewer(full, true);
             }
+            if (!conversations.loadingProperty().get()) firstPageSettled(); // no page to wait for
         }, failure -> {
-            if (gen == generation) connectionError.set("Could not read the user directory: " + PlainErrors.describe(failure));
+            if (gen != generation) return;
+            directoryLoading = false;
+            firstPageSettled();
+            connectionError.set("Could not read the user directory: " + PlainErrors.describe(failure));
         });
     }
 

@@ -35,6 +35,46 @@ final class StartupTimeline {
     }
 
     /**
+     * Which threads the CPU went to until the conversations were drawn, the JVM's own (compiler,
+     * collector) included, from /proc/self/task (10 ms ticks; a thread that has ended, such as
+     * the preload thread, printed its own when it ended): read once the mark is taken, so the
+     * reading itself is not counted.
+     */
+    private static void printThreadsCpu() {
+        java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (var task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+$", "#");
+                byName.merge(name, cpuTicksOf(stat) * 10, Long::sum);
+            }
+        } catch (java.io.IOException | RuntimeException notLinux) {
+            return;
+        }
+        byName.entrySet().stream().filter(e -> e.getValue() > 0)
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> System.err.printf(Locale.ROOT, "startup:   thread %-16s %5d ms%n", e.getKey(), e.getValue()));
+    }
+
+    /** utime + stime of a /proc stat line, in clock ticks (fields 14 and 15). */
+    private static long cpuTicksOf(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** As {@link #mark}, with the calling thread's own CPU time (for a thread about to end). */
+    static void markThreadEnd(String what) {
+        if (!PRINT) return;
+        long ms;
+        try {
+            ms = cpuTicksOf(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/stat"))) * 10;
+        } catch (java.io.IOException | RuntimeException notLinux) {
+            ms = -1;
+        }
+        mark(what + " (thread " + Thread.currentThread().getName() + ": CPU " + ms + " ms)");
+    }
+
+    /**
      * From /proc: the system's uptime less the process's start in clock ticks, both to 10 ms.
      * ProcessHandle's start instant adds the boot time, which Linux gives in whole seconds, so
      * every figure taken that way was off by the same fraction of a second (up to 1 s).
@@ -67,6 +107,7 @@ final class StartupTimeline {
                 if (n instanceof ListCell<?> cell && cell.getItem() instanceof Conversation && n.isVisible()) {
                     scene.removePostLayoutPulseListener(check[0]);
                     mark("conversations drawn");
+                    if (PRINT) printThreadsCpu();
                     if (TRAINING) afterThisPulse(() -> walkPanesAndQuit(scene, window, 2));
                     return;
                 }

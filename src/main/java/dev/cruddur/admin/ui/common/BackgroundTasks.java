@@ -58,6 +58,11 @@ public final class BackgroundTasks {
         return new BackgroundTasks(Runnable::run, Runnable::run, null);
     }
 
+    /** Work on {@code workers}, outcomes delivered on {@code deliver}: for tests that step through what runs when. */
+    public static BackgroundTasks on(Executor workers, Executor deliver) {
+        return new BackgroundTasks(workers, deliver, null);
+    }
+
     /** How many submitted tasks have not yet delivered their outcome (read on the FX thread). */
     public ReadOnlyIntegerProperty runningProperty() {
         return running.getReadOnlyProperty();
