@@ -49,18 +49,22 @@ MODULES=java.base,java.compiler,java.desktop,java.logging,java.management,java.n
 # JavaFX itself would need it only for javafx-media, which the app does not use).
 DEB_DEPS="libgtk-3-0, libglib2.0-0, libpango-1.0-0, libpangoft2-1.0-0, libcairo2, libgdk-pixbuf-2.0-0, libx11-6, libxtst6, libxxf86vm1, libgl1, libfontconfig1, libfreetype6"
 
-# Launched from /opt with HOME unwritable or from a menu without LANG: UTF-8 for message text,
-# OpenGL (es2) with a software fallback, and no JavaFX native-library cache in HOME (the natives
-# are unpacked next to the jars below and loaded from there).
-# C1 only, the serial collector and a heap of at most 256 MB. -Xms32m, -Xmn24m and the free ratios:
-# the heap grows to what the window holds instead of starting at the whole 256 MB (the JVM's
-# initial heap is 1/64 of the machine's memory capped by -Xmx, so 256 MB on any machine of 16 GB or
-# more, with an 85 MB young generation touched on every cycle); a 24 MB young generation; after a
-# full collection the old generation keeps 20-40 % free. WindowSoak, 30 minutes of use under Xvfb:
-# 551 MB resident before, about 395 MB with these (README, "Memory").
-# shellcheck disable=SC2054 # the comma belongs to the value
-JAVA_OPTIONS=(-Dfile.encoding=UTF-8 -Dprism.order=es2,sw -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m
-              -Xms32m -Xmn24m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40)
+# Launched from /opt with HOME unwritable or from a menu without LANG: UTF-8 for message text, and
+# no JavaFX native-library cache in HOME (the natives are unpacked next to the jars below and
+# loaded from there). No -Dprism.order: JavaFX's own order on Linux is OpenGL (es2) then software,
+# and the app goes straight to software where there is no GPU device (DesktopApp.softwarePipeline-
+# WithoutGpu), which an explicit order would override.
+# Memory (README, "Memory"; WindowSoak, 30 minutes of use under Xvfb): C1 only, the serial
+# collector and a heap of at most 256 MB that grows to what the window holds (-Xms32m) instead of
+# starting at 1/64 of the machine's memory; a 16 MB young generation; after a full collection the
+# old generation keeps 10-25 % free. TrimNativeHeapInterval gives glibc's freed malloc memory back
+# every 10 s (the launcher's .cfg cannot set MALLOC_ARENA_MAX, which the README's command adds);
+# CompileThresholdScaling=4 compiles only methods used 4x as often (C1's code cache 22 -> 15 MB
+# at minute 8); prism.disableRegionCaching drops Prism's 8 MB region-image texture from the heap.
+JAVA_OPTIONS=(-Dfile.encoding=UTF-8 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m
+              -Xms32m -Xmn16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=25
+              -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=10000
+              -XX:CompileThresholdScaling=4 -Dprism.disableRegionCaching=true)
 # Class-data sharing: the app's classes as they were after a training run (below), mapped from
 # lib/app/cruddur-admin.jsa instead of being read from the jars, verified and parsed at every
 # start. The launcher expands $APPDIR; a missing or stale archive is ignored by the JVM (it then

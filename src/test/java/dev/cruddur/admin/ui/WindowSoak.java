@@ -50,6 +50,7 @@ public final class WindowSoak {
         double minutes = Double.parseDouble(System.getProperty("soak.minutes", "30"));
         long t0 = System.nanoTime();
         DesktopApp.fewerNettyArenas(); // as DesktopApp.launchWindow does
+        DesktopApp.softwarePipelineWithoutGpu();
         DesktopApp.dropClasspathWarning();
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
