@@ -99,6 +99,35 @@ if [ ! -f target/$MAIN_JAR ] || [ ! -d target/lib ]; then
   echo "build.sh: target/$MAIN_JAR or target/lib missing (run without --no-maven)" >&2; exit 1
 fi
 
+# The image's launcher: a shell script in place of jpackage's native bin/cruddur-admin. The native
+# one asks the package managers which package owns it before it starts Java, at every start and
+# twice (`rpm -qf`, then `dpkg -S`, each reading every package's file list: 0.5 s apiece with the
+# ~800 packages of this machine, more on a desktop; and `dpkg -L` once installed), and it cannot set
+# the environment. This one starts the image's own runtime with the .cfg's options and class path
+# in the .cfg's order (which the CDS archive must see unchanged), as the native one did
+# (LD_LIBRARY_PATH with lib/app first, jpackage.app-path), and sets, unless already set,
+# GDK_GL=disable and MALLOC_ARENA_MAX=2 as the README's command does (see "Memory"). The .cfg stays:
+# the training run and the .deb's postinst read the class path from it.
+write_launcher() {
+  local img="$1" cfg launcher opt cp_rel
+  cfg="$img/lib/app/$APP_NAME.cfg"
+  launcher="$img/bin/$APP_NAME"
+  [ -f "$cfg" ] || { echo "build.sh: no $cfg to write the launcher from" >&2; exit 1; }
+  cp_rel="$(sed -n 's/^app.classpath=\$APPDIR\//$APPDIR\//p' "$cfg" | paste -sd:)"
+  {
+    echo '#!/bin/sh'
+    echo "# $APP_NAME: written by packaging/build.sh (see write_launcher there); starts the image's runtime."
+    echo 'APPDIR="$(cd "$(dirname "$(readlink -f "$0")")/../lib/app" && pwd -P)" || exit 1'
+    echo 'export GDK_GL="${GDK_GL-disable}" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX-2}"'
+    echo 'export LD_LIBRARY_PATH="$APPDIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"'
+    printf 'exec "$APPDIR/../runtime/bin/java" -Djpackage.app-version=%s' "$APP_VERSION"
+    for opt in "${JAVA_OPTIONS[@]}"; do printf ' "%s"' "$opt"; done
+    printf ' "-Djpackage.app-path=$APPDIR/../../bin/%s" -cp "%s" %s "$@"\n' "$APP_NAME" "$cp_rel" "$MAIN_CLASS"
+  } >"$launcher.new"
+  chmod 755 "$launcher.new"
+  mv -f "$launcher.new" "$launcher"
+}
+
 out=target/package
 common=(--name "$APP_NAME" --app-version "$APP_VERSION" --vendor "$VENDOR" --description "$DESCRIPTION"
         --icon "$here/icon/$APP_NAME.png" --resource-dir "$out/resources")
@@ -138,6 +167,7 @@ if ! $cds_only; then
     --input "$out/input" --main-jar "$MAIN_JAR" --main-class "$MAIN_CLASS" \
     --runtime-image "$out/runtime" --java-options "${JAVA_OPTIONS[*]}" \
     --dest "$out/image"
+  write_launcher "$out/image/$APP_NAME"
 fi
 image="$out/image/$APP_NAME"
 [ -x "$image/bin/$APP_NAME" ] || { echo "build.sh: no app image at $image (build it without --cds-only)" >&2; exit 1; }
@@ -150,7 +180,7 @@ image="$out/image/$APP_NAME"
 echo "== CDS archive: training run of the window"
 train_cds() {
   local appdir java cp tmp display xvfb_pid="" rc=0
-  appdir="$(cd "$image/lib/app" && pwd)"
+  appdir="$(cd "$image/lib/app" && pwd -P)"   # as the launcher computes it
   java="$(cd "$image/lib/runtime/bin" && pwd)/java"
   cp="$(sed -n 's/^app.classpath=\$APPDIR/'"${appdir//\//\\/}"'/p' "$appdir/$APP_NAME.cfg" | paste -sd:)"
   tmp="$(mktemp -d)"

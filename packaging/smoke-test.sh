@@ -115,14 +115,20 @@ if [ -n "$win" ]; then
   wmc="$(sed -n 's/^StartupWMClass=//p' "$root/packaging/linux/cruddur-admin.desktop")"
   if grep -qF "\"$wmc\"" <<<"$wmclass"; then pass "WM_CLASS matches the .desktop's StartupWMClass=$wmc"
   else fail "WM_CLASS $wmclass, but packaging/linux/cruddur-admin.desktop says StartupWMClass=$wmc"; fi
-  # the process is the image's launcher with the image's JVM loaded, not a system java
+  # the process is the image's runtime (the launcher script execs its java) with the image's JVM
+  # loaded, not a system java
   exe="$(readlink -f /proc/$app_pid/exe)"
   jvm="$(grep -o '/[^ ]*/libjvm\.so' /proc/$app_pid/maps | sort -u | head -1 || true)"
-  if [ "$exe" = "$(readlink -f "$launcher")" ] && [ "$jvm" = "$image/lib/runtime/lib/server/libjvm.so" ]; then
+  if [ "$exe" = "$(readlink -f "$image/lib/runtime/bin/java")" ] && [ "$jvm" = "$image/lib/runtime/lib/server/libjvm.so" ]; then
     pass "runs the image's runtime ($jvm)"
   else
     fail "not the image's runtime: exe $exe, libjvm $jvm"
   fi
+  # the launcher sets what the README's command sets in the environment (memory: no GL loaded by
+  # GTK just to list visuals, two malloc arenas)
+  envs="$(tr '\0' '\n' </proc/$app_pid/environ | grep -E '^(GDK_GL|MALLOC_ARENA_MAX)=' | sort | paste -sd' ' || true)"
+  if [ "$envs" = "GDK_GL=disable MALLOC_ARENA_MAX=2" ]; then pass "launcher's environment: $envs"
+  else fail "launcher's environment: '$envs', expected GDK_GL=disable MALLOC_ARENA_MAX=2"; fi
   fxlib="$(grep -o '/[^ ]*/libglass\.so' /proc/$app_pid/maps | sort -u | head -1 || true)"
   if [ "$fxlib" = "$image/lib/app/libglass.so" ] && [ ! -e "$tmp/gui-home/.openjfx" ]; then
     pass "JavaFX natives loaded from the image ($fxlib), nothing unpacked into HOME"
