@@ -8,11 +8,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,13 +32,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class ImportOnAFullDiskTest {
     private static final String TABLE = "import-full";
 
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(20, TimeUnit.SECONDS)) p.destroyForcibly();
-        return p.exitValue() == 0 ? null : String.join(" ", command) + ": " + out.strip();
-    }
-
     private static int count(DynamoDbClient c) {
         int n = 0;
         Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> start = null;
@@ -57,7 +48,7 @@ class ImportOnAFullDiskTest {
     @Test
     void anImportStoppedByAFullDiskSaysHowManyItemsWereWritten(@TempDir Path tmp) throws Exception {
         Path mount = Files.createDirectories(tmp.resolve("small-disk"));
-        String failure = run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mount.toString());
+        String failure = DiskFullTest.run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mount.toString());
         assumeTrue(failure == null, "a full disk needs a small file system: mounting a 4 MB tmpfs failed (run as root, as CI does, to include this test): " + failure);
         try {
             Path file = tmp.resolve("messages.jsonl");
@@ -93,7 +84,7 @@ class ImportOnAFullDiskTest {
                 assertThat(count(c)).as("and after a restart").isEqualTo(written);
             }
         } finally {
-            run("umount", "-l", mount.toString());
+            DiskFullTest.run("umount", "-l", mount.toString());
         }
     }
 }
