@@ -19,6 +19,8 @@ public final class BatchWriter {
 
     private final DynamoConnection connection;
     private final String table;
+    /** Of the last call that failed: how many of its writes the endpoint had acknowledged before. */
+    private int acknowledgedBeforeFailure;
 
     public BatchWriter(DynamoConnection connection, String table) {
         this.connection = connection;
@@ -27,6 +29,11 @@ public final class BatchWriter {
 
     public BatchWriter(DynamoConnection connection) {
         this(connection, connection.table());
+    }
+
+    /** How many writes of the last call that threw had been acknowledged before it threw (0 when none). */
+    public int acknowledgedBeforeFailure() {
+        return acknowledgedBeforeFailure;
     }
 
     /** Puts up to 25 items (no two with the same key); returns how many were written. */
@@ -47,20 +54,26 @@ public final class BatchWriter {
         if (requests.isEmpty()) return 0;
         if (requests.size() > MAX_BATCH) throw new IllegalArgumentException("at most 25 writes a batch");
         Map<String, List<WriteRequest>> unprocessed = new HashMap<>(Map.of(table, requests));
+        acknowledgedBeforeFailure = 0;
         long backoff = 20;
-        for (int attempt = 0; !unprocessed.isEmpty(); attempt++) {
-            if (attempt > 0) {
-                sleep(backoff);
-                backoff = Math.min(2_000, backoff * 2);
+        try {
+            for (int attempt = 0; !unprocessed.isEmpty(); attempt++) {
+                if (attempt > 0) {
+                    sleep(backoff);
+                    backoff = Math.min(2_000, backoff * 2);
+                }
+                if (attempt > 12) {
+                    throw new StoreException(StoreException.Kind.THROTTLED,
+                            "The endpoint kept leaving items unprocessed; writing stopped.");
+                }
+                Map<String, List<WriteRequest>> batch = unprocessed;
+                BatchWriteItemResponse response = connection.call(() -> connection.client().batchWriteItem(r -> r.requestItems(batch)));
+                unprocessed = response.hasUnprocessedItems() ? new HashMap<>(response.unprocessedItems()) : Map.of();
+                unprocessed.values().removeIf(List::isEmpty);
             }
-            if (attempt > 12) {
-                throw new StoreException(StoreException.Kind.THROTTLED,
-                        "The endpoint kept leaving items unprocessed; writing stopped.");
-            }
-            Map<String, List<WriteRequest>> batch = unprocessed;
-            BatchWriteItemResponse response = connection.call(() -> connection.client().batchWriteItem(r -> r.requestItems(batch)));
-            unprocessed = response.hasUnprocessedItems() ? new HashMap<>(response.unprocessedItems()) : Map.of();
-            unprocessed.values().removeIf(List::isEmpty);
+        } catch (RuntimeException e) {
+            acknowledgedBeforeFailure = requests.size() - unprocessed.values().stream().mapToInt(List::size).sum();
+            throw e;
         }
         return requests.size();
     }

@@ -131,6 +131,8 @@ public final class ItemImporter {
             run.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (StoreException e) {
+            throw run.stopped(e);
         }
         return new Imported(run.records, run.imported, run.rejectedCount, run.rejected, (System.nanoTime() - started) / 1e9, cancelled);
     }
@@ -146,6 +148,8 @@ public final class ItemImporter {
         long records;
         long imported;
         long rejectedCount;
+        /** Items of the batch that failed that the endpoint had acknowledged before it failed. */
+        long partlyWritten;
 
         Run(TableShape shape, Progress progress) {
             this.shape = shape;
@@ -169,6 +173,19 @@ public final class ItemImporter {
             if (batch.size() == BatchWriter.MAX_BATCH) flush();
         }
 
+        /**
+         * The failure that stopped the import, with how many items had been acknowledged before it (they are
+         * kept) and the line from which nothing more was imported.
+         */
+        StoreException stopped(StoreException cause) {
+            long written = imported + partlyWritten;
+            String from = batch.isEmpty() ? "" : " from line " + String.format("%,d", batch.get(0).line());
+            String message = cause.getMessage().strip();
+            if (!message.endsWith(".")) message += ".";
+            return new StoreException(cause.kind(), message + String.format(" The import stopped: %,d item%s had been written before the failure"
+                    + " and %s kept; the file was not imported%s on.", written, written == 1 ? "" : "s", written == 1 ? "is" : "are", from), cause);
+        }
+
         void reject(int line, String reason) {
             rejectedCount++;
             if (rejected.size() < KEPT_REJECTIONS) rejected.add(new Rejected(line, reason));
@@ -179,7 +196,10 @@ public final class ItemImporter {
             try {
                 imported += writer.put(batch.stream().map(Pending::item).toList());
             } catch (StoreException e) {
-                if (e.kind() != StoreException.Kind.INVALID) throw e;
+                if (e.kind() != StoreException.Kind.INVALID) {
+                    partlyWritten = writer.acknowledgedBeforeFailure();
+                    throw e;
+                }
                 // the endpoint refused the batch as a whole: find the line(s) it refuses one by one
                 for (Pending p : batch) {
                     try {

@@ -39,7 +39,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class DiskFullTest {
     private static final String TABLE = "disk-full";
 
-    private static String run(String... command) throws IOException, InterruptedException {
+    /** Runs a command; null when it succeeded, else the command and its output. */
+    static String run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(20, TimeUnit.SECONDS)) p.destroyForcibly();

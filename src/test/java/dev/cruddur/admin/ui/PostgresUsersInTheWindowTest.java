@@ -66,10 +66,14 @@ class PostgresUsersInTheWindowTest {
     }
 
     private MainViewModel window(Map<String, String> env) {
+        return window(env, "cruddur_window");
+    }
+
+    private MainViewModel window(Map<String, String> env, String database) {
         MainViewModel main = new MainViewModel(BackgroundTasks.inline(), new ConnectionOpener(EmbeddedEndpoint.UNAVAILABLE, env),
                 Path.of("/tmp"), Clock.systemUTC(), ZoneOffset.UTC, Optional.empty());
         main.connect(new ConnectionProfile("pg", ConnectionProfile.Kind.LOCAL, engine.endpoint().toString(), null, null, TABLE, null,
-                pg.url("cruddur_window")));
+                pg.url(database)));
         assertThat(main.stateProperty().get()).isEqualTo(MainViewModel.State.READY);
         return main;
     }
@@ -129,6 +133,18 @@ class PostgresUsersInTheWindowTest {
         assertThat(result.page()).isNull();
         assertThat(result.error()).isEqualTo("Cruddur's users could not be searched: Postgres refused the password for 'postgres' at 127.0.0.1:"
                 + pg.port() + " (password from PGPASSWORD).");
+    }
+
+    @Test
+    void aDatabaseWithoutCruddursUsersTableIsSaidInTheSearch() throws Exception {
+        pg.createDatabase("cruddur_no_users");
+        MainViewModel main = window(Map.of("PGPASSWORD", PostgresServer.PASSWORD), "cruddur_no_users");
+        assertThat(main.conversations().shown()).isNotEmpty();
+        UserSearch.Result result = search(main::searchUsers, "gar", Optional.empty());
+        assertThat(result.page()).isNull();
+        assertThat(result.error()).isEqualTo("Cruddur's users could not be searched: There is no table public.users in postgres@127.0.0.1:"
+                + pg.port() + "/cruddur_no_users: is this Cruddur's database (its schema loaded)?");
+        assertThat(result.error()).doesNotContain(PostgresServer.PASSWORD);
     }
 
     @Test

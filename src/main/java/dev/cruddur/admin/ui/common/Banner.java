@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
@@ -24,6 +25,9 @@ public final class Banner extends HBox {
         HBox.setHgrow(text, Priority.ALWAYS);
         retry.setId(id + "-retry");
         retry.getStyleClass().add(Styles.SMALL);
+        // a long reason wraps; the buttons keep their whole label (else Retry shrank to "…")
+        retry.setMinWidth(Region.USE_PREF_SIZE);
+        dismiss.setMinWidth(Region.USE_PREF_SIZE);
         dismiss.setId(id + "-dismiss");
         dismiss.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
         getChildren().addAll(Icons.of(Material2AL.ERROR_OUTLINE, 18), text, retry, dismiss);
