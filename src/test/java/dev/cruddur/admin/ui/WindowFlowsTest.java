@@ -159,6 +159,79 @@ class WindowFlowsTest {
         assertThat(confirmed).as("a dialog closed by Ctrl+W did not confirm").isFalse();
     }
 
+    /** The dialog showing whose scene holds {@code id}, if any. */
+    private java.util.Optional<Stage> dialogWith(String id) {
+        return onFx(() -> Window.getWindows().stream().filter(w -> w != stage && w.isShowing() && w instanceof Stage
+                && w.getScene() != null && w.getScene().lookup("#" + id) != null).map(w -> (Stage) w).findFirst());
+    }
+
+    /** Ctrl+W in the dialog holding {@code id} closes it, and only it: the window and {@code under} (if any) stay. */
+    private void ctrlWClosesOnly(String what, String id, Stage under) {
+        waitFor(what + " open", 20, () -> dialogWith(id).isPresent());
+        FxHarness.settle();
+        waitFor(what + " focused", 10, () -> dialogWith(id).map(Window::isFocused).orElse(false));
+        shortcut(KeyCode.W);
+        waitFor(what + " closed by Ctrl+W", 10, () -> dialogWith(id).isEmpty());
+        assertThat(onFx(stage::isShowing)).as("the window stays after Ctrl+W in " + what).isTrue();
+        if (under != null) assertThat(onFx(under::isShowing)).as("the dialog under " + what + " stays").isTrue();
+    }
+
+    /**
+     * Ctrl+W in the dialogs the test above leaves out, each opened as a user opens it: the item
+     * editor's delete confirmation (closing it alone, the editor stays, nothing deleted), the
+     * Items tab's multi-delete confirmation, the stream dry-run record, and Create cache.
+     */
+    @Test
+    void ctrlWClosesTheConfirmationsTheStreamRecordAndCreateCache() {
+        waitFor("conversations listed", 20, () -> !app.main().conversations().shown().isEmpty());
+        runFx(() -> app.main().conversations().selectedProperty().set(app.main().conversations().shown().get(0)));
+        waitFor("a conversation open", 20, () -> !app.main().transcript().entries().isEmpty());
+        FxHarness.settle();
+        runFx(() -> ((javafx.scene.control.MenuButton) stage.getScene().lookup("#send-mode")).getItems().stream()
+                .filter(i -> "stream-dry-run".equals(i.getId())).findFirst().orElseThrow().fire());
+        ctrlWClosesOnly("the stream dry run", "stream-dry-run-writes", null);
+
+        shortcut(KeyCode.DIGIT2);
+        waitFor("cache pane", 10, () -> railSelected("cache") && stage.getScene().lookup("#caches-menu") != null
+                && !((javafx.scene.control.MenuButton) stage.getScene().lookup("#caches-menu")).isDisabled());
+        javafx.application.Platform.runLater(() -> ((javafx.scene.control.MenuButton) stage.getScene().lookup("#caches-menu")).getItems()
+                .stream().filter(i -> "create-cache".equals(i.getId())).findFirst().orElseThrow().fire()); // showAndWait: not waited on
+        ctrlWClosesOnly("Create cache", "create-cache-name", null);
+
+        shortcut(KeyCode.DIGIT4);
+        waitFor("browser pane", 10, () -> app.window().pane("browser") != null && app.window().pane("browser").node().getScene() != null);
+        var browser = (dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser");
+        var items = browser.viewModel().items();
+        waitFor("the table's keys read", 20, () -> items.shapeProperty().get() != null);
+        runFx(items::run);
+        waitFor("rows", 20, () -> items.rows().size() >= 3 && !items.loadingProperty().get());
+        int before = onFx(() -> items.rows().size());
+        runFx(() -> {
+            browser.itemsView().resultsTable().getSelectionModel().selectIndices(0, 1, 2);
+            browser.itemsView().confirmDelete();
+        });
+        ctrlWClosesOnly("the multi-delete confirmation", "delete-confirmation", null);
+
+        runFx(() -> {
+            browser.itemsView().resultsTable().getSelectionModel().clearAndSelect(0);
+            ((javafx.scene.control.ButtonBase) stage.getScene().lookup("#browser-edit")).fire();
+        });
+        waitFor("the item editor", 20, () -> dialogWith("editor-delete").isPresent());
+        Stage editor = dialogWith("editor-delete").orElseThrow();
+        FxHarness.settle();
+        runFx(() -> ((javafx.scene.control.ButtonBase) editor.getScene().lookup("#editor-delete")).fire());
+        ctrlWClosesOnly("the item editor's delete confirmation", "editor-delete-confirmation", editor);
+        runFx(() -> {
+            editor.toFront();
+            editor.requestFocus();
+        });
+        ctrlWClosesOnly("the item editor", "editor-delete", null);
+        runFx(items::run);
+        waitFor("rows again", 20, () -> !items.loadingProperty().get());
+        FxHarness.settle();
+        assertThat(onFx(() -> items.rows().size())).as("nothing deleted by a dialog closed with Ctrl+W").isEqualTo(before);
+    }
+
     /**
      * Every button that shows only an icon, in each pane (a conversation open, each Browser tab),
      * says what it does in a tooltip; the list names the ones that do not.
@@ -316,6 +389,52 @@ class WindowFlowsTest {
         assertThat(onFx(() -> dev.cruddur.admin.ui.common.Copied.lastProperty().get())).isEqualTo(what);
         waitFor("the note '" + what + "' on screen", 5, () -> Window.getWindows().stream().anyMatch(w -> w.isShowing()
                 && w instanceof javafx.scene.control.Tooltip t && t.getStyleClass().contains("copied-note") && what.equals(t.getText())));
+    }
+
+    /**
+     * A first run against an endpoint without the table: the status bar says the table is not
+     * there yet, not that DescribeTable "failed"; other failures, DescribeTable's own included,
+     * still read "failed" (each call's error code from the real engine, through the SDK).
+     */
+    @Test
+    void theStatusBarSaysNoTableYetWhereTheTableIsMissingAndFailedForRealFailures() {
+        var connections = app.connections();
+        runFx(() -> {
+            connections.newProfile();
+            connections.nameProperty().set("First run");
+            connections.kindProperty().set(dev.cruddur.admin.app.connect.ConnectionProfile.Kind.LOCAL);
+            connections.endpointProperty().set(engine.endpoint().toString());
+            connections.tableProperty().set("not-created-yet");
+        });
+        assertThat(onFx(connections::connect)).isTrue();
+        waitFor("no table", 30, () -> app.main().stateProperty().get() == WindowSession.State.NO_TABLE);
+        var last = (javafx.scene.control.Label) onFx(() -> stage.getScene().lookup("#status-last-call"));
+        waitFor("the status bar reports DescribeTable", 10, () -> last.getText().startsWith("DescribeTable"));
+        assertThat(onFx(last::getText)).endsWith(" · no table yet").doesNotContain("failed");
+
+        var recorder = new dev.cruddur.admin.store.CallRecorder();
+        var calls = new java.util.ArrayList<dev.cruddur.admin.store.CallRecorder.Call>();
+        recorder.addListener(calls::add);
+        int nobody = dev.cruddur.admin.testsupport.DynaliteServer.freePort();
+        for (var endpoint : List.of(engine.endpoint(), java.net.URI.create("http://127.0.0.1:" + nobody))) {
+            try (var client = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().endpointOverride(endpoint)
+                    .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                    .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
+                    .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                    .overrideConfiguration(o -> o.retryPolicy(software.amazon.awssdk.core.retry.RetryPolicy.none()).addExecutionInterceptor(recorder))
+                    .build()) {
+                for (Runnable call : List.<Runnable>of(() -> client.describeTable(r -> r.tableName("not-created-yet")),
+                        () -> client.getItem(r -> r.tableName("not-created-yet").key(java.util.Map.of("pk",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("x"))))))
+                    org.assertj.core.api.Assertions.catchThrowable(call::run);
+            }
+        }
+        assertThat(calls).extracting(c -> c.operation() + MainViewModel.outcome(c)).containsExactly(
+                "DescribeTable · no table yet",
+                "GetItem · failed (ResourceNotFoundException)",
+                "DescribeTable · failed", // nothing listens: a real failure, never "no table yet"
+                "GetItem · failed");
     }
 
     @Test
