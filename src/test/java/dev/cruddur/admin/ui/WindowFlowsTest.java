@@ -384,6 +384,84 @@ class WindowFlowsTest {
         assertThat(onFx(results::isFocused)).as("the keyboard on the item's row").isTrue();
     }
 
+    /**
+     * Every copy says so on screen, not only the transcript's: the cache key's copy button, a Time
+     * row's copy button, the Browser's Copy as (a request, and the selected item as PutItem) and
+     * PartiQL's Copy as each show their "Copied" note, and put what they say on the clipboard.
+     */
+    @Test
+    void everyCopyShowsACopiedNoteOnScreen() {
+        shortcut(KeyCode.DIGIT2);
+        waitFor("cache pane with a key", 20, () -> railSelected("cache") && stage.getScene().lookup("#cache-key-copy") != null
+                && !stage.getScene().lookup("#cache-key-copy").isDisabled());
+        robot.clickOn(onFx(() -> stage.getScene().lookup("#cache-key-copy")));
+        assertCopiedNote("Copied the key");
+        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).isNotBlank();
+
+        shortcut(KeyCode.DIGIT3);
+        waitFor("time pane", 10, () -> railSelected("time") && app.window().pane("time") != null);
+        var time = (dev.cruddur.admin.ui.time.TimePane) app.window().pane("time");
+        runFx(() -> time.conversion().inputProperty().set("2023-04-15 13:15:19.922515+00"));
+        waitFor("the forms' copy buttons", 20, () -> robot.lookup(".copy-button").queryAll().stream()
+                .anyMatch(n -> n.getUserData() != null && n.getScene() != null));
+        var button = onFx(() -> (javafx.scene.control.Button) robot.lookup(".copy-button").queryAll().stream()
+                .filter(n -> n.getUserData() != null).findFirst().orElseThrow());
+        String form = onFx(() -> (String) button.getUserData());
+        robot.clickOn(button);
+        assertCopiedNote("Copied " + form);
+        String value = onFx(() -> time.conversion().forms().stream().filter(f -> f.label().equals(form)).findFirst().orElseThrow().value());
+        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).isEqualTo(value);
+        assertNoteBeside(button);
+
+        shortcut(KeyCode.DIGIT4);
+        waitFor("browser pane", 10, () -> app.window().pane("browser") != null && app.window().pane("browser").node().getScene() != null);
+        var browser = (dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser");
+        var items = browser.viewModel().items();
+        waitFor("the table's keys read", 20, () -> items.shapeProperty().get() != null);
+        runFx(items::run);
+        waitFor("rows", 20, () -> !items.rows().isEmpty() && !items.loadingProperty().get());
+        var copyAs = (javafx.scene.control.MenuButton) onFx(() -> stage.getScene().lookup("#browser-copy-as"));
+        runFx(() -> menuItem(copyAs, "browser-copy-cli").fire());
+        assertCopiedNote("Copied as an AWS CLI command");
+        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).startsWith("aws dynamodb ");
+        runFx(() -> browser.itemsView().resultsTable().getSelectionModel().clearAndSelect(0));
+        runFx(() -> menuItem(copyAs, "browser-copy-item-put-python").fire());
+        waitFor("the PutItem copy", 5, () -> dev.cruddur.admin.ui.common.Copied.lastProperty().get().contains("PutItem"));
+        assertCopiedNote(onFx(() -> dev.cruddur.admin.ui.common.Copied.lastProperty().get()));
+        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).contains("put_item");
+
+        runFx(() -> browser.tabs().getSelectionModel().select(browser.tabs().getTabs().stream()
+                .filter(t -> "tab-partiql".equals(t.getId())).findFirst().orElseThrow()));
+        waitFor("partiql tab", 10, () -> stage.getScene().lookup("#partiql-copy-as") != null
+                && !stage.getScene().lookup("#partiql-copy-as").isDisabled());
+        runFx(() -> browser.viewModel().partiql().statementProperty().set("SELECT * FROM \"" + TABLE + "\""));
+        var partiqlCopy = (javafx.scene.control.MenuButton) onFx(() -> stage.getScene().lookup("#partiql-copy-as"));
+        runFx(() -> menuItem(partiqlCopy, "partiql-copy-aws-cli").fire());
+        assertCopiedNote("Copied as AWS CLI command");
+        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).startsWith("aws dynamodb execute-statement");
+        assertNoteBeside(partiqlCopy);
+    }
+
+    /** The item with {@code id} in {@code menu}, in a submenu or not. */
+    private static javafx.scene.control.MenuItem menuItem(javafx.scene.control.MenuButton menu, String id) {
+        java.util.ArrayDeque<javafx.scene.control.MenuItem> left = new java.util.ArrayDeque<>(menu.getItems());
+        while (!left.isEmpty()) {
+            var item = left.pop();
+            if (id.equals(item.getId())) return item;
+            if (item instanceof javafx.scene.control.Menu m) left.addAll(m.getItems());
+        }
+        throw new AssertionError("no menu item #" + id);
+    }
+
+    /** The showing "Copied" note sits just under {@code clicked} (not somewhere else in the window). */
+    private static void assertNoteBeside(javafx.scene.Node clicked) {
+        var note = onFx(() -> Window.getWindows().stream().filter(w -> w.isShowing() && w instanceof javafx.scene.control.Tooltip t
+                && t.getStyleClass().contains("copied-note")).reduce((a, b) -> b).orElseThrow());
+        var bounds = onFx(() -> clicked.localToScreen(clicked.getBoundsInLocal()));
+        assertThat(onFx(note::getX)).as("the note's left edge at the clicked control's").isCloseTo(bounds.getMinX(), org.assertj.core.data.Offset.offset(20.0));
+        assertThat(onFx(note::getY)).as("the note just under the clicked control").isBetween(bounds.getMaxY() - 10, bounds.getMaxY() + 40);
+    }
+
     /** The last copy said {@code what}, and said it on screen: a "Copied" note shows beside what was clicked. */
     private static void assertCopiedNote(String what) {
         assertThat(onFx(() -> dev.cruddur.admin.ui.common.Copied.lastProperty().get())).isEqualTo(what);
