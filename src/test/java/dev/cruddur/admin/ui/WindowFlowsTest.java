@@ -462,6 +462,126 @@ class WindowFlowsTest {
         assertThat(onFx(note::getY)).as("the note just under the clicked control").isBetween(bounds.getMaxY() - 10, bounds.getMaxY() + 40);
     }
 
+    /** What the focus owner is called in a Tab walk: its id, else its kind and text or tooltip. */
+    private static String named(javafx.scene.Node n) {
+        if (n == null) return "(nothing)";
+        if (n.getId() != null) return "#" + n.getId();
+        String text = n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isBlank() ? l.getText()
+                : n instanceof javafx.scene.control.Control c && c.getTooltip() != null ? c.getTooltip().getText() : null;
+        return n.getClass().getSimpleName() + (text == null || text.isBlank() ? "" : "[" + text + "]");
+    }
+
+    /**
+     * Presses Tab from the focused control until the focus comes back to it, and returns the
+     * controls focused on the way; fails when the focus leaves the window, stays where it was after
+     * a Tab, or never comes back within {@code max} presses.
+     */
+    private java.util.List<javafx.scene.Node> tabWalk(int max) {
+        var start = onFx(() -> stage.getScene().getFocusOwner());
+        assertThat(start).as("a control has the focus").isNotNull();
+        java.util.List<javafx.scene.Node> seen = new java.util.ArrayList<>(List.of(start));
+        var at = start;
+        for (int i = 0; i < max; i++) {
+            robot.press(KeyCode.TAB).release(KeyCode.TAB);
+            FxHarness.settle();
+            var was = at;
+            at = onFx(() -> stage.getScene().getFocusOwner());
+            assertThat(onFx(stage::isFocused)).as("the window keeps the focus after Tab from " + named(was)).isTrue();
+            assertThat(at).as("focus after Tab from " + named(was)).isNotNull();
+            assertThat(at).as("Tab moves on from " + named(was) + " (after " + names(seen) + ")").isNotSameAs(was);
+            if (at == start) return seen;
+            seen.add(at);
+        }
+        throw new AssertionError("Tab never came back to " + named(start) + " in " + max + " presses: " + names(seen));
+    }
+
+    private static java.util.List<String> names(java.util.List<javafx.scene.Node> nodes) {
+        return nodes.stream().map(WindowFlowsTest::named).toList();
+    }
+
+    /** From the pane's rail button (where Ctrl+digit puts the focus), Tab reaches each of {@code needed} and comes back. */
+    private java.util.List<javafx.scene.Node> tabReachesEvery(String pane, KeyCode digit, String... needed) {
+        shortcut(digit);
+        waitFor(pane + " chosen", 10, () -> railSelected(pane) && "nav-".concat(pane).equals(stage.getScene().getFocusOwner().getId()));
+        FxHarness.settle();
+        var walk = tabWalk(80);
+        assertThat(names(walk)).as("Tab from the " + pane + " pane's first control").contains(needed);
+        return walk;
+    }
+
+    private static final String[] TOP_BAR = {"#viewer-picker", "#refresh", "#theme-switch", "#open-connections"};
+
+    private static String[] with(String[] a, String... b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).toArray(String[]::new);
+    }
+
+    /**
+     * Every pane without the mouse: from the pane's first control (its rail button, where Ctrl+1…4
+     * leaves the focus), Tab reaches every control a user needs there, then the top bar, and comes
+     * back, never staying put (a text area used to keep Tab for itself: the message box and the
+     * PartiQL editor were places the keyboard could not leave) and never leaving the window.
+     */
+    @Test
+    void tabReachesEveryControlOfEachPaneAndComesBack() {
+        waitFor("conversations listed", 20, () -> !app.main().conversations().shown().isEmpty());
+        runFx(() -> app.main().conversations().selectedProperty().set(app.main().conversations().shown().get(0)));
+        waitFor("a conversation open", 20, () -> !app.main().transcript().entries().isEmpty());
+        runFx(() -> app.main().transcript().textProperty().set("Typed, not sent"));
+        tabReachesEvery("conversations", KeyCode.DIGIT1, with(TOP_BAR, "#conversation-filter", "#conversation-list", "#new-conversation",
+                "#send-mode", "#transcript", "#compose", "#send"));
+        assertThat(onFx(() -> app.main().transcript().textProperty().get())).as("Tab typed nothing into the message").isEqualTo("Typed, not sent");
+        var compose = onFx(() -> stage.getScene().lookup("#compose"));
+        runFx(compose::requestFocus);
+        waitFor("the message box focused", 5, compose::isFocused);
+        robot.press(KeyCode.SHIFT).press(KeyCode.TAB).release(KeyCode.TAB).release(KeyCode.SHIFT);
+        waitFor("Shift+Tab leaves the message box back to the transcript", 5,
+                () -> "transcript".equals(stage.getScene().getFocusOwner().getId()));
+        assertThat(onFx(() -> app.main().transcript().textProperty().get())).isEqualTo("Typed, not sent");
+
+        shortcut(KeyCode.DIGIT2);
+        waitFor("the cache open", 20, () -> railSelected("cache") && stage.getScene().lookup("#caches-menu") != null
+                && !stage.getScene().lookup("#caches-menu").isDisabled() && !stage.getScene().lookup("#cache-key-copy").isDisabled());
+        tabReachesEvery("cache", KeyCode.DIGIT2, with(TOP_BAR, "#cache-key-copy", "#caches-menu", "#cache-key-input", "#cache-look-up",
+                "#cache-keys-refresh", "#cache-keys"));
+
+        shortcut(KeyCode.DIGIT3);
+        waitFor("time pane", 10, () -> railSelected("time") && app.window().pane("time") != null);
+        var time = (dev.cruddur.admin.ui.time.TimePane) app.window().pane("time");
+        runFx(() -> time.conversion().inputProperty().set("2023-04-15 13:15:19.922515+00"));
+        waitFor("the forms", 20, () -> robot.lookup(".copy-button").queryAll().stream().anyMatch(n -> n.getUserData() != null));
+        var walk = tabReachesEvery("time", KeyCode.DIGIT3, with(TOP_BAR, "#time-pane", "#time-input", "#time-now", "#time-assumed-zone",
+                "#time-grid", "#time-add-zone", "#time-zones"));
+        var copies = onFx(() -> robot.lookup(".copy-button").queryAll().stream().filter(n -> n.getUserData() != null && n.getScene() != null
+                && n.isVisible() && n.getParent() != null && n.getParent().isVisible()).toList());
+        assertThat(copies).isNotEmpty();
+        assertThat(walk).as("every shown row's copy button").containsAll(copies);
+        runFx(time::showLint);
+        tabReachesEvery("time", KeyCode.DIGIT3, with(TOP_BAR, "#time-pane", "#lint-run", "#lint-finding-kind", "#lint-findings", "#lint-item"));
+
+        shortcut(KeyCode.DIGIT4);
+        waitFor("browser pane", 10, () -> railSelected("browser") && app.window().pane("browser") != null);
+        var browser = (dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser");
+        var items = browser.viewModel().items();
+        waitFor("the table's keys read", 20, () -> items.shapeProperty().get() != null);
+        runFx(items::run);
+        waitFor("rows", 20, () -> !items.rows().isEmpty() && !items.loadingProperty().get());
+        runFx(() -> browser.itemsView().resultsTable().getSelectionModel().clearAndSelect(0));
+        tabReachesEvery("browser", KeyCode.DIGIT4, with(TOP_BAR, "#browser-pane", "#browser-table", "#browser-reload-tables", "#browser-index",
+                "#browser-scan", "#browser-page-size", "#browser-zone", "#browser-run", "#browser-more", "#browser-details", "#browser-results",
+                "#browser-new", "#browser-edit", "#browser-duplicate", "#browser-delete", "#browser-copy-as"));
+        String[][] tabs = {
+            {"tab-check", "#check-run", "#check-kinds", "#check-findings", "#check-plan"},
+            {"tab-transfer", "#export-jsonl", "#export-run", "#import-run"},
+            {"tab-partiql", "#partiql-statement", "#partiql-parameters", "#partiql-run", "#partiql-copy-as", "#partiql-results"},
+        };
+        for (String[] tab : tabs) {
+            runFx(() -> browser.tabs().getSelectionModel().select(browser.tabs().getTabs().stream()
+                    .filter(t -> tab[0].equals(t.getId())).findFirst().orElseThrow()));
+            tabReachesEvery("browser", KeyCode.DIGIT4, with(TOP_BAR, with(new String[] {"#browser-pane"},
+                    java.util.Arrays.copyOfRange(tab, 1, tab.length))));
+        }
+    }
+
     /** The last copy said {@code what}, and said it on screen: a "Copied" note shows beside what was clicked. */
     private static void assertCopiedNote(String what) {
         assertThat(onFx(() -> dev.cruddur.admin.ui.common.Copied.lastProperty().get())).isEqualTo(what);
