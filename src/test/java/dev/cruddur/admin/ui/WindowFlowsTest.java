@@ -198,13 +198,8 @@ class WindowFlowsTest {
                 .stream().filter(i -> "create-cache".equals(i.getId())).findFirst().orElseThrow().fire()); // showAndWait: not waited on
         ctrlWClosesOnly("Create cache", "create-cache-name", null);
 
-        shortcut(KeyCode.DIGIT4);
-        waitFor("browser pane", 10, () -> app.window().pane("browser") != null && app.window().pane("browser").node().getScene() != null);
-        var browser = (dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser");
+        var browser = browserWithRows(3);
         var items = browser.viewModel().items();
-        waitFor("the table's keys read", 20, () -> items.shapeProperty().get() != null);
-        runFx(items::run);
-        waitFor("rows", 20, () -> items.rows().size() >= 3 && !items.loadingProperty().get());
         int before = onFx(() -> items.rows().size());
         runFx(() -> {
             browser.itemsView().resultsTable().getSelectionModel().selectIndices(0, 1, 2);
@@ -413,13 +408,7 @@ class WindowFlowsTest {
         assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).isEqualTo(value);
         assertNoteBeside(button);
 
-        shortcut(KeyCode.DIGIT4);
-        waitFor("browser pane", 10, () -> app.window().pane("browser") != null && app.window().pane("browser").node().getScene() != null);
-        var browser = (dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser");
-        var items = browser.viewModel().items();
-        waitFor("the table's keys read", 20, () -> items.shapeProperty().get() != null);
-        runFx(items::run);
-        waitFor("rows", 20, () -> !items.rows().isEmpty() && !items.loadingProperty().get());
+        var browser = browserWithRows(1);
         var copyAs = (javafx.scene.control.MenuButton) onFx(() -> stage.getScene().lookup("#browser-copy-as"));
         runFx(() -> menuItem(copyAs, "browser-copy-cli").fire());
         assertCopiedNote("Copied as an AWS CLI command");
@@ -440,6 +429,19 @@ class WindowFlowsTest {
         assertCopiedNote("Copied as AWS CLI command");
         assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).startsWith("aws dynamodb execute-statement");
         assertNoteBeside(partiqlCopy);
+    }
+
+    /** The Browser chosen with Ctrl+4 and its Items tab's query run, with at least {@code rows} rows. */
+    private dev.cruddur.admin.ui.browser.BrowserPane browserWithRows(int rows) {
+        shortcut(KeyCode.DIGIT4);
+        waitFor("browser pane", 10, () -> railSelected("browser") && app.window().pane("browser") != null
+                && app.window().pane("browser").node().getScene() != null);
+        var browser = (dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser");
+        var items = browser.viewModel().items();
+        waitFor("the table's keys read", 20, () -> items.shapeProperty().get() != null);
+        runFx(items::run);
+        waitFor("rows", 20, () -> items.rows().size() >= rows && !items.loadingProperty().get());
+        return browser;
     }
 
     /** The item with {@code id} in {@code menu}, in a submenu or not. */
@@ -558,13 +560,7 @@ class WindowFlowsTest {
         runFx(time::showLint);
         tabReachesEvery("time", KeyCode.DIGIT3, with(TOP_BAR, "#time-pane", "#lint-run", "#lint-finding-kind", "#lint-findings", "#lint-item"));
 
-        shortcut(KeyCode.DIGIT4);
-        waitFor("browser pane", 10, () -> railSelected("browser") && app.window().pane("browser") != null);
-        var browser = (dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser");
-        var items = browser.viewModel().items();
-        waitFor("the table's keys read", 20, () -> items.shapeProperty().get() != null);
-        runFx(items::run);
-        waitFor("rows", 20, () -> !items.rows().isEmpty() && !items.loadingProperty().get());
+        var browser = browserWithRows(1);
         runFx(() -> browser.itemsView().resultsTable().getSelectionModel().clearAndSelect(0));
         tabReachesEvery("browser", KeyCode.DIGIT4, with(TOP_BAR, "#browser-pane", "#browser-table", "#browser-reload-tables", "#browser-index",
                 "#browser-scan", "#browser-page-size", "#browser-zone", "#browser-run", "#browser-more", "#browser-details", "#browser-results",
@@ -597,13 +593,7 @@ class WindowFlowsTest {
     @Test
     void theStatusBarSaysNoTableYetWhereTheTableIsMissingAndFailedForRealFailures() {
         var connections = app.connections();
-        runFx(() -> {
-            connections.newProfile();
-            connections.nameProperty().set("First run");
-            connections.kindProperty().set(dev.cruddur.admin.app.connect.ConnectionProfile.Kind.LOCAL);
-            connections.endpointProperty().set(engine.endpoint().toString());
-            connections.tableProperty().set("not-created-yet");
-        });
+        runFx(() -> newLocalProfile(connections, "First run", "not-created-yet"));
         assertThat(onFx(connections::connect)).isTrue();
         waitFor("no table", 30, () -> app.main().stateProperty().get() == WindowSession.State.NO_TABLE);
         var last = (javafx.scene.control.Label) onFx(() -> stage.getScene().lookup("#status-last-call"));
@@ -635,17 +625,22 @@ class WindowFlowsTest {
                 "GetItem · failed");
     }
 
+    /** A new profile (unsaved) for the embedded engine's endpoint and {@code table}, filled in the dialog's view model. */
+    private static void newLocalProfile(dev.cruddur.admin.ui.connect.ConnectionsViewModel connections, String name, String table) {
+        connections.newProfile();
+        connections.nameProperty().set(name);
+        connections.kindProperty().set(dev.cruddur.admin.app.connect.ConnectionProfile.Kind.LOCAL);
+        connections.endpointProperty().set(engine.endpoint().toString());
+        connections.tableProperty().set(table);
+    }
+
     @Test
     void aConnectionTestMarksAMissingTableAsAWarningNeverWithATick() {
         var connections = app.connections();
         shortcut(KeyCode.L);
         waitFor("connections dialog", 10, () -> dialogShowing());
         runFx(() -> {
-            connections.newProfile();
-            connections.nameProperty().set("No such table");
-            connections.kindProperty().set(dev.cruddur.admin.app.connect.ConnectionProfile.Kind.LOCAL);
-            connections.endpointProperty().set(engine.endpoint().toString());
-            connections.tableProperty().set("no-such-table");
+            newLocalProfile(connections, "No such table", "no-such-table");
             connections.test();
         });
         waitFor("tested", 20, () -> !connections.testingProperty().get());
