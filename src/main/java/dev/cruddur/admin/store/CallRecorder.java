@@ -3,6 +3,7 @@ package dev.cruddur.admin.store;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
@@ -19,8 +20,16 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * read: the status bar's figures come from here, measured once, in one place.
  */
 public final class CallRecorder implements ExecutionInterceptor {
-    /** One finished call. {@code itemsRead} is -1 for calls that read no items. */
-    public record Call(String operation, long nanos, int itemsRead, boolean failed) {
+    /**
+     * One finished call. {@code itemsRead} is -1 for calls that read no items; {@code errorCode} is
+     * the service's error code of a failed call ("ResourceNotFoundException"), empty when it had none
+     * (a timeout, a refused connection) or did not fail.
+     */
+    public record Call(String operation, long nanos, int itemsRead, boolean failed, String errorCode) {
+        public Call(String operation, long nanos, int itemsRead, boolean failed) {
+            this(operation, nanos, itemsRead, failed, "");
+        }
+
         public double millis() {
             return nanos / 1_000_000.0;
         }
@@ -49,18 +58,22 @@ public final class CallRecorder implements ExecutionInterceptor {
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-        publish(attributes, itemsRead(context.response()), false);
+        publish(attributes, itemsRead(context.response()), null);
     }
 
     @Override
     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-        publish(attributes, -1, true);
+        String code = context.exception() instanceof AwsServiceException e && e.awsErrorDetails() != null
+                && e.awsErrorDetails().errorCode() != null ? e.awsErrorDetails().errorCode() : "";
+        publish(attributes, -1, code);
     }
 
-    private void publish(ExecutionAttributes attributes, int items, boolean failed) {
+    /** {@code failure} is null for a call that succeeded, else its error code (empty when it has none). */
+    private void publish(ExecutionAttributes attributes, int items, String failure) {
         Long started = attributes.getAttribute(STARTED);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        Call call = new Call(operation, started == null ? 0 : System.nanoTime() - started, items, failed);
+        Call call = new Call(operation, started == null ? 0 : System.nanoTime() - started, items, failure != null,
+                failure == null ? "" : failure);
         last = call;
         for (Consumer<Call> listener : listeners) listener.accept(call);
     }

@@ -291,7 +291,18 @@ public final class MainViewModel implements WindowSession {
         if (probing && PROBES.contains(call.operation())) return;
         String items = call.itemsRead() >= 0 ? " · " + call.itemsRead() + (call.itemsRead() == 1 ? " item" : " items") : "";
         lastCall.set(call.operation() + items + " · " + String.format(Locale.ROOT, "%.0f ms", call.millis())
-                + (call.failed() ? " · failed" : ""));
+                + outcome(call));
+    }
+
+    /**
+     * A failed call in a user's words where the failure is expected: DescribeTable answering that the
+     * table does not exist means it is not created yet (the window offers to create it). Every other
+     * failure, DescribeTable's too (refused, timed out, denied), still reads "failed" with its code.
+     */
+    static String outcome(CallRecorder.Call call) {
+        if (!call.failed()) return "";
+        if ("DescribeTable".equals(call.operation()) && "ResourceNotFoundException".equals(call.errorCode())) return " · no table yet";
+        return " · failed" + (call.errorCode().isEmpty() ? "" : " (" + call.errorCode() + ")");
     }
 
     /** Whose inbox to look at. */

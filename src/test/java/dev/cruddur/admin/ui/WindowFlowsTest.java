@@ -159,6 +159,74 @@ class WindowFlowsTest {
         assertThat(confirmed).as("a dialog closed by Ctrl+W did not confirm").isFalse();
     }
 
+    /** The dialog showing whose scene holds {@code id}, if any. */
+    private java.util.Optional<Stage> dialogWith(String id) {
+        return onFx(() -> Window.getWindows().stream().filter(w -> w != stage && w.isShowing() && w instanceof Stage
+                && w.getScene() != null && w.getScene().lookup("#" + id) != null).map(w -> (Stage) w).findFirst());
+    }
+
+    /** Ctrl+W in the dialog holding {@code id} closes it, and only it: the window and {@code under} (if any) stay. */
+    private void ctrlWClosesOnly(String what, String id, Stage under) {
+        waitFor(what + " open", 20, () -> dialogWith(id).isPresent());
+        FxHarness.settle();
+        waitFor(what + " focused", 10, () -> dialogWith(id).map(Window::isFocused).orElse(false));
+        shortcut(KeyCode.W);
+        waitFor(what + " closed by Ctrl+W", 10, () -> dialogWith(id).isEmpty());
+        assertThat(onFx(stage::isShowing)).as("the window stays after Ctrl+W in " + what).isTrue();
+        if (under != null) assertThat(onFx(under::isShowing)).as("the dialog under " + what + " stays").isTrue();
+    }
+
+    /**
+     * Ctrl+W in the dialogs the test above leaves out, each opened as a user opens it: the item
+     * editor's delete confirmation (closing it alone, the editor stays, nothing deleted), the
+     * Items tab's multi-delete confirmation, the stream dry-run record, and Create cache.
+     */
+    @Test
+    void ctrlWClosesTheConfirmationsTheStreamRecordAndCreateCache() {
+        waitFor("conversations listed", 20, () -> !app.main().conversations().shown().isEmpty());
+        runFx(() -> app.main().conversations().selectedProperty().set(app.main().conversations().shown().get(0)));
+        waitFor("a conversation open", 20, () -> !app.main().transcript().entries().isEmpty());
+        FxHarness.settle();
+        runFx(() -> ((javafx.scene.control.MenuButton) stage.getScene().lookup("#send-mode")).getItems().stream()
+                .filter(i -> "stream-dry-run".equals(i.getId())).findFirst().orElseThrow().fire());
+        ctrlWClosesOnly("the stream dry run", "stream-dry-run-writes", null);
+
+        shortcut(KeyCode.DIGIT2);
+        waitFor("cache pane", 10, () -> railSelected("cache") && stage.getScene().lookup("#caches-menu") != null
+                && !((javafx.scene.control.MenuButton) stage.getScene().lookup("#caches-menu")).isDisabled());
+        javafx.application.Platform.runLater(() -> ((javafx.scene.control.MenuButton) stage.getScene().lookup("#caches-menu")).getItems()
+                .stream().filter(i -> "create-cache".equals(i.getId())).findFirst().orElseThrow().fire()); // showAndWait: not waited on
+        ctrlWClosesOnly("Create cache", "create-cache-name", null);
+
+        var browser = browserWithRows(3);
+        var items = browser.viewModel().items();
+        int before = onFx(() -> items.rows().size());
+        runFx(() -> {
+            browser.itemsView().resultsTable().getSelectionModel().selectIndices(0, 1, 2);
+            browser.itemsView().confirmDelete();
+        });
+        ctrlWClosesOnly("the multi-delete confirmation", "delete-confirmation", null);
+
+        runFx(() -> {
+            browser.itemsView().resultsTable().getSelectionModel().clearAndSelect(0);
+            ((javafx.scene.control.ButtonBase) stage.getScene().lookup("#browser-edit")).fire();
+        });
+        waitFor("the item editor", 20, () -> dialogWith("editor-delete").isPresent());
+        Stage editor = dialogWith("editor-delete").orElseThrow();
+        FxHarness.settle();
+        runFx(() -> ((javafx.scene.control.ButtonBase) editor.getScene().lookup("#editor-delete")).fire());
+        ctrlWClosesOnly("the item editor's delete confirmation", "editor-delete-confirmation", editor);
+        runFx(() -> {
+            editor.toFront();
+            editor.requestFocus();
+        });
+        ctrlWClosesOnly("the item editor", "editor-delete", null);
+        runFx(items::run);
+        waitFor("rows again", 20, () -> !items.loadingProperty().get());
+        FxHarness.settle();
+        assertThat(onFx(() -> items.rows().size())).as("nothing deleted by a dialog closed with Ctrl+W").isEqualTo(before);
+    }
+
     /**
      * Every button that shows only an icon, in each pane (a conversation open, each Browser tab),
      * says what it does in a tooltip; the list names the ones that do not.
@@ -311,11 +379,259 @@ class WindowFlowsTest {
         assertThat(onFx(results::isFocused)).as("the keyboard on the item's row").isTrue();
     }
 
+    /**
+     * Every copy says so on screen, not only the transcript's: the cache key's copy button, a Time
+     * row's copy button, the Browser's Copy as (a request, and the selected item as PutItem) and
+     * PartiQL's Copy as each show their "Copied" note, and put what they say on the clipboard.
+     */
+    @Test
+    void everyCopyShowsACopiedNoteOnScreen() {
+        shortcut(KeyCode.DIGIT2);
+        waitFor("cache pane with a key", 20, () -> railSelected("cache") && stage.getScene().lookup("#cache-key-copy") != null
+                && !stage.getScene().lookup("#cache-key-copy").isDisabled());
+        robot.clickOn(onFx(() -> stage.getScene().lookup("#cache-key-copy")));
+        assertCopiedNote("Copied the key");
+        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).isNotBlank();
+
+        shortcut(KeyCode.DIGIT3);
+        waitFor("time pane", 10, () -> railSelected("time") && app.window().pane("time") != null);
+        var time = (dev.cruddur.admin.ui.time.TimePane) app.window().pane("time");
+        runFx(() -> time.conversion().inputProperty().set("2023-04-15 13:15:19.922515+00"));
+        waitFor("the forms' copy buttons", 20, () -> robot.lookup(".copy-button").queryAll().stream()
+                .anyMatch(n -> n.getUserData() != null && n.getScene() != null));
+        var button = onFx(() -> (javafx.scene.control.Button) robot.lookup(".copy-button").queryAll().stream()
+                .filter(n -> n.getUserData() != null).findFirst().orElseThrow());
+        String form = onFx(() -> (String) button.getUserData());
+        robot.clickOn(button);
+        assertCopiedNote("Copied " + form);
+        String value = onFx(() -> time.conversion().forms().stream().filter(f -> f.label().equals(form)).findFirst().orElseThrow().value());
+        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).isEqualTo(value);
+        assertNoteBeside(button);
+
+        var browser = browserWithRows(1);
+        var copyAs = (javafx.scene.control.MenuButton) onFx(() -> stage.getScene().lookup("#browser-copy-as"));
+        runFx(() -> menuItem(copyAs, "browser-copy-cli").fire());
+        assertCopiedNote("Copied as an AWS CLI command");
+        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).startsWith("aws dynamodb ");
+        runFx(() -> browser.itemsView().resultsTable().getSelectionModel().clearAndSelect(0));
+        runFx(() -> menuItem(copyAs, "browser-copy-item-put-python").fire());
+        waitFor("the PutItem copy", 5, () -> dev.cruddur.admin.ui.common.Copied.lastProperty().get().contains("PutItem"));
+        assertCopiedNote(onFx(() -> dev.cruddur.admin.ui.common.Copied.lastProperty().get()));
+        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).contains("put_item");
+
+        runFx(() -> browser.tabs().getSelectionModel().select(browser.tabs().getTabs().stream()
+                .filter(t -> "tab-partiql".equals(t.getId())).findFirst().orElseThrow()));
+        waitFor("partiql tab", 10, () -> stage.getScene().lookup("#partiql-copy-as") != null
+                && !stage.getScene().lookup("#partiql-copy-as").isDisabled());
+        runFx(() -> browser.viewModel().partiql().statementProperty().set("SELECT * FROM \"" + TABLE + "\""));
+        var partiqlCopy = (javafx.scene.control.MenuButton) onFx(() -> stage.getScene().lookup("#partiql-copy-as"));
+        runFx(() -> menuItem(partiqlCopy, "partiql-copy-aws-cli").fire());
+        assertCopiedNote("Copied as AWS CLI command");
+        assertThat(onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString())).startsWith("aws dynamodb execute-statement");
+        assertNoteBeside(partiqlCopy);
+    }
+
+    /** The Browser chosen with Ctrl+4 and its Items tab's query run, with at least {@code rows} rows. */
+    private dev.cruddur.admin.ui.browser.BrowserPane browserWithRows(int rows) {
+        shortcut(KeyCode.DIGIT4);
+        waitFor("browser pane", 10, () -> railSelected("browser") && app.window().pane("browser") != null
+                && app.window().pane("browser").node().getScene() != null);
+        var browser = (dev.cruddur.admin.ui.browser.BrowserPane) app.window().pane("browser");
+        var items = browser.viewModel().items();
+        waitFor("the table's keys read", 20, () -> items.shapeProperty().get() != null);
+        runFx(items::run);
+        waitFor("rows", 20, () -> items.rows().size() >= rows && !items.loadingProperty().get());
+        return browser;
+    }
+
+    /** The item with {@code id} in {@code menu}, in a submenu or not. */
+    private static javafx.scene.control.MenuItem menuItem(javafx.scene.control.MenuButton menu, String id) {
+        java.util.ArrayDeque<javafx.scene.control.MenuItem> left = new java.util.ArrayDeque<>(menu.getItems());
+        while (!left.isEmpty()) {
+            var item = left.pop();
+            if (id.equals(item.getId())) return item;
+            if (item instanceof javafx.scene.control.Menu m) left.addAll(m.getItems());
+        }
+        throw new AssertionError("no menu item #" + id);
+    }
+
+    /** The showing "Copied" note sits just under {@code clicked} (not somewhere else in the window). */
+    private static void assertNoteBeside(javafx.scene.Node clicked) {
+        var note = onFx(() -> Window.getWindows().stream().filter(w -> w.isShowing() && w instanceof javafx.scene.control.Tooltip t
+                && t.getStyleClass().contains("copied-note")).reduce((a, b) -> b).orElseThrow());
+        var bounds = onFx(() -> clicked.localToScreen(clicked.getBoundsInLocal()));
+        assertThat(onFx(note::getX)).as("the note's left edge at the clicked control's").isCloseTo(bounds.getMinX(), org.assertj.core.data.Offset.offset(20.0));
+        assertThat(onFx(note::getY)).as("the note just under the clicked control").isBetween(bounds.getMaxY() - 10, bounds.getMaxY() + 40);
+    }
+
+    /** What the focus owner is called in a Tab walk: its id, else its kind and text or tooltip. */
+    private static String named(javafx.scene.Node n) {
+        if (n == null) return "(nothing)";
+        if (n.getId() != null) return "#" + n.getId();
+        String text = n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isBlank() ? l.getText()
+                : n instanceof javafx.scene.control.Control c && c.getTooltip() != null ? c.getTooltip().getText() : null;
+        return n.getClass().getSimpleName() + (text == null || text.isBlank() ? "" : "[" + text + "]");
+    }
+
+    /**
+     * Presses Tab from the focused control until the focus comes back to it, and returns the
+     * controls focused on the way; fails when the focus leaves the window, stays where it was after
+     * a Tab, or never comes back within {@code max} presses.
+     */
+    private java.util.List<javafx.scene.Node> tabWalk(int max) {
+        var start = onFx(() -> stage.getScene().getFocusOwner());
+        assertThat(start).as("a control has the focus").isNotNull();
+        java.util.List<javafx.scene.Node> seen = new java.util.ArrayList<>(List.of(start));
+        var at = start;
+        for (int i = 0; i < max; i++) {
+            robot.press(KeyCode.TAB).release(KeyCode.TAB);
+            FxHarness.settle();
+            var was = at;
+            at = onFx(() -> stage.getScene().getFocusOwner());
+            assertThat(onFx(stage::isFocused)).as("the window keeps the focus after Tab from " + named(was)).isTrue();
+            assertThat(at).as("focus after Tab from " + named(was)).isNotNull();
+            assertThat(at).as("Tab moves on from " + named(was) + " (after " + names(seen) + ")").isNotSameAs(was);
+            if (at == start) return seen;
+            seen.add(at);
+        }
+        throw new AssertionError("Tab never came back to " + named(start) + " in " + max + " presses: " + names(seen));
+    }
+
+    private static java.util.List<String> names(java.util.List<javafx.scene.Node> nodes) {
+        return nodes.stream().map(WindowFlowsTest::named).toList();
+    }
+
+    /** From the pane's rail button (where Ctrl+digit puts the focus), Tab reaches each of {@code needed} and comes back. */
+    private java.util.List<javafx.scene.Node> tabReachesEvery(String pane, KeyCode digit, String... needed) {
+        shortcut(digit);
+        waitFor(pane + " chosen", 10, () -> railSelected(pane) && "nav-".concat(pane).equals(stage.getScene().getFocusOwner().getId()));
+        FxHarness.settle();
+        var walk = tabWalk(80);
+        assertThat(names(walk)).as("Tab from the " + pane + " pane's first control").contains(needed);
+        return walk;
+    }
+
+    private static final String[] TOP_BAR = {"#viewer-picker", "#refresh", "#theme-switch", "#open-connections"};
+
+    private static String[] with(String[] a, String... b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).toArray(String[]::new);
+    }
+
+    /**
+     * Every pane without the mouse: from the pane's first control (its rail button, where Ctrl+1…4
+     * leaves the focus), Tab reaches every control a user needs there, then the top bar, and comes
+     * back, never staying put (a text area used to keep Tab for itself: the message box and the
+     * PartiQL editor were places the keyboard could not leave) and never leaving the window.
+     */
+    @Test
+    void tabReachesEveryControlOfEachPaneAndComesBack() {
+        waitFor("conversations listed", 20, () -> !app.main().conversations().shown().isEmpty());
+        runFx(() -> app.main().conversations().selectedProperty().set(app.main().conversations().shown().get(0)));
+        waitFor("a conversation open", 20, () -> !app.main().transcript().entries().isEmpty());
+        runFx(() -> app.main().transcript().textProperty().set("Typed, not sent"));
+        tabReachesEvery("conversations", KeyCode.DIGIT1, with(TOP_BAR, "#conversation-filter", "#conversation-list", "#new-conversation",
+                "#send-mode", "#transcript", "#compose", "#send"));
+        assertThat(onFx(() -> app.main().transcript().textProperty().get())).as("Tab typed nothing into the message").isEqualTo("Typed, not sent");
+        var compose = onFx(() -> stage.getScene().lookup("#compose"));
+        runFx(compose::requestFocus);
+        waitFor("the message box focused", 5, compose::isFocused);
+        robot.press(KeyCode.SHIFT).press(KeyCode.TAB).release(KeyCode.TAB).release(KeyCode.SHIFT);
+        waitFor("Shift+Tab leaves the message box back to the transcript", 5,
+                () -> "transcript".equals(stage.getScene().getFocusOwner().getId()));
+        assertThat(onFx(() -> app.main().transcript().textProperty().get())).isEqualTo("Typed, not sent");
+
+        shortcut(KeyCode.DIGIT2);
+        waitFor("the cache open", 20, () -> railSelected("cache") && stage.getScene().lookup("#caches-menu") != null
+                && !stage.getScene().lookup("#caches-menu").isDisabled() && !stage.getScene().lookup("#cache-key-copy").isDisabled());
+        tabReachesEvery("cache", KeyCode.DIGIT2, with(TOP_BAR, "#cache-key-copy", "#caches-menu", "#cache-key-input", "#cache-look-up",
+                "#cache-keys-refresh", "#cache-keys"));
+
+        shortcut(KeyCode.DIGIT3);
+        waitFor("time pane", 10, () -> railSelected("time") && app.window().pane("time") != null);
+        var time = (dev.cruddur.admin.ui.time.TimePane) app.window().pane("time");
+        runFx(() -> time.conversion().inputProperty().set("2023-04-15 13:15:19.922515+00"));
+        waitFor("the forms", 20, () -> robot.lookup(".copy-button").queryAll().stream().anyMatch(n -> n.getUserData() != null));
+        var walk = tabReachesEvery("time", KeyCode.DIGIT3, with(TOP_BAR, "#time-pane", "#time-input", "#time-now", "#time-assumed-zone",
+                "#time-grid", "#time-add-zone", "#time-zones"));
+        var copies = onFx(() -> robot.lookup(".copy-button").queryAll().stream().filter(n -> n.getUserData() != null && n.getScene() != null
+                && n.isVisible() && n.getParent() != null && n.getParent().isVisible()).toList());
+        assertThat(copies).isNotEmpty();
+        assertThat(walk).as("every shown row's copy button").containsAll(copies);
+        runFx(time::showLint);
+        tabReachesEvery("time", KeyCode.DIGIT3, with(TOP_BAR, "#time-pane", "#lint-run", "#lint-finding-kind", "#lint-findings", "#lint-item"));
+
+        var browser = browserWithRows(1);
+        runFx(() -> browser.itemsView().resultsTable().getSelectionModel().clearAndSelect(0));
+        tabReachesEvery("browser", KeyCode.DIGIT4, with(TOP_BAR, "#browser-pane", "#browser-table", "#browser-reload-tables", "#browser-index",
+                "#browser-scan", "#browser-page-size", "#browser-zone", "#browser-run", "#browser-more", "#browser-details", "#browser-results",
+                "#browser-new", "#browser-edit", "#browser-duplicate", "#browser-delete", "#browser-copy-as"));
+        String[][] tabs = {
+            {"tab-check", "#check-run", "#check-kinds", "#check-findings", "#check-plan"},
+            {"tab-transfer", "#export-jsonl", "#export-run", "#import-run"},
+            {"tab-partiql", "#partiql-statement", "#partiql-parameters", "#partiql-run", "#partiql-copy-as", "#partiql-results"},
+        };
+        for (String[] tab : tabs) {
+            runFx(() -> browser.tabs().getSelectionModel().select(browser.tabs().getTabs().stream()
+                    .filter(t -> tab[0].equals(t.getId())).findFirst().orElseThrow()));
+            tabReachesEvery("browser", KeyCode.DIGIT4, with(TOP_BAR, with(new String[] {"#browser-pane"},
+                    java.util.Arrays.copyOfRange(tab, 1, tab.length))));
+        }
+    }
+
     /** The last copy said {@code what}, and said it on screen: a "Copied" note shows beside what was clicked. */
     private static void assertCopiedNote(String what) {
         assertThat(onFx(() -> dev.cruddur.admin.ui.common.Copied.lastProperty().get())).isEqualTo(what);
         waitFor("the note '" + what + "' on screen", 5, () -> Window.getWindows().stream().anyMatch(w -> w.isShowing()
                 && w instanceof javafx.scene.control.Tooltip t && t.getStyleClass().contains("copied-note") && what.equals(t.getText())));
+    }
+
+    /**
+     * A first run against an endpoint without the table: the status bar says the table is not
+     * there yet, not that DescribeTable "failed"; other failures, DescribeTable's own included,
+     * still read "failed" (each call's error code from the real engine, through the SDK).
+     */
+    @Test
+    void theStatusBarSaysNoTableYetWhereTheTableIsMissingAndFailedForRealFailures() {
+        var connections = app.connections();
+        runFx(() -> newLocalProfile(connections, "First run", "not-created-yet"));
+        assertThat(onFx(connections::connect)).isTrue();
+        waitFor("no table", 30, () -> app.main().stateProperty().get() == WindowSession.State.NO_TABLE);
+        var last = (javafx.scene.control.Label) onFx(() -> stage.getScene().lookup("#status-last-call"));
+        waitFor("the status bar reports DescribeTable", 10, () -> last.getText().startsWith("DescribeTable"));
+        assertThat(onFx(last::getText)).endsWith(" · no table yet").doesNotContain("failed");
+
+        var recorder = new dev.cruddur.admin.store.CallRecorder();
+        var calls = new java.util.ArrayList<dev.cruddur.admin.store.CallRecorder.Call>();
+        recorder.addListener(calls::add);
+        int nobody = dev.cruddur.admin.testsupport.DynaliteServer.freePort();
+        for (var endpoint : List.of(engine.endpoint(), java.net.URI.create("http://127.0.0.1:" + nobody))) {
+            try (var client = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().endpointOverride(endpoint)
+                    .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                    .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
+                    .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                    .overrideConfiguration(o -> o.retryPolicy(software.amazon.awssdk.core.retry.RetryPolicy.none()).addExecutionInterceptor(recorder))
+                    .build()) {
+                for (Runnable call : List.<Runnable>of(() -> client.describeTable(r -> r.tableName("not-created-yet")),
+                        () -> client.getItem(r -> r.tableName("not-created-yet").key(java.util.Map.of("pk",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("x"))))))
+                    org.assertj.core.api.Assertions.catchThrowable(call::run);
+            }
+        }
+        assertThat(calls).extracting(c -> c.operation() + MainViewModel.outcome(c)).containsExactly(
+                "DescribeTable · no table yet",
+                "GetItem · failed (ResourceNotFoundException)",
+                "DescribeTable · failed", // nothing listens: a real failure, never "no table yet"
+                "GetItem · failed");
+    }
+
+    /** A new profile (unsaved) for the embedded engine's endpoint and {@code table}, filled in the dialog's view model. */
+    private static void newLocalProfile(dev.cruddur.admin.ui.connect.ConnectionsViewModel connections, String name, String table) {
+        connections.newProfile();
+        connections.nameProperty().set(name);
+        connections.kindProperty().set(dev.cruddur.admin.app.connect.ConnectionProfile.Kind.LOCAL);
+        connections.endpointProperty().set(engine.endpoint().toString());
+        connections.tableProperty().set(table);
     }
 
     @Test
@@ -324,11 +640,7 @@ class WindowFlowsTest {
         shortcut(KeyCode.L);
         waitFor("connections dialog", 10, () -> dialogShowing());
         runFx(() -> {
-            connections.newProfile();
-            connections.nameProperty().set("No such table");
-            connections.kindProperty().set(dev.cruddur.admin.app.connect.ConnectionProfile.Kind.LOCAL);
-            connections.endpointProperty().set(engine.endpoint().toString());
-            connections.tableProperty().set("no-such-table");
+            newLocalProfile(connections, "No such table", "no-such-table");
             connections.test();
         });
         waitFor("tested", 20, () -> !connections.testingProperty().get());

@@ -15,6 +15,9 @@ import javafx.stage.WindowEvent;
  * The keys every dialog of the window answers, whichever view opened it: Ctrl+W closes it (as its
  * title bar's close button would, so a dialog that may not close now refuses as it does there)
  * and Ctrl+Q quits the app. Dialogs are found as they open, so no dialog has to remember them.
+ * In the window and its dialogs, Tab (Shift+Tab) in a text area moves the focus on (back) as it
+ * does everywhere else, rather than typing a tab the fields never need: without it a message box
+ * or a statement editor is a place the keyboard cannot leave.
  */
 public final class DialogKeys {
     private static final KeyCombination CLOSE = new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN);
@@ -24,6 +27,7 @@ public final class DialogKeys {
 
     /** Follows the windows opened while {@code main}'s window shows; stops when it is hidden. */
     public static void follow(Scene main, Runnable quit) {
+        main.addEventFilter(KeyEvent.KEY_PRESSED, DialogKeys::tabLeavesTextAreas);
         ListChangeListener<Window> opened = change -> {
             while (change.next()) {
                 for (Window w : change.getAddedSubList()) {
@@ -51,6 +55,21 @@ public final class DialogKeys {
             }
         };
         dialog.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+        dialog.addEventFilter(KeyEvent.KEY_PRESSED, DialogKeys::tabLeavesTextAreas);
+    }
+
+    private static final boolean MAC = System.getProperty("os.name", "").startsWith("Mac");
+
+    /**
+     * A plain Tab (or Shift+Tab) aimed at a text area comes back as the shortcut+Tab that a text
+     * area reads as "move the focus on" (back, with Shift), so a tab is never typed into the text.
+     */
+    private static void tabLeavesTextAreas(KeyEvent e) {
+        if (e.getCode() != KeyCode.TAB || e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown()) return;
+        if (!(e.getTarget() instanceof javafx.scene.control.TextArea area)) return;
+        e.consume();
+        area.fireEvent(new KeyEvent(area, area, KeyEvent.KEY_PRESSED, e.getCharacter(), e.getText(), KeyCode.TAB,
+                e.isShiftDown(), !MAC, false, MAC));
     }
 
     /** As the title bar's close button: a close request first, which a Dialog answers by closing (or refusing). */

@@ -248,9 +248,9 @@ public final class TimeConversionView extends VBox {
         l.managedProperty().bind(l.visibleProperty());
     }
 
-    /** Puts {@code form}'s value on the clipboard and says so. */
-    void copy(RenderedForm form) {
-        dev.cruddur.admin.ui.common.Copied.copy(form.value(), "Copied " + form.label(), copied);
+    /** Puts {@code form}'s value on the clipboard and says so, beside {@code clicked} (the row's copy button) and under the zones. */
+    void copy(RenderedForm form, javafx.scene.Node clicked) {
+        dev.cruddur.admin.ui.common.Copied.copy(form.value(), "Copied " + form.label(), clicked);
         copied.setText("Copied " + form.label() + ": " + form.value());
     }
 
@@ -273,7 +273,7 @@ public final class TimeConversionView extends VBox {
             button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL, "copy-button");
             button.setTooltip(new Tooltip("Copy this value"));
             button.setOnAction(e -> {
-                if (getItem() != null) copy(getItem());
+                if (getItem() != null) copy(getItem(), button);
             });
             setAlignment(Pos.CENTER);
         }
