@@ -90,14 +90,11 @@ final class ItemActionBar extends HBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        // the one label that may give way: at 1024 px it wraps onto a second line rather than cut
-        // its figures, and its whole text is one hover away besides
-        summary.setWrapText(true);
-        summary.setMinWidth(120);
-        summary.setMinHeight(Region.USE_PREF_SIZE);
-        Tooltip whole = new Tooltip();
-        whole.textProperty().bind(summary.textProperty());
-        summary.setTooltip(whole);
+        // the labels that may give way: in a narrow window they wrap onto a second line rather than
+        // cut their figures ("Deleted 3 items from …" was "…" at 1200 px), and their whole text is
+        // one hover away besides
+        giveWay(summary, 120);
+        giveWay(notice, 90);
         for (Region r : List.of(more, add, edit, duplicate, delete, copy)) r.setMinWidth(Region.USE_PREF_SIZE);
         setSpacing(8);
         getChildren().setAll(summary, more, notice, spacer,
@@ -108,6 +105,15 @@ final class ItemActionBar extends HBox {
                 copy);
         getStyleClass().add("browser-actions");
         setAlignment(Pos.CENTER_LEFT);
+    }
+
+    private static void giveWay(Label label, double minWidth) {
+        label.setWrapText(true);
+        label.setMinWidth(minWidth);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(label.textProperty());
+        label.setTooltip(whole);
     }
 
     /** The request in the form (scan or query), as code in {@code language}. */

@@ -346,6 +346,23 @@ class BrowserPaneFlowsTest {
         assertThat(stored(BrowserFixtures.MAIN_MESSAGES_PK, sk0)).isEmpty();
         assertThat(stored(BrowserFixtures.MAIN_MESSAGES_PK, sk1)).isEmpty();
         assertThat(onFx(() -> ((Label) scene().lookup("#browser-notice")).getText())).isEqualTo("Deleted 2 items from " + table + ".");
+        // in the narrowest window the notice wraps rather than shrink to "…" between Load more and New
+        try {
+            runFx(() -> { stage.setWidth(1024); stage.setHeight(700); });
+            FxHarness.settle();
+            assertThat(onFx(() -> shownText((Label) scene().lookup("#browser-notice")))).isEqualTo("Deleted 2 items from " + table + ".");
+        } finally {
+            runFx(() -> { stage.setWidth(1280); stage.setHeight(800); });
+            FxHarness.settle();
+        }
+    }
+
+    /** What a label's skin draws of its text (its own Text child): the text itself, or an ellipsized part of it. */
+    private static String shownText(Label label) {
+        label.getScene().getRoot().applyCss();
+        label.getScene().getRoot().layout();
+        return label.getChildrenUnmodifiable().stream().filter(c -> c instanceof javafx.scene.text.Text && c.getStyleClass().contains("text"))
+                .map(c -> ((javafx.scene.text.Text) c).getText()).findFirst().orElse("");
     }
 
     @Test
