@@ -9,6 +9,7 @@ import dev.cruddur.admin.app.connect.ConnectionProfile;
 import dev.cruddur.admin.domain.DemoFixture;
 import dev.cruddur.admin.domain.User;
 import dev.cruddur.admin.store.CallRecorder;
+import dev.cruddur.admin.store.StoreException;
 import dev.cruddur.admin.store.Capabilities;
 import dev.cruddur.admin.store.DynamoTarget;
 import dev.cruddur.admin.store.Seeder;
@@ -354,7 +355,7 @@ public final class MainViewModel implements WindowSession {
             if (gen != generation) return;
             // an endpoint gone since it was opened (a local one killed) is no green LOCAL: the badge
             // and the panes say it cannot be reached, with Retry
-            if (failure instanceof dev.cruddur.admin.store.StoreException s && s.kind() == dev.cruddur.admin.store.StoreException.Kind.UNREACHABLE) {
+            if (failure instanceof StoreException s && s.kind() == StoreException.Kind.UNREACHABLE) {
                 state.set(State.UNREACHABLE);
             }
             connectionError.set(PlainErrors.describe(failure));

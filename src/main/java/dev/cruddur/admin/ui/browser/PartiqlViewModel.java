@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -59,7 +60,8 @@ public final class PartiqlViewModel {
     private DynamoConnection connection;
     private PartiqlStatements statements;
     private String lastStatement;
-    private List<String> lastParameters = List.of();
+    /** The last statement's parameters, read from their text once, by its first page, for all its pages. */
+    private Supplier<StatementRunner.Parameters> lastParameters = () -> StatementRunner.Parameters.typed(List.of());
     private Optional<String> nextToken = Optional.empty();
     private final PagedRows paged = new PagedRows(rows, columns);
     private int generation;
@@ -132,7 +134,7 @@ public final class PartiqlViewModel {
         generation++;
         clearResults();
         lastStatement = text;
-        lastParameters = params;
+        lastParameters = readOnce(params);
         remember(text);
         load(Optional.empty());
     }
@@ -146,9 +148,23 @@ public final class PartiqlViewModel {
         int gen = generation;
         PartiqlStatements s = statements;
         String text = lastStatement;
-        List<String> params = lastParameters;
+        Supplier<StatementRunner.Parameters> params = lastParameters;
         int size = Math.max(0, pageSize.get());
-        PagedRows.load(tasks, p -> s.page(text, params, from, size), () -> gen == generation, loading, this::accept, error::set);
+        PagedRows.load(tasks, p -> s.page(text, params.get(), from, size), () -> gen == generation, loading, this::accept, error::set);
+    }
+
+    /**
+     * The parameters as typed, read on the first call (a background task: a bad one is that page's error) and
+     * kept for the next pages, which load one at a time.
+     */
+    private static Supplier<StatementRunner.Parameters> readOnce(List<String> typed) {
+        StatementRunner.Parameters[] read = new StatementRunner.Parameters[1];
+        return () -> {
+            synchronized (read) {
+                if (read[0] == null) read[0] = StatementRunner.Parameters.typed(typed);
+                return read[0];
+            }
+        };
     }
 
     private void accept(StatementRunner.StatementPage page) {

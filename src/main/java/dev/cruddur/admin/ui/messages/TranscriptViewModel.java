@@ -225,8 +225,7 @@ public final class TranscriptViewModel {
         generation++;
         loadError.set(null);
         loadingOlder.set(false);
-        int shown = (int) entries.stream().filter(e -> e instanceof TranscriptEntry.Bubble).count();
-        load(entries.isEmpty() ? 0 : shown);
+        load((int) entries.stream().filter(e -> e instanceof TranscriptEntry.Bubble).count()); // 0 when none shown
     }
 
     /** Drops the cached page shown (it disagrees with the table) everywhere, then reads again. */
