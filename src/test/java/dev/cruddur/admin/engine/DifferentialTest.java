@@ -1,7 +1,5 @@
 package dev.cruddur.admin.engine;
 
-import dev.cruddur.admin.testsupport.DynaliteServer;
-import dev.cruddur.admin.testsupport.DynamoClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -26,8 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DifferentialTest {
-    private EmbeddedDynamo engine;
-    private DynaliteServer dynalite;
+    private EngineBesideDynalite both;
     private DynamoDbClient ours;
     private DynamoDbClient theirs;
 
@@ -38,19 +35,14 @@ class DifferentialTest {
 
     @BeforeAll
     void start() {
-        engine = EmbeddedDynamo.start(EngineConfig.inMemory());
-        dynalite = DynaliteServer.start();
-        ours = DynamoClients.dynamo(engine.endpoint());
-        theirs = DynamoClients.dynamo(dynalite.endpoint());
-        for (DynamoDbClient c : List.of(ours, theirs)) DiffData.create(c);
+        both = new EngineBesideDynalite(DiffData::create);
+        ours = both.ours;
+        theirs = both.theirs;
     }
 
     @AfterAll
     void stop() {
-        ours.close();
-        theirs.close();
-        engine.close();
-        dynalite.close();
+        both.close();
     }
 
     @ParameterizedTest(name = "{index} {0}")

@@ -1,6 +1,5 @@
 package dev.cruddur.admin.engine;
 
-import dev.cruddur.admin.testsupport.DynaliteServer;
 import dev.cruddur.admin.testsupport.DynamoClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,27 +32,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(120)
 class PartiqlNumbersTest {
     private static final String T = "pq_numbers";
-    private EmbeddedDynamo engine;
-    private DynaliteServer dynalite;
+    private EngineBesideDynalite both;
     private DynamoDbClient ours;
     private DynamoDbClient theirs;
     private final AtomicInteger next = new AtomicInteger();
 
     @BeforeAll
     void start() {
-        engine = EmbeddedDynamo.start(EngineConfig.inMemory());
-        dynalite = DynaliteServer.start();
-        ours = DynamoClients.dynamo(engine.endpoint());
-        theirs = DynamoClients.dynamo(dynalite.endpoint());
-        for (DynamoDbClient c : List.of(ours, theirs)) DynamoClients.createPkSkTable(c, T);
+        both = new EngineBesideDynalite(c -> DynamoClients.createPkSkTable(c, T));
+        ours = both.ours;
+        theirs = both.theirs;
     }
 
     @AfterAll
     void stop() {
-        ours.close();
-        theirs.close();
-        engine.close();
-        dynalite.close();
+        both.close();
     }
 
     /** Numbers a PartiQL literal can spell: in range and normalised, or out of range one way or another. */
